@@ -1,1 +1,5 @@
-export * from './lib/shared';
+export * from './lib/roles';
+export * from './lib/permissions';
+export * from './lib/api-types';
+export * from './lib/api-paths';
+export * from './lib/password-policy';

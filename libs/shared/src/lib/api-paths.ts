@@ -1,0 +1,30 @@
+/** Route paths shared by the backend controllers and the frontend's API services. */
+export const API_PREFIX = '/api';
+export const API_V1 = '/api/v1';
+
+export const AUTH_PATHS = {
+  signup: `${API_V1}/auth/signup`,
+  login: `${API_V1}/auth/login`,
+  refresh: `${API_V1}/auth/refresh`,
+  logout: `${API_V1}/auth/logout`,
+  forgotPassword: `${API_V1}/auth/forgot-password`,
+  resetPassword: `${API_V1}/auth/reset-password`,
+  confirmEmail: `${API_V1}/auth/confirm-email`,
+  resendConfirmation: `${API_V1}/auth/resend-confirmation`,
+  me: `${API_V1}/me`,
+} as const;
+
+/** Front-end routes that emails link to; links are always built from the configured public URL. */
+export const WEB_PATHS = {
+  login: '/login',
+  signup: '/signup',
+  confirmEmail: '/confirm-email',
+  forgotPassword: '/forgot',
+  resetPassword: '/reset-password',
+  agencyHome: '/app',
+  portalHome: '/portal',
+  devMailbox: '/dev/mailbox',
+} as const;
+
+/** Name of the httpOnly cookie that carries the refresh token (scoped to the auth routes). */
+export const REFRESH_COOKIE = 'atrium_rt';

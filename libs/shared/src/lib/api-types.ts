@@ -1,0 +1,115 @@
+import type { AgencyRole, Audience, ClientRole } from './roles';
+import type { ClientPermission } from './permissions';
+
+/** The one error shape every endpoint answers with (SPEC §7). */
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string;
+  /** Validation errors: one entry per offending field. */
+  details?: ApiFieldError[];
+}
+
+export interface ApiFieldError {
+  field: string;
+  messages: string[];
+}
+
+export interface SignupRequest {
+  agencyName: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface TokenRequest {
+  token: string;
+}
+
+export interface EmailRequest {
+  email: string;
+}
+
+export interface ResetPasswordRequest {
+  token: string;
+  password: string;
+}
+
+/** A plain acknowledgement; worded so it never reveals whether an account exists. */
+export interface MessageResponse {
+  message: string;
+}
+
+export interface SessionResponse {
+  /** Short-lived bearer token; the refresh token travels only in an httpOnly cookie. */
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  me: MeResponse;
+}
+
+export interface MeAgency {
+  id: string;
+  name: string;
+}
+
+export interface MeClient {
+  id: string;
+  name: string;
+  role: ClientRole;
+  /** Effective permissions: the client's, narrowed by the user's role. */
+  permissions: ClientPermission[];
+}
+
+export interface MeResponse {
+  id: string;
+  name: string;
+  email: string;
+  emailConfirmed: boolean;
+  timezone: string;
+  audience: Audience;
+  agency: MeAgency;
+  /** Set for agency users. */
+  agencyRole: AgencyRole | null;
+  /** Set for client users: every client of the agency they belong to. */
+  clients: MeClient[];
+}
+
+export interface AgencyOverviewResponse {
+  agency: { id: string; name: string; plan: string; createdAt: string };
+  owner: { name: string; email: string; emailConfirmed: boolean };
+  counts: { clients: number; agencyUsers: number; clientUsers: number };
+  portalUrl: string;
+}
+
+export interface PortalOverviewResponse {
+  agency: { name: string };
+  client: MeClient;
+  user: { name: string; timezone: string };
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'error';
+  checks?: Record<string, { status: 'up' | 'down'; detail?: string }>;
+}
+
+export interface DevMailboxEntry {
+  id: string;
+  to: string;
+  subject: string;
+  status: string;
+  createdAt: string;
+  text: string;
+  html: string;
+}
+
+export interface Paginated<T> {
+  items: T[];
+  /** Opaque cursor for the next page, or null on the last page. */
+  nextCursor: string | null;
+}
