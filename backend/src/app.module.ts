@@ -1,0 +1,49 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { AuditModule } from './core/audit/audit.module';
+import { AccessModule } from './core/auth/access.module';
+import { DatabaseModule } from './core/database/database.module';
+import { HealthModule } from './core/health/health.module';
+import { RequestLoggingMiddleware } from './core/http/request-logging.middleware';
+import { JobsModule } from './core/jobs/jobs.module';
+import { MailModule } from './core/mail/mail.module';
+import { RateLimitModule } from './core/rate-limit/rate-limit.module';
+import { RedisModule } from './core/redis/redis.module';
+import { SchedulingModule } from './core/scheduling/scheduling.module';
+import { AgenciesModule } from './modules/agencies/agencies.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { PortalModule } from './modules/portal/portal.module';
+import { UsersModule } from './modules/users/users.module';
+
+@Module({})
+export class AppModule implements NestModule {
+  /** The application for a validated configuration (tests build it with their own). */
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config),
+        RedisModule.forRoot(config),
+        JobsModule.forRoot(config),
+        ScheduleModule.forRoot(),
+        SchedulingModule,
+        AuditModule,
+        RateLimitModule,
+        MailModule,
+        AccessModule,
+        HealthModule,
+        UsersModule,
+        AuthModule,
+        AgenciesModule,
+        PortalModule,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestLoggingMiddleware).forRoutes('*path');
+  }
+}

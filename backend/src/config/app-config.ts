@@ -1,0 +1,45 @@
+/**
+ * Atrium's configuration, read from the environment exactly once (at boot) and validated as a
+ * whole, so an operator sees every bad variable in one message. Nothing else reads process.env.
+ */
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | { type: 'mysql'; host: string; port: number; username: string; password: string; database: string };
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** The public URL people reach Atrium at; every link in an email starts with it. */
+  appUrl: string;
+  database: DatabaseConfig;
+  /** Optional: with Redis, jobs run on Bull and rate limits are shared between instances. */
+  redisUrl: string | null;
+  /** Optional: without SMTP, emails are captured and readable in the dev mailbox. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Captured emails are readable at /dev/mailbox (only when there is no SMTP server). */
+  devMailbox: boolean;
+  jwtSecret: string;
+  /** True when JWT_SECRET was not set and a random per-process one is in use (development only). */
+  jwtSecretGenerated: boolean;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  defaultPlan: string;
+  /** Directory holding the built frontend, served by the backend when set (embedded default). */
+  frontendDir: string | null;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Run pending migrations when the server starts. */
+  migrateOnStart: boolean;
+  /** Run job processors and schedules in this process (turn off for API-only instances). */
+  runWorkers: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}

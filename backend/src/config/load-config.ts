@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { AppConfig, ConfigError, DatabaseConfig } from './app-config';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the whole configuration. Collects every problem before failing so one
+ * restart is enough to fix them all.
+ */
+export function loadConfig(env: Env): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development');
+  const port = read.int('PORT', 3000, 1, 65535);
+  const appUrl = read.url('APP_URL', `http://localhost:${port}`);
+  const database = readDatabase(read);
+  const redisUrl = read.optionalUrl('REDIS_URL', ['redis:', 'rediss:']);
+  const smtpUrl = read.optionalUrl('SMTP_URL', ['smtp:', 'smtps:']);
+  const devMailboxWanted = read.bool('DEV_MAILBOX', nodeEnv !== 'production');
+  if (smtpUrl === null && nodeEnv === 'production' && !devMailboxWanted) {
+    problems.push('SMTP_URL is required when NODE_ENV=production (or set DEV_MAILBOX=true to capture emails instead)');
+  }
+  const jwtSecretRaw = read.optional('JWT_SECRET');
+  if (jwtSecretRaw !== null && jwtSecretRaw.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters long');
+  }
+  if (jwtSecretRaw === null && nodeEnv === 'production') {
+    problems.push('JWT_SECRET is required when NODE_ENV=production');
+  }
+
+  const config: AppConfig = {
+    env: nodeEnv,
+    host: read.string('HOST', '0.0.0.0'),
+    port,
+    appUrl: appUrl.replace(/\/+$/, ''),
+    database,
+    redisUrl,
+    smtpUrl,
+    mailFrom: read.string('MAIL_FROM', 'Atrium <no-reply@atrium.localhost>'),
+    devMailbox: smtpUrl === null && devMailboxWanted,
+    jwtSecret: jwtSecretRaw ?? randomBytes(48).toString('base64url'),
+    jwtSecretGenerated: jwtSecretRaw === null,
+    accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 600, 30, 900),
+    refreshTokenTtlDays: read.int('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    cookieSecure: read.bool('COOKIE_SECURE', appUrl.startsWith('https:')),
+    trustProxy: read.bool('TRUST_PROXY', false),
+    defaultPlan: read.oneOf('DEFAULT_PLAN', ['full', 'starter', 'solo'], 'full'),
+    frontendDir: read.optional('FRONTEND_DIR'),
+    logLevel: read.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'], nodeEnv === 'test' ? 'warn' : 'info'),
+    migrateOnStart: read.bool('MIGRATE_ON_START', true),
+    runWorkers: read.bool('RUN_WORKERS', true),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function readDatabase(read: EnvReader): DatabaseConfig {
+  const type = read.oneOf('DATABASE_TYPE', ['sqlite', 'mysql'], 'sqlite');
+  if (type === 'sqlite') {
+    return { type, path: read.string('DATABASE_PATH', 'data/atrium.sqlite') };
+  }
+  return {
+    type,
+    host: read.string('DATABASE_HOST', '127.0.0.1'),
+    port: read.int('DATABASE_PORT', 3306, 1, 65535),
+    username: read.string('DATABASE_USER', 'atrium'),
+    password: read.string('DATABASE_PASSWORD', ''),
+    database: read.string('DATABASE_NAME', 'atrium'),
+  };
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  optional(name: string): string | null {
+    const value = this.env[name]?.trim();
+    return value ? value : null;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.optional(name) ?? fallback;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.optional(name);
+    if (raw === null) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.optional(name)?.toLowerCase();
+    if (raw === undefined || raw === null) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    this.problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.optional(name);
+    if (raw === null) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
+  }
+
+  url(name: string, fallback: string): string {
+    const raw = this.optional(name);
+    if (raw === null) return fallback;
+    if (!isUrl(raw, ['http:', 'https:'])) {
+      this.problems.push(`${name} must be an http(s) URL (got "${raw}")`);
+      return fallback;
+    }
+    return raw;
+  }
+
+  optionalUrl(name: string, protocols: string[]): string | null {
+    const raw = this.optional(name);
+    if (raw === null) return null;
+    if (!isUrl(raw, protocols)) {
+      this.problems.push(`${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+      return null;
+    }
+    return raw;
+  }
+}
+
+function isUrl(raw: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(raw).protocol);
+  } catch {
+    return false;
+  }
+}

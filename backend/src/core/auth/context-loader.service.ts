@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { effectiveClientPermissions } from '@atrium/shared';
+import { Agency } from '../../modules/agencies/entities/agency.entity';
+import { Session } from '../../modules/auth/entities/session.entity';
+import { Client } from '../../modules/clients/entities/client.entity';
+import { ClientMembership } from '../../modules/clients/entities/client-membership.entity';
+import { AgencyMembership } from '../../modules/users/entities/agency-membership.entity';
+import { User } from '../../modules/users/entities/user.entity';
+import type { ClientMembershipSummary, RequestContext, RequestMeta } from './request-context';
+
+/**
+ * Rebuilds the caller's context from the database: the session must be live, the user active, the
+ * agency active and the membership active. Roles and permissions come from here, never from the
+ * token, so removals, deactivations, client deletion and role changes apply on the next request.
+ */
+@Injectable()
+export class ContextLoader {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async load(
+    userId: string,
+    sessionId: string,
+    meta: RequestMeta,
+    requestedClientId?: string,
+  ): Promise<RequestContext | null> {
+    const session = await this.db.getRepository(Session).findOneBy({ id: sessionId, userId, revokedAt: IsNull() });
+    if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+    return this.forUser(userId, session.id, meta, requestedClientId);
+  }
+
+  async forUser(
+    userId: string,
+    sessionId: string,
+    meta: RequestMeta,
+    requestedClientId?: string,
+  ): Promise<RequestContext | null> {
+    const user = await this.db.getRepository(User).findOneBy({ id: userId, status: 'active' });
+    if (!user) return null;
+    const agency = await this.db.getRepository(Agency).findOneBy({ id: user.agencyId, status: 'active' });
+    if (!agency) return null;
+
+    if (user.kind === 'agency') {
+      const membership = await this.db
+        .getRepository(AgencyMembership)
+        .findOneBy({ userId, agencyId: agency.id, status: 'active' });
+      if (!membership) return null;
+      return { audience: 'agency', userId, sessionId, agencyId: agency.id, agencyRole: membership.role, ...meta };
+    }
+
+    const memberships = await this.activeClientMemberships(userId, agency.id);
+    if (memberships.length === 0) return null;
+    const client = memberships.find((m) => m.clientId === requestedClientId) ?? memberships[0];
+    return { audience: 'client', userId, sessionId, agencyId: agency.id, client, memberships, ...meta };
+  }
+
+  /** The clients a client user may act for: active membership in a client that still exists. */
+  async activeClientMemberships(userId: string, agencyId: string): Promise<ClientMembershipSummary[]> {
+    const rows = await this.db
+      .getRepository(ClientMembership)
+      .createQueryBuilder('membership')
+      .innerJoin(Client, 'client', 'client.id = membership.clientId')
+      .select(['membership.clientId AS clientId', 'membership.role AS role', 'client.name AS clientName'])
+      .addSelect('client.permissions', 'permissions')
+      .where('membership.userId = :userId', { userId })
+      .andWhere('membership.agencyId = :agencyId', { agencyId })
+      .andWhere('client.agencyId = :agencyId', { agencyId })
+      .andWhere("membership.status = 'active'")
+      .andWhere('client.deletedAt IS NULL')
+      .orderBy('client.name', 'ASC')
+      .getRawMany<{ clientId: string; role: 'admin' | 'member'; clientName: string; permissions: string }>();
+    return rows.map((row) => ({
+      clientId: row.clientId,
+      clientName: row.clientName,
+      role: row.role,
+      permissions: effectiveClientPermissions(JSON.parse(row.permissions) as never[], row.role),
+    }));
+  }
+}

@@ -1,0 +1,36 @@
+import { createParamDecorator, ExecutionContext, InternalServerErrorException } from '@nestjs/common';
+import type { Request } from 'express';
+import type { AgencyContext, ClientContext, RequestContext, RequestMeta } from './request-context';
+
+function contextOf(execution: ExecutionContext): RequestContext {
+  const context = execution.switchToHttp().getRequest<Request>().user as RequestContext | undefined;
+  // Only reachable if a route's policy and its parameter disagree: a programming error, not a client one.
+  if (!context) throw new InternalServerErrorException('Route has no authenticated context');
+  return context;
+}
+
+/** The signed-in caller, whatever the audience. */
+export const Ctx = createParamDecorator((_: unknown, execution: ExecutionContext) => contextOf(execution));
+
+export const AgencyCtx = createParamDecorator((_: unknown, execution: ExecutionContext): AgencyContext => {
+  const context = contextOf(execution);
+  if (context.audience !== 'agency') throw new InternalServerErrorException('Expected an agency context');
+  return context;
+});
+
+export const ClientCtx = createParamDecorator((_: unknown, execution: ExecutionContext): ClientContext => {
+  const context = contextOf(execution);
+  if (context.audience !== 'client') throw new InternalServerErrorException('Expected a client context');
+  return context;
+});
+
+/** IP and user agent of an anonymous caller (sign-in, sign-up, ...). */
+export const Meta = createParamDecorator((_: unknown, execution: ExecutionContext): RequestMeta => {
+  const request = execution.switchToHttp().getRequest<Request>();
+  return requestMeta(request);
+});
+
+export function requestMeta(request: Request): RequestMeta {
+  const userAgent = request.headers['user-agent'];
+  return { ip: request.ip ?? null, userAgent: userAgent ? userAgent.slice(0, 255) : null };
+}

@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { requestMeta } from './context.decorator';
+import { ContextLoader } from './context-loader.service';
+import type { RequestContext } from './request-context';
+
+export const ACCESS_TOKEN_AUDIENCE = 'atrium-api';
+export const ACCESS_TOKEN_ISSUER = 'atrium';
+export const CLIENT_HEADER = 'x-atrium-client';
+
+export interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+}
+
+/**
+ * Verifies the bearer token's signature and expiry, then rebuilds the caller's context from the
+ * database. A valid signature alone never lets a request through.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly contexts: ContextLoader,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      audience: ACCESS_TOKEN_AUDIENCE,
+      issuer: ACCESS_TOKEN_ISSUER,
+      ignoreExpiration: false,
+      passReqToCallback: true,
+    });
+  }
+
+  async validate(request: Request, payload: AccessTokenPayload): Promise<RequestContext | false> {
+    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return false;
+    const requestedClient = request.headers[CLIENT_HEADER];
+    const context = await this.contexts.load(
+      payload.sub,
+      payload.sid,
+      requestMeta(request),
+      typeof requestedClient === 'string' ? requestedClient : undefined,
+    );
+    return context ?? false;
+  }
+}

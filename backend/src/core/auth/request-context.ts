@@ -1,0 +1,39 @@
+import type { AgencyRole, ClientPermission, ClientRole } from '@atrium/shared';
+
+/** Where a request came from; recorded in the audit log and used for per-IP rate limits. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+interface BaseContext extends RequestMeta {
+  userId: string;
+  sessionId: string;
+  agencyId: string;
+}
+
+export interface AgencyContext extends BaseContext {
+  audience: 'agency';
+  agencyRole: AgencyRole;
+}
+
+export interface ClientMembershipSummary {
+  clientId: string;
+  clientName: string;
+  role: ClientRole;
+  /** Effective permissions: the client's, narrowed by the role. */
+  permissions: ClientPermission[];
+}
+
+export interface ClientContext extends BaseContext {
+  audience: 'client';
+  /** The client this request acts for (chosen with the X-Atrium-Client header, else the first). */
+  client: ClientMembershipSummary;
+  memberships: ClientMembershipSummary[];
+}
+
+/**
+ * Built fresh from the database on every authenticated request (never from token claims), and
+ * passed as the first argument to services that touch tenant data.
+ */
+export type RequestContext = AgencyContext | ClientContext;

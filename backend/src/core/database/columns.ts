@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import { Column, ColumnOptions } from 'typeorm';
+
+/**
+ * Column helpers that mean the same thing on MySQL/MariaDB and SQLite. Timestamps are set by the
+ * application (not by database defaults) so both dialects store identical values and the schema
+ * has no dialect-specific defaults to drift.
+ */
+export const newId = (): string => randomUUID();
+
+export const IdColumn = (options: ColumnOptions = {}) => Column({ type: 'varchar', length: 36, ...options });
+
+export const DateColumn = (options: ColumnOptions = {}) => Column({ type: 'datetime', ...options });
+
+export const NullableDateColumn = () => Column({ type: 'datetime', nullable: true });
+
+export const ShortText = (length: number, options: ColumnOptions = {}) =>
+  Column({ type: 'varchar', length, ...options });

@@ -1,0 +1,76 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import type { HealthResponse } from '@atrium/shared';
+import { Public } from '../auth/route-policy';
+import { JobQueue } from '../jobs/job-queue';
+import { REDIS } from '../redis/redis.module';
+
+class HealthCheckDto {
+  @ApiProperty({ enum: ['up', 'down'] }) status!: 'up' | 'down';
+  @ApiProperty({ required: false }) detail?: string;
+}
+class HealthDto implements HealthResponse {
+  @ApiProperty({ enum: ['ok', 'error'] }) status!: 'ok' | 'error';
+  @ApiPropertyOptional({
+    type: 'object',
+    description: 'Readiness only: one entry per dependency (database, redis, queue)',
+    additionalProperties: { type: 'object', properties: { status: { type: 'string' }, detail: { type: 'string' } } },
+  })
+  checks?: Record<string, HealthCheckDto>;
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(REDIS) private readonly redis: Redis | null,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP' })
+  @ApiOkResponse({ type: HealthDto })
+  live(): HealthDto {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @Public()
+  @ApiOperation({ summary: 'Readiness: database, Redis (when configured) and the job queue answer' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'At least one dependency is down' })
+  async ready(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
+    const checks: Record<string, HealthCheckDto> = {
+      database: await check(async () => {
+        await this.db.query('SELECT 1');
+        return this.db.options.type;
+      }),
+    };
+    if (this.redis) {
+      const redis = this.redis;
+      checks['redis'] = await check(async () => String(await redis.ping()));
+    }
+    checks['queue'] = await this.jobs.health();
+    const ok = Object.values(checks).every((c) => c.status === 'up');
+    if (!ok) response.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ok ? 'ok' : 'error', checks };
+  }
+}
+
+async function check(probe: () => Promise<string>): Promise<HealthCheckDto> {
+  try {
+    const detail = await Promise.race([
+      probe(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), 2000)),
+    ]);
+    return { status: 'up', detail };
+  } catch (error) {
+    return { status: 'down', detail: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,79 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import type { ApiError, ApiFieldError } from '@atrium/shared';
+
+/** Carries per-field validation errors through to the one error shape. */
+export class ValidationFailedException extends HttpException {
+  constructor(readonly details: ApiFieldError[]) {
+    super(
+      { message: `Invalid input: ${details.map((d) => d.field).join(', ')}`, details },
+      HttpStatus.BAD_REQUEST,
+    );
+  }
+}
+
+/**
+ * Every error leaves the API in one shape: { statusCode, error, message, details? } (SPEC §7).
+ * Errors raised by Express itself (malformed JSON, oversized body) keep their 4xx status; anything
+ * unexpected becomes a 500 whose message reveals nothing internal.
+ */
+@Catch()
+export class ApiErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toApiError(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception : String(exception));
+    }
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+
+  private toApiError(exception: unknown): ApiError {
+    if (exception instanceof ValidationFailedException) {
+      return { statusCode: 400, error: 'Bad Request', message: exception.message, details: exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const payload = exception.getResponse();
+      const message =
+        typeof payload === 'string'
+          ? payload
+          : Array.isArray((payload as { message?: unknown }).message)
+            ? ((payload as { message: string[] }).message.join('; '))
+            : String((payload as { message?: unknown }).message ?? exception.message);
+      return { statusCode, error: reasonPhrase(statusCode), message };
+    }
+    const status = (exception as { status?: unknown; statusCode?: unknown })?.status ?? (exception as { statusCode?: unknown })?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const type = (exception as { type?: string }).type;
+      const message =
+        type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON'
+          : type === 'entity.too.large'
+            ? 'The request body is too large'
+            : reasonPhrase(status);
+      return { statusCode: status, error: reasonPhrase(status), message };
+    }
+    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' };
+  }
+}
+
+function reasonPhrase(status: number): string {
+  const phrases: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    405: 'Method Not Allowed',
+    409: 'Conflict',
+    410: 'Gone',
+    413: 'Payload Too Large',
+    415: 'Unsupported Media Type',
+    422: 'Unprocessable Entity',
+    429: 'Too Many Requests',
+    503: 'Service Unavailable',
+  };
+  return phrases[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
+}

@@ -1,0 +1,77 @@
+import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { DevMailboxEntry } from '@atrium/shared';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { Public } from '../auth/route-policy';
+import { ApiErrorDto } from '../http/api-error.dto';
+import { OutboxEmail } from './outbox-email.entity';
+
+class DevMailboxEntryDto implements DevMailboxEntry {
+  @ApiProperty() id!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ example: 'captured' }) status!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty() html!: string;
+}
+
+/**
+ * The development mailbox: with no SMTP server configured, every email Atrium would have sent is
+ * readable here, so a newcomer can follow sign-up and reset flows. It does not exist (404) as soon
+ * as SMTP is configured, or when DEV_MAILBOX=false.
+ */
+@ApiTags('dev')
+@Controller('v1/dev/mailbox')
+export class DevMailboxController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'List captured emails, newest first (only without SMTP)' })
+  @ApiOkResponse({ type: [DevMailboxEntryDto] })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'SMTP is configured: there is no captured mailbox' })
+  async list(): Promise<DevMailboxEntry[]> {
+    this.assertEnabled();
+    const rows = await this.db.getRepository(OutboxEmail).find({
+      where: { status: 'captured' },
+      order: { createdAt: 'DESC' },
+      take: 100,
+    });
+    return rows.map(toEntry);
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiOperation({ summary: 'Read one captured email (only without SMTP)' })
+  @ApiOkResponse({ type: DevMailboxEntryDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<DevMailboxEntry> {
+    this.assertEnabled();
+    const row = await this.db.getRepository(OutboxEmail).findOneBy({ id, status: 'captured' });
+    if (!row) throw new NotFoundException('Email not found');
+    return toEntry(row);
+  }
+
+  private assertEnabled(): void {
+    if (!this.config.devMailbox) throw new NotFoundException('There is no captured mailbox on this server');
+  }
+}
+
+function toEntry(row: OutboxEmail): DevMailboxEntry {
+  return {
+    id: row.id,
+    to: row.toAddress,
+    subject: row.subject,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    text: row.textBody,
+    html: row.htmlBody,
+  };
+}

@@ -1,0 +1,70 @@
+import { BeforeInsert, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DateColumn, IdColumn, newId, NullableDateColumn, ShortText } from '../database/columns';
+
+/**
+ * pending   → waiting for (re)delivery over SMTP
+ * sending   → claimed by one worker
+ * sent      → accepted by the SMTP server
+ * failed    → gave up after the last attempt
+ * captured  → no SMTP configured: kept for the development mailbox
+ */
+export type OutboxEmailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'captured';
+
+/**
+ * The transactional outbox: an email row is written in the same transaction as the change that
+ * caused it, so a rolled-back sign-up sends nothing and a committed one can never lose its email.
+ */
+@Entity('outbox_emails')
+@Index('idx_outbox_emails_status_next', ['status', 'nextAttemptAt'])
+export class OutboxEmail {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @IdColumn({ nullable: true })
+  @Index('idx_outbox_emails_agency')
+  agencyId!: string | null;
+
+  @ShortText(254)
+  toAddress!: string;
+
+  @ShortText(255)
+  subject!: string;
+
+  @Column({ type: 'text' })
+  textBody!: string;
+
+  @Column({ type: 'text' })
+  htmlBody!: string;
+
+  @ShortText(16)
+  status!: OutboxEmailStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts!: number;
+
+  @ShortText(500, { nullable: true })
+  lastError!: string | null;
+
+  @DateColumn()
+  nextAttemptAt!: Date;
+
+  @NullableDateColumn()
+  claimedAt!: Date | null;
+
+  @NullableDateColumn()
+  sentAt!: Date | null;
+
+  @DateColumn()
+  createdAt!: Date;
+
+  @BeforeInsert()
+  protected beforeInsert(): void {
+    this.id ??= newId();
+    this.createdAt ??= new Date();
+    this.nextAttemptAt ??= this.createdAt;
+    this.attempts ??= 0;
+    this.lastError ??= null;
+    this.claimedAt ??= null;
+    this.sentAt ??= null;
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThan, LessThanOrEqual } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { LeaseService } from '../scheduling/lease.service';
+import { MailService } from './mail.service';
+import { OutboxEmail } from './outbox-email.entity';
+
+const SWEEP_EVERY_MS = 15_000;
+/** A worker that claimed an email and died leaves it in `sending`; after this long it is retried. */
+const STUCK_AFTER_MS = 5 * 60_000;
+
+/**
+ * Finds outbox rows that are due (new ones whose enqueue failed, retries whose backoff has passed,
+ * claims abandoned by a crashed worker) and hands them to the delivery job. One instance sweeps
+ * per tick, chosen by a lease.
+ */
+@Injectable()
+export class OutboxSweeperService {
+  private readonly logger = new Logger(OutboxSweeperService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly leases: LeaseService,
+    private readonly mail: MailService,
+  ) {}
+
+  @Interval('outbox-sweep', SWEEP_EVERY_MS)
+  async tick(): Promise<void> {
+    if (!this.config.runWorkers || this.mail.capturing) return;
+    try {
+      if (!(await this.leases.tryAcquire('outbox-sweep', SWEEP_EVERY_MS - 1000))) return;
+      await this.sweep();
+    } catch (error) {
+      this.logger.warn({ msg: 'Outbox sweep failed', error: String(error) });
+    }
+  }
+
+  async sweep(): Promise<number> {
+    const repository = this.db.getRepository(OutboxEmail);
+    await repository.update(
+      { status: 'sending', claimedAt: LessThan(new Date(Date.now() - STUCK_AFTER_MS)) },
+      { status: 'pending' },
+    );
+    const due = await repository.find({
+      select: { id: true },
+      where: { status: 'pending', nextAttemptAt: LessThanOrEqual(new Date()) },
+      order: { nextAttemptAt: 'ASC' },
+      take: 200,
+    });
+    await this.mail.dispatch(due.map((row) => row.id));
+    return due.length;
+  }
+}

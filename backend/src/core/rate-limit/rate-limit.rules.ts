@@ -1,0 +1,15 @@
+import type { RateLimitRule } from './rate-limiter';
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+
+export const RATE_LIMITS = {
+  loginPerAccount: { name: 'login:account', limit: 10, windowSeconds: 15 * MINUTE },
+  loginPerIp: { name: 'login:ip', limit: 50, windowSeconds: 15 * MINUTE },
+  forgotPerAccount: { name: 'forgot:account', limit: 5, windowSeconds: HOUR },
+  forgotPerIp: { name: 'forgot:ip', limit: 30, windowSeconds: HOUR },
+  resendPerAccount: { name: 'resend:account', limit: 5, windowSeconds: HOUR },
+  resendPerIp: { name: 'resend:ip', limit: 30, windowSeconds: HOUR },
+  signupPerIp: { name: 'signup:ip', limit: 20, windowSeconds: HOUR },
+  tokenPerIp: { name: 'token:ip', limit: 60, windowSeconds: 15 * MINUTE },
+} satisfies Record<string, RateLimitRule>;

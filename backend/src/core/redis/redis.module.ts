@@ -1,0 +1,27 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import type { AppConfig } from '../../config/app-config';
+
+export const REDIS = Symbol('REDIS');
+
+@Injectable()
+class RedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis | null) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis?.quit().catch(() => undefined);
+  }
+}
+
+/** A shared ioredis client when REDIS_URL is set, else `null` (the embedded default). */
+@Global()
+@Module({})
+export class RedisModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const provider = {
+      provide: REDIS,
+      useFactory: () =>
+        config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : null,
+    };
+    return { module: RedisModule, providers: [provider, RedisCloser], exports: [REDIS] };
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { SchedulerLease } from './scheduler-lease.entity';
+
+/**
+ * Leader election for scheduled tasks, in the database every instance already shares: a task runs
+ * on the instance that takes (or renews) its lease, and every other instance skips that tick.
+ */
+@Injectable()
+export class LeaseService {
+  /** Identifies this process among the backend instances. */
+  readonly holder = randomUUID();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async tryAcquire(name: string, ttlMs: number): Promise<boolean> {
+    const now = new Date();
+    const until = new Date(now.getTime() + ttlMs);
+    const taken = await this.db
+      .createQueryBuilder()
+      .update(SchedulerLease)
+      .set({ holder: this.holder, leasedUntil: until })
+      .where('name = :name', { name })
+      .andWhere('(leasedUntil < :now OR holder = :holder)', { now, holder: this.holder })
+      .execute();
+    if ((taken.affected ?? 0) > 0) return true;
+    try {
+      await this.db.getRepository(SchedulerLease).insert({ name, holder: this.holder, leasedUntil: until });
+      return true;
+    } catch {
+      // Another instance holds a live lease (or created the row first).
+      return false;
+    }
+  }
+}

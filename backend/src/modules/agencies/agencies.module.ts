@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { AgencyOverviewController } from './agency-overview.controller';
+
+@Module({ controllers: [AgencyOverviewController] })
+export class AgenciesModule {}

@@ -1,0 +1,150 @@
+import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { REFRESH_COOKIE } from '@atrium/shared';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { Meta } from '../../core/auth/context.decorator';
+import type { RequestMeta } from '../../core/auth/request-context';
+import { Public } from '../../core/auth/route-policy';
+import { ApiErrorDto, MessageDto } from '../../core/http/api-error.dto';
+import { MeService } from '../users/me.service';
+import { AuthService, SignedIn } from './auth.service';
+import { EmailDto, LoginDto, ResetPasswordDto, SignupDto, TokenDto } from './dto/auth.dto';
+import { SessionDto } from './dto/session.dto';
+
+const COOKIE_PATH = '/api/v1/auth';
+
+@ApiTags('auth')
+@Controller('v1/auth')
+export class AuthController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auth: AuthService,
+    private readonly me: MeService,
+  ) {}
+
+  @Post('signup')
+  @Public()
+  @ApiOperation({ summary: 'Create an agency and its owner; emails a confirmation link' })
+  @ApiCreatedResponse({ type: MessageDto, description: 'Same answer whether or not the email already has an account' })
+  @ApiBadRequestResponse({ type: ApiErrorDto })
+  @ApiTooManyRequestsResponse({ type: ApiErrorDto })
+  signup(@Body() dto: SignupDto, @Meta() meta: RequestMeta): Promise<MessageDto> {
+    return this.auth.signup(dto, meta);
+  }
+
+  @Post('confirm-email')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Spend an email-confirmation token' })
+  @ApiOkResponse({ type: MessageDto })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'Unknown, expired or used token' })
+  confirmEmail(@Body() dto: TokenDto, @Meta() meta: RequestMeta): Promise<MessageDto> {
+    return this.auth.confirmEmail(dto.token, meta);
+  }
+
+  @Post('resend-confirmation')
+  @Public()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Email a new confirmation link' })
+  @ApiAcceptedResponse({ type: MessageDto, description: 'Same answer for every address' })
+  @ApiTooManyRequestsResponse({ type: ApiErrorDto })
+  resendConfirmation(@Body() dto: EmailDto, @Meta() meta: RequestMeta): Promise<MessageDto> {
+    return this.auth.resendConfirmation(dto.email, meta);
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Sign in; sets the refresh-token cookie and returns an access token' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiUnauthorizedResponse({ type: ApiErrorDto, description: 'Same answer for unknown email and wrong password' })
+  @ApiTooManyRequestsResponse({ type: ApiErrorDto, description: 'Per-account or per-IP limit; see Retry-After' })
+  async login(@Body() dto: LoginDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
+    return this.startSession(await this.auth.login(dto, meta), response);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiCookieAuth('refresh-cookie')
+  @ApiOperation({ summary: 'Rotate the refresh-token cookie and get a new access token' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiUnauthorizedResponse({ type: ApiErrorDto, description: 'No, expired, revoked or reused refresh token (reuse ends the session)' })
+  async refresh(@Req() request: Request, @Meta() meta: RequestMeta, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
+    try {
+      return this.startSession(await this.auth.refresh(refreshCookie(request), meta), response);
+    } catch (error) {
+      this.clearCookie(response);
+      throw error;
+    }
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiCookieAuth('refresh-cookie')
+  @ApiOperation({ summary: 'End this session and clear the refresh-token cookie' })
+  @ApiNoContentResponse()
+  async logout(@Req() request: Request, @Meta() meta: RequestMeta, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.logout(refreshCookie(request), meta);
+    this.clearCookie(response);
+  }
+
+  @Post('forgot-password')
+  @Public()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Email a password-reset link (valid 1 hour)' })
+  @ApiAcceptedResponse({ type: MessageDto, description: 'Same answer for every address' })
+  @ApiTooManyRequestsResponse({ type: ApiErrorDto })
+  forgotPassword(@Body() dto: EmailDto, @Meta() meta: RequestMeta): Promise<MessageDto> {
+    return this.auth.forgotPassword(dto.email, meta);
+  }
+
+  @Post('reset-password')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Spend a reset token and set a new password; ends every session' })
+  @ApiOkResponse({ type: MessageDto })
+  @ApiBadRequestResponse({ type: ApiErrorDto })
+  resetPassword(@Body() dto: ResetPasswordDto, @Meta() meta: RequestMeta): Promise<MessageDto> {
+    return this.auth.resetPassword(dto, meta);
+  }
+
+  private async startSession(signedIn: SignedIn, response: Response): Promise<SessionDto> {
+    response.cookie(REFRESH_COOKIE, signedIn.tokens.refreshToken, {
+      httpOnly: true,
+      secure: this.config.cookieSecure,
+      sameSite: 'strict',
+      path: COOKIE_PATH,
+      maxAge: this.config.refreshTokenTtlDays * 24 * 60 * 60_000,
+    });
+    response.setHeader('Cache-Control', 'no-store');
+    return {
+      accessToken: signedIn.tokens.accessToken,
+      expiresIn: signedIn.tokens.expiresIn,
+      me: await this.me.describe(signedIn.context),
+    };
+  }
+
+  private clearCookie(response: Response): void {
+    response.clearCookie(REFRESH_COOKIE, { httpOnly: true, secure: this.config.cookieSecure, sameSite: 'strict', path: COOKIE_PATH });
+  }
+}
+
+function refreshCookie(request: Request): string | undefined {
+  const value = (request.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
+  return typeof value === 'string' ? value : undefined;
+}

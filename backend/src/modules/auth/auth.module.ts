@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { OneTimeTokenService } from './one-time-token.service';
+import { PasswordService } from './password.service';
+import { SessionService } from './session.service';
+
+@Module({
+  imports: [PassportModule, JwtModule.register({})],
+  controllers: [AuthController],
+  providers: [AuthService, PasswordService, OneTimeTokenService, SessionService],
+  exports: [PasswordService, OneTimeTokenService, SessionService],
+})
+export class AuthModule {}

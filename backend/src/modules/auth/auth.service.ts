@@ -1,0 +1,260 @@
+import { BadRequestException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { MessageResponse } from '@atrium/shared';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { AuditService } from '../../core/audit/audit.service';
+import { ContextLoader } from '../../core/auth/context-loader.service';
+import type { RequestContext, RequestMeta } from '../../core/auth/request-context';
+import { ValidationFailedException } from '../../core/http/api-error.filter';
+import { MailService } from '../../core/mail/mail.service';
+import { RATE_LIMITS } from '../../core/rate-limit/rate-limit.rules';
+import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
+import { Agency } from '../agencies/entities/agency.entity';
+import { AgencyMembership } from '../users/entities/agency-membership.entity';
+import { User } from '../users/entities/user.entity';
+import { AuthEmails } from './auth-emails';
+import type { LoginDto, ResetPasswordDto, SignupDto } from './dto/auth.dto';
+import { OneTimeTokenService } from './one-time-token.service';
+import { PasswordService } from './password.service';
+import { IssuedTokens, SessionService } from './session.service';
+
+/** The words every "did something happen?" answer uses, whether or not the account exists. */
+export const NEUTRAL = {
+  signup: 'Check your inbox: we sent a link to confirm your email address.',
+  forgot: 'If an account exists for that email, we sent a link to reset the password.',
+  resend: 'If that email needs confirming, we sent a new confirmation link.',
+  badCredentials: 'Email or password is incorrect.',
+  badLink: 'This link is invalid, has expired or was already used. Request a new one.',
+} as const;
+
+export interface SignedIn {
+  tokens: IssuedTokens;
+  context: RequestContext;
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+  private readonly emails: AuthEmails;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly tokens: OneTimeTokenService,
+    private readonly sessions: SessionService,
+    private readonly contexts: ContextLoader,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+    private readonly rateLimits: RateLimitService,
+  ) {
+    this.emails = new AuthEmails(config.appUrl);
+  }
+
+  /**
+   * Creates the agency, its owner and the confirmation email in one transaction. An address that
+   * already has an account gets the same answer (and a heads-up email), never an error.
+   */
+  async signup(dto: SignupDto, meta: RequestMeta): Promise<MessageResponse> {
+    await this.rateLimits.consume([{ rule: RATE_LIMITS.signupPerIp, subject: meta.ip }]);
+    this.passwords.assertAcceptable(dto.password, 'password', dto.email);
+    const passwordHash = await this.passwords.hash(dto.password);
+
+    const emailIds: string[] = [];
+    try {
+      await this.db.transaction(async (manager) => {
+        const existing = await manager.getRepository(User).findOneBy({ email: dto.email });
+        if (existing) {
+          emailIds.push(
+            await this.mail.queue(manager, {
+              to: existing.email,
+              agencyId: existing.agencyId,
+              ...this.emails.signupAttemptForExistingAccount(existing.name),
+            }),
+          );
+          await this.audit.record({ action: 'auth.signup.existing_email', actorUserId: null, targetType: 'user', targetId: existing.id, agencyId: existing.agencyId, meta }, manager);
+          return;
+        }
+        const agency = manager.getRepository(Agency).create({ name: dto.agencyName, plan: this.config.defaultPlan, status: 'active' });
+        await manager.getRepository(Agency).save(agency);
+        const user = manager.getRepository(User).create({
+          agencyId: agency.id,
+          kind: 'agency',
+          email: dto.email,
+          name: dto.name,
+          passwordHash,
+          emailConfirmedAt: null,
+          lastLoginAt: null,
+        });
+        await manager.getRepository(User).save(user);
+        await manager.getRepository(AgencyMembership).save(
+          manager.getRepository(AgencyMembership).create({ agencyId: agency.id, userId: user.id, role: 'owner' }),
+        );
+        const token = await this.tokens.issue(manager, user.id, user.email, 'confirm_email');
+        emailIds.push(
+          await this.mail.queue(manager, { to: user.email, agencyId: agency.id, ...this.emails.confirmEmail(user.name, agency.name, token) }),
+        );
+        await this.audit.record({ action: 'auth.signup', agencyId: agency.id, actorUserId: user.id, targetType: 'agency', targetId: agency.id, meta }, manager);
+      });
+    } catch (error) {
+      // Two sign-ups racing for one address: the loser sees the same neutral answer.
+      if (!isUniqueViolation(error)) throw error;
+      this.logger.warn({ msg: 'Concurrent sign-up for the same email', ip: meta.ip });
+    }
+    await this.mail.dispatch(emailIds);
+    return { message: NEUTRAL.signup };
+  }
+
+  async confirmEmail(token: string, meta: RequestMeta): Promise<MessageResponse> {
+    await this.rateLimits.consume([{ rule: RATE_LIMITS.tokenPerIp, subject: meta.ip }]);
+    const confirmed = await this.db.transaction(async (manager) => {
+      const spent = await this.tokens.consume(manager, token, 'confirm_email');
+      if (!spent) return false;
+      const user = await manager.getRepository(User).findOneBy({ id: spent.userId });
+      // The token is bound to the address it was sent to: after an email change it is worthless.
+      if (!user || user.email !== spent.email) return false;
+      if (!user.emailConfirmedAt) await manager.getRepository(User).update({ id: user.id }, { emailConfirmedAt: new Date() });
+      await this.audit.record({ action: 'auth.email_confirmed', agencyId: user.agencyId, actorUserId: user.id, targetType: 'user', targetId: user.id, meta }, manager);
+      return true;
+    });
+    if (!confirmed) throw new BadRequestException(NEUTRAL.badLink);
+    return { message: 'Your email is confirmed. You can sign in now.' };
+  }
+
+  async resendConfirmation(email: string, meta: RequestMeta): Promise<MessageResponse> {
+    await this.rateLimits.consume([
+      { rule: RATE_LIMITS.resendPerIp, subject: meta.ip },
+      { rule: RATE_LIMITS.resendPerAccount, subject: email },
+    ]);
+    const emailIds: string[] = [];
+    await this.db.transaction(async (manager) => {
+      const user = await manager.getRepository(User).findOneBy({ email, status: 'active' });
+      if (!user || user.emailConfirmedAt || !user.passwordHash) return;
+      const agency = await manager.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
+      const token = await this.tokens.issue(manager, user.id, user.email, 'confirm_email');
+      emailIds.push(await this.mail.queue(manager, { to: user.email, agencyId: user.agencyId, ...this.emails.confirmEmail(user.name, agency.name, token) }));
+      await this.audit.record({ action: 'auth.confirmation_resent', agencyId: user.agencyId, actorUserId: user.id, targetType: 'user', targetId: user.id, meta }, manager);
+    });
+    await this.mail.dispatch(emailIds);
+    return { message: NEUTRAL.resend };
+  }
+
+  /**
+   * Unknown email, wrong password, deactivated user, suspended agency: one answer, and the same
+   * argon2 work, so none of them can be told apart.
+   */
+  async login(dto: LoginDto, meta: RequestMeta): Promise<SignedIn> {
+    await this.rateLimits.consume([
+      { rule: RATE_LIMITS.loginPerIp, subject: meta.ip },
+      { rule: RATE_LIMITS.loginPerAccount, subject: dto.email },
+    ]);
+    const user = await this.db.getRepository(User).findOneBy({ email: dto.email });
+    const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
+    const context = user && passwordOk ? await this.contexts.forUser(user.id, 'pending', meta) : null;
+    if (!user || !context) {
+      await this.audit.record({
+        action: 'auth.login.failed',
+        agencyId: user?.agencyId ?? null,
+        actorUserId: null,
+        targetType: user ? 'user' : null,
+        targetId: user?.id ?? null,
+        meta,
+        details: user ? { reason: passwordOk ? 'inactive' : 'password' } : { reason: 'unknown_email' },
+      });
+      throw new UnauthorizedException(NEUTRAL.badCredentials);
+    }
+
+    const tokens = await this.db.transaction(async (manager) => {
+      const issued = await this.sessions.start(user.id, meta, manager);
+      await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: new Date() });
+      await this.audit.record({ action: 'auth.login', agencyId: user.agencyId, actorUserId: user.id, targetType: 'session', targetId: issued.sessionId, meta }, manager);
+      return issued;
+    });
+    await this.rateLimits.reset(RATE_LIMITS.loginPerAccount, dto.email);
+    return { tokens, context: { ...context, sessionId: tokens.sessionId } };
+  }
+
+  async refresh(refreshToken: string | undefined, meta: RequestMeta): Promise<SignedIn> {
+    const outcome = await this.sessions.refresh(refreshToken, meta);
+    if (outcome.kind === 'reused') {
+      const user = await this.db.getRepository(User).findOneBy({ id: outcome.session.userId });
+      await this.audit.record({
+        action: 'auth.refresh_token_reused',
+        agencyId: user?.agencyId ?? null,
+        actorUserId: outcome.session.userId,
+        targetType: 'session',
+        targetId: outcome.session.id,
+        meta,
+      });
+    }
+    if (outcome.kind !== 'rotated') throw new UnauthorizedException('Your session has ended. Please sign in again.');
+    const context = await this.contexts.forUser(outcome.session.userId, outcome.session.id, meta);
+    if (!context) {
+      await this.sessions.revoke(outcome.session.id, 'access_revoked');
+      throw new UnauthorizedException('Your session has ended. Please sign in again.');
+    }
+    return { tokens: outcome.tokens, context };
+  }
+
+  async logout(refreshToken: string | undefined, meta: RequestMeta): Promise<void> {
+    const session = await this.sessions.findByRefreshToken(refreshToken);
+    if (!session || session.revokedAt) return;
+    await this.sessions.revoke(session.id, 'logout');
+    const user = await this.db.getRepository(User).findOneBy({ id: session.userId });
+    await this.audit.record({ action: 'auth.logout', agencyId: user?.agencyId ?? null, actorUserId: session.userId, targetType: 'session', targetId: session.id, meta });
+  }
+
+  async forgotPassword(email: string, meta: RequestMeta): Promise<MessageResponse> {
+    await this.rateLimits.consume([
+      { rule: RATE_LIMITS.forgotPerIp, subject: meta.ip },
+      { rule: RATE_LIMITS.forgotPerAccount, subject: email },
+    ]);
+    const emailIds: string[] = [];
+    await this.db.transaction(async (manager) => {
+      const user = await manager.getRepository(User).findOneBy({ email, status: 'active' });
+      if (!user) return;
+      const token = await this.tokens.issue(manager, user.id, user.email, 'reset_password');
+      emailIds.push(await this.mail.queue(manager, { to: user.email, agencyId: user.agencyId, ...this.emails.resetPassword(user.name, token) }));
+      await this.audit.record({ action: 'auth.password_reset_requested', agencyId: user.agencyId, actorUserId: null, targetType: 'user', targetId: user.id, meta }, manager);
+    });
+    await this.mail.dispatch(emailIds);
+    return { message: NEUTRAL.forgot };
+  }
+
+  /** Sets the new password and ends every session of the user: whoever knew the old one is out. */
+  async resetPassword(dto: ResetPasswordDto, meta: RequestMeta): Promise<MessageResponse> {
+    await this.rateLimits.consume([{ rule: RATE_LIMITS.tokenPerIp, subject: meta.ip }]);
+    const problem = this.passwords.problemWith(dto.password);
+    const passwordHash = problem ? null : await this.passwords.hash(dto.password);
+    const done = await this.db.transaction(async (manager) => {
+      const spent = await this.tokens.consume(manager, dto.token, 'reset_password');
+      if (!spent) return 'bad-link' as const;
+      const user = await manager.getRepository(User).findOneBy({ id: spent.userId, status: 'active' });
+      if (!user || user.email !== spent.email) return 'bad-link' as const;
+      // Checked after the token so a weak password does not burn the link: roll back and say why.
+      const personal = this.passwords.problemWith(dto.password, user.email);
+      if (personal || !passwordHash) throw new PasswordRejected(personal ?? problem ?? 'Password is not acceptable');
+      await manager.getRepository(User).update(
+        { id: user.id },
+        { passwordHash, emailConfirmedAt: user.emailConfirmedAt ?? new Date() },
+      );
+      await this.sessions.revokeAllForUser(user.id, 'password_reset', manager);
+      await this.audit.record({ action: 'auth.password_reset', agencyId: user.agencyId, actorUserId: user.id, targetType: 'user', targetId: user.id, meta }, manager);
+      return 'done' as const;
+    }).catch((error: unknown) => {
+      if (error instanceof PasswordRejected) throw new ValidationFailedException([{ field: 'password', messages: [error.message] }]);
+      throw error;
+    });
+    if (done === 'bad-link') throw new BadRequestException(NEUTRAL.badLink);
+    return { message: 'Your password has been changed. Sign in with your new password.' };
+  }
+}
+
+class PasswordRejected extends Error {}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AGENCY_ROLES, AUDIENCES, CLIENT_PERMISSIONS, CLIENT_ROLES } from '@atrium/shared';
+import type { AgencyRole, Audience, ClientPermission, ClientRole, MeClient, MeResponse, SessionResponse } from '@atrium/shared';
+
+export class MeAgencyDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class MeClientDto implements MeClient {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: CLIENT_ROLES }) role!: ClientRole;
+  @ApiProperty({ enum: CLIENT_PERMISSIONS, isArray: true }) permissions!: ClientPermission[];
+}
+
+export class MeDto implements MeResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() emailConfirmed!: boolean;
+  @ApiProperty({ example: 'Europe/Paris' }) timezone!: string;
+  @ApiProperty({ enum: AUDIENCES }) audience!: Audience;
+  @ApiProperty({ type: MeAgencyDto }) agency!: MeAgencyDto;
+  @ApiPropertyOptional({ enum: AGENCY_ROLES, nullable: true }) agencyRole!: AgencyRole | null;
+  @ApiProperty({ type: [MeClientDto] }) clients!: MeClientDto[];
+}
+
+export class SessionDto implements SessionResponse {
+  @ApiProperty({ description: 'Bearer token for the Authorization header' }) accessToken!: string;
+  @ApiProperty({ description: 'Seconds until the access token expires', example: 600 }) expiresIn!: number;
+  @ApiProperty({ type: MeDto }) me!: MeDto;
+}

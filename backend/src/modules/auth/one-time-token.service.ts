@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull, MoreThan } from 'typeorm';
+import { OneTimeToken, OneTimeTokenPurpose } from './entities/one-time-token.entity';
+import { hashToken, newSecretToken } from './token-hash';
+
+export const TOKEN_TTL_MS: Record<OneTimeTokenPurpose, number> = {
+  confirm_email: 48 * 60 * 60_000,
+  reset_password: 60 * 60_000,
+  invitation: 7 * 24 * 60 * 60_000,
+  magic_link: 15 * 60_000,
+};
+
+/** Email tokens (SPEC §5): random, hashed at rest, one purpose, one user, one use. */
+@Injectable()
+export class OneTimeTokenService {
+  /**
+   * Issues a token and kills every earlier unused token of the same purpose for the user, so
+   * only the newest link works.
+   */
+  async issue(manager: EntityManager, userId: string, email: string, purpose: OneTimeTokenPurpose): Promise<string> {
+    const repository = manager.getRepository(OneTimeToken);
+    const now = new Date();
+    await repository.update({ userId, purpose, usedAt: IsNull() }, { usedAt: now });
+    const token = newSecretToken();
+    await repository.save(
+      repository.create({
+        userId,
+        email,
+        purpose,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]),
+      }),
+    );
+    return token;
+  }
+
+  /**
+   * Spends a token: one conditional UPDATE, so two concurrent requests cannot both succeed.
+   * Returns the token row, or null when it is unknown, expired, already used or for another purpose.
+   */
+  async consume(manager: EntityManager, token: string, purpose: OneTimeTokenPurpose): Promise<OneTimeToken | null> {
+    if (typeof token !== 'string' || token.length < 20 || token.length > 200) return null;
+    const tokenHash = hashToken(token);
+    const now = new Date();
+    const result = await manager
+      .createQueryBuilder()
+      .update(OneTimeToken)
+      .set({ usedAt: now })
+      .where({ tokenHash, purpose, usedAt: IsNull(), expiresAt: MoreThan(now) })
+      .execute();
+    if ((result.affected ?? 0) !== 1) return null;
+    return manager.getRepository(OneTimeToken).findOneBy({ tokenHash });
+  }
+}

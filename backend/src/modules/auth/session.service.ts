@@ -1,0 +1,128 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, AccessTokenPayload } from '../../core/auth/jwt.strategy';
+import type { RequestMeta } from '../../core/auth/request-context';
+import { Session } from './entities/session.entity';
+import { hashToken, newSecretToken } from './token-hash';
+
+export interface IssuedTokens {
+  accessToken: string;
+  expiresIn: number;
+  /** `<session id>.<secret>`; goes only into the httpOnly cookie. */
+  refreshToken: string;
+  sessionId: string;
+}
+
+export type RefreshOutcome =
+  | { kind: 'rotated'; session: Session; tokens: IssuedTokens }
+  | { kind: 'invalid' }
+  | { kind: 'reused'; session: Session };
+
+/** Sessions with a short-lived access token and a rotating refresh token (SPEC §5). */
+@Injectable()
+export class SessionService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async start(userId: string, meta: RequestMeta, manager: EntityManager = this.db.manager): Promise<IssuedTokens> {
+    const secret = newSecretToken();
+    const repository = manager.getRepository(Session);
+    const session = repository.create({
+      userId,
+      refreshTokenHash: hashToken(secret),
+      expiresAt: this.refreshExpiry(),
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
+    await repository.save(session);
+    return this.tokensFor(session, secret);
+  }
+
+  /**
+   * Rotates the refresh token. Presenting a secret that is not the session's current one means a
+   * rotated token is being replayed — by an attacker or a thief — so the whole session dies.
+   */
+  async refresh(refreshToken: string | undefined, meta: RequestMeta): Promise<RefreshOutcome> {
+    const parsed = parseRefreshToken(refreshToken);
+    if (!parsed) return { kind: 'invalid' };
+    const repository = this.db.getRepository(Session);
+    const session = await repository.findOneBy({ id: parsed.sessionId });
+    if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' };
+
+    const presentedHash = hashToken(parsed.secret);
+    if (presentedHash !== session.refreshTokenHash) {
+      await this.revoke(session.id, 'refresh_token_reuse');
+      return { kind: 'reused', session };
+    }
+
+    const secret = newSecretToken();
+    // Conditional on the hash we read: of two concurrent refreshes with one token, one wins and
+    // the other is treated as reuse.
+    const rotated = await this.db
+      .createQueryBuilder()
+      .update(Session)
+      .set({ refreshTokenHash: hashToken(secret), lastUsedAt: new Date(), ip: meta.ip, userAgent: meta.userAgent })
+      .where({ id: session.id, refreshTokenHash: presentedHash, revokedAt: IsNull() })
+      .execute();
+    if ((rotated.affected ?? 0) !== 1) {
+      await this.revoke(session.id, 'refresh_token_reuse');
+      return { kind: 'reused', session };
+    }
+    return { kind: 'rotated', session, tokens: this.tokensFor(session, secret) };
+  }
+
+  async revoke(sessionId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.getRepository(Session).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+  }
+
+  async revokeAllForUser(userId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.getRepository(Session).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+  }
+
+  /** The session a refresh token names, if the secret matches (used by sign-out). */
+  async findByRefreshToken(refreshToken: string | undefined): Promise<Session | null> {
+    const parsed = parseRefreshToken(refreshToken);
+    if (!parsed) return null;
+    const session = await this.db.getRepository(Session).findOneBy({ id: parsed.sessionId });
+    return session && session.refreshTokenHash === hashToken(parsed.secret) ? session : null;
+  }
+
+  get refreshTtlMs(): number {
+    return this.config.refreshTokenTtlDays * 24 * 60 * 60_000;
+  }
+
+  private refreshExpiry(): Date {
+    return new Date(Date.now() + this.refreshTtlMs);
+  }
+
+  private tokensFor(session: Session, secret: string): IssuedTokens {
+    const payload: AccessTokenPayload = { sub: session.userId, sid: session.id };
+    const accessToken = this.jwt.sign(payload, {
+      secret: this.config.jwtSecret,
+      algorithm: 'HS256',
+      expiresIn: this.config.accessTokenTtlSeconds,
+      audience: ACCESS_TOKEN_AUDIENCE,
+      issuer: ACCESS_TOKEN_ISSUER,
+    });
+    return {
+      accessToken,
+      expiresIn: this.config.accessTokenTtlSeconds,
+      refreshToken: `${session.id}.${secret}`,
+      sessionId: session.id,
+    };
+  }
+}
+
+function parseRefreshToken(token: string | undefined): { sessionId: string; secret: string } | null {
+  if (typeof token !== 'string' || token.length > 200) return null;
+  const dot = token.indexOf('.');
+  if (dot !== 36) return null;
+  return { sessionId: token.slice(0, dot), secret: token.slice(dot + 1) };
+}

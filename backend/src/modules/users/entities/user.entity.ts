@@ -1,0 +1,71 @@
+import { BeforeInsert, BeforeUpdate, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { Audience } from '@atrium/shared';
+import { DateColumn, IdColumn, newId, NullableDateColumn, ShortText } from '../../../core/database/columns';
+import { Agency } from '../../agencies/entities/agency.entity';
+
+export type UserStatus = 'active' | 'deactivated';
+
+/**
+ * A person who signs in. `kind` fixes the audience for the user's lifetime: an agency user never
+ * holds client memberships and a client user never holds an agency membership.
+ */
+@Entity('users')
+export class User {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @IdColumn()
+  @Index('idx_users_agency')
+  agencyId!: string;
+
+  @ManyToOne(() => Agency, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'agencyId' })
+  agency?: Agency;
+
+  @ShortText(16)
+  kind!: Audience;
+
+  /** Lower-cased; unique across the installation because it is the sign-in identifier. */
+  @ShortText(254)
+  @Index('uq_users_email', { unique: true })
+  email!: string;
+
+  @ShortText(120)
+  name!: string;
+
+  /** argon2id hash; null until the user sets a password (e.g. a pending invitation). */
+  @ShortText(255, { nullable: true })
+  passwordHash!: string | null;
+
+  @NullableDateColumn()
+  emailConfirmedAt!: Date | null;
+
+  @ShortText(16, { default: 'active' })
+  status!: UserStatus;
+
+  @ShortText(64, { default: 'UTC' })
+  timezone!: string;
+
+  @NullableDateColumn()
+  lastLoginAt!: Date | null;
+
+  @DateColumn()
+  createdAt!: Date;
+
+  @DateColumn()
+  updatedAt!: Date;
+
+  @BeforeInsert()
+  protected beforeInsert(): void {
+    this.id ??= newId();
+    this.createdAt ??= new Date();
+    this.updatedAt ??= this.createdAt;
+    this.status ??= 'active';
+    this.timezone ??= 'UTC';
+  }
+
+  @BeforeUpdate()
+  protected beforeUpdate(): void {
+    this.updatedAt = new Date();
+  }
+}

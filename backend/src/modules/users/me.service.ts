@@ -1,0 +1,32 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { MeResponse } from '@atrium/shared';
+import type { RequestContext } from '../../core/auth/request-context';
+import { Agency } from '../agencies/entities/agency.entity';
+import { User } from './entities/user.entity';
+
+@Injectable()
+export class MeService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async describe(context: RequestContext): Promise<MeResponse> {
+    const user = await this.db.getRepository(User).findOneBy({ id: context.userId, agencyId: context.agencyId });
+    const agency = await this.db.getRepository(Agency).findOneBy({ id: context.agencyId });
+    if (!user || !agency) throw new NotFoundException('Account not found');
+    return {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      emailConfirmed: user.emailConfirmedAt !== null,
+      timezone: user.timezone,
+      audience: context.audience,
+      agency: { id: agency.id, name: agency.name },
+      agencyRole: context.audience === 'agency' ? context.agencyRole : null,
+      clients:
+        context.audience === 'client'
+          ? context.memberships.map((m) => ({ id: m.clientId, name: m.clientName, role: m.role, permissions: m.permissions }))
+          : [],
+    };
+  }
+}
