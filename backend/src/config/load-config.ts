@@ -57,7 +57,8 @@ export function loadConfig(env: Env): AppConfig {
 }
 
 function readDatabase(read: EnvReader): DatabaseConfig {
-  const type = read.oneOf('DATABASE_TYPE', ['sqlite', 'mysql'], 'sqlite');
+  // MariaDB is named separately: TypeORM reads its schema differently from MySQL's.
+  const type = read.oneOf('DATABASE_TYPE', ['sqlite', 'mysql', 'mariadb'], 'sqlite');
   if (type === 'sqlite') {
     return { type, path: read.string('DATABASE_PATH', 'data/atrium.sqlite') };
   }

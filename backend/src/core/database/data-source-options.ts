@@ -29,7 +29,7 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
   }
   return {
     ...common,
-    type: 'mysql',
+    type: database.type,
     host: database.host,
     port: database.port,
     username: database.username,

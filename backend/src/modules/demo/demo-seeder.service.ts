@@ -1,0 +1,81 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { Agency } from '../agencies/entities/agency.entity';
+import { PasswordService } from '../auth/password.service';
+import { Client } from '../clients/entities/client.entity';
+import { ClientMembership } from '../clients/entities/client-membership.entity';
+import { AgencyMembership } from '../users/entities/agency-membership.entity';
+import { User } from '../users/entities/user.entity';
+import { DEMO_AGENCIES, DEMO_EXTRA_MEMBERSHIPS, DEMO_PASSWORD } from './demo-data';
+
+/** Fills an empty database with the demo agencies, clients and users (all emails confirmed). */
+@Injectable()
+export class DemoSeederService {
+  private readonly logger = new Logger('DemoSeeder');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  /** Returns false (and changes nothing) when the database already holds an agency. */
+  async seed(): Promise<boolean> {
+    if ((await this.db.getRepository(Agency).count()) > 0) {
+      this.logger.warn('The database already has data; the demo seed only fills an empty database.');
+      return false;
+    }
+    const passwordHash = await this.passwords.hash(DEMO_PASSWORD);
+    await this.db.transaction(async (manager) => {
+      for (const demo of DEMO_AGENCIES) {
+        const agency = await manager.getRepository(Agency).save(
+          manager.getRepository(Agency).create({ name: demo.name, plan: this.config.defaultPlan, status: 'active' }),
+        );
+        for (const person of demo.users) {
+          const user = await this.createUser(manager, agency.id, 'agency', person.name, person.email, passwordHash);
+          await manager.getRepository(AgencyMembership).save(
+            manager.getRepository(AgencyMembership).create({ agencyId: agency.id, userId: user.id, role: person.role }),
+          );
+        }
+        for (const demoClient of demo.clients) {
+          const client = await manager.getRepository(Client).save(
+            manager.getRepository(Client).create({ agencyId: agency.id, name: demoClient.name, permissions: demoClient.permissions }),
+          );
+          for (const person of demoClient.users) {
+            const user = await this.createUser(manager, agency.id, 'client', person.name, person.email, passwordHash);
+            await this.addClientMembership(manager, agency.id, client.id, user.id, person.role);
+          }
+        }
+      }
+      for (const extra of DEMO_EXTRA_MEMBERSHIPS) {
+        const user = await manager.getRepository(User).findOneByOrFail({ email: extra.email });
+        const client = await manager.getRepository(Client).findOneByOrFail({ agencyId: user.agencyId, name: extra.client });
+        await this.addClientMembership(manager, user.agencyId, client.id, user.id, extra.role);
+      }
+    });
+    this.logger.log(`Demo data created. Every demo account's password is "${DEMO_PASSWORD}".`);
+    return true;
+  }
+
+  private async createUser(
+    manager: EntityManager,
+    agencyId: string,
+    kind: 'agency' | 'client',
+    name: string,
+    email: string,
+    passwordHash: string,
+  ): Promise<User> {
+    return manager.getRepository(User).save(
+      manager.getRepository(User).create({ agencyId, kind, name, email, passwordHash, emailConfirmedAt: new Date(), lastLoginAt: null }),
+    );
+  }
+
+  private async addClientMembership(manager: EntityManager, agencyId: string, clientId: string, userId: string, role: 'admin' | 'member') {
+    await manager.getRepository(ClientMembership).save(
+      manager.getRepository(ClientMembership).create({ agencyId, clientId, userId, role }),
+    );
+  }
+}
