@@ -1,9 +1,9 @@
-import { INestApplication } from '@nestjs/common';
+import { BadRequestException, HttpException, INestApplication, PayloadTooLargeException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,8 +29,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
-  app.useBodyParser('json', { limit: '100kb' });
-  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  app.use(bodyParsers());
   app.use(cookieParser());
   app.use(
     helmet({
@@ -59,6 +58,25 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalFilters(new ApiErrorFilter());
   setupOpenApi(app);
   if (config.frontendDir) serveFrontend(app, config.frontendDir);
+}
+
+/**
+ * JSON and form bodies up to 100 kB. A body that cannot be read gets a plain explanation rather
+ * than the parser's internal message.
+ */
+function bodyParsers(): RequestHandler[] {
+  const explained =
+    (parser: RequestHandler): RequestHandler =>
+    (request, response, next) =>
+      parser(request, response, (error?: unknown) => next(error ? explainBodyError(error) : undefined));
+  return [explained(express.json({ limit: '100kb' })), explained(express.urlencoded({ limit: '100kb', extended: false }))];
+}
+
+function explainBodyError(error: unknown): HttpException {
+  const type = (error as { type?: unknown }).type;
+  if (type === 'entity.too.large') return new PayloadTooLargeException('The request body is too large');
+  if (type === 'entity.parse.failed') return new BadRequestException('The request body is not valid JSON');
+  return new BadRequestException('The request body could not be read');
 }
 
 export function buildOpenApiDocument(app: INestApplication) {

@@ -14,8 +14,8 @@ export class ValidationFailedException extends HttpException {
 
 /**
  * Every error leaves the API in one shape: { statusCode, error, message, details? } (SPEC §7).
- * Errors raised by Express itself (malformed JSON, oversized body) keep their 4xx status; anything
- * unexpected becomes a 500 whose message reveals nothing internal.
+ * Other errors that carry a 4xx status keep it; anything unexpected becomes a 500 whose message
+ * reveals nothing internal.
  */
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
@@ -45,16 +45,9 @@ export class ApiErrorFilter implements ExceptionFilter {
             : String((payload as { message?: unknown }).message ?? exception.message);
       return { statusCode, error: reasonPhrase(statusCode), message };
     }
-    const status = (exception as { status?: unknown; statusCode?: unknown })?.status ?? (exception as { statusCode?: unknown })?.statusCode;
+    const status = (exception as { status?: unknown } | null)?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const type = (exception as { type?: string }).type;
-      const message =
-        type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON'
-          : type === 'entity.too.large'
-            ? 'The request body is too large'
-            : reasonPhrase(status);
-      return { statusCode: status, error: reasonPhrase(status), message };
+      return { statusCode: status, error: reasonPhrase(status), message: reasonPhrase(status) };
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' };
   }

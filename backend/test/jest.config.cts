@@ -1,0 +1,18 @@
+/**
+ * Integration tests: the real application against a real database (SQLite by default; MariaDB
+ * with TEST_DATABASE=mariadb) and, with TEST_REDIS_URL, real Redis for jobs and rate limits.
+ */
+module.exports = {
+  displayName: 'backend-integration',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/**/*.int-spec.ts'],
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  moduleFileExtensions: ['ts', 'js'],
+  testTimeout: 30000,
+  // Suites share one MariaDB/Redis server; each gets its own database but runs one at a time on 2 cores.
+  maxWorkers: 1,
+};
