@@ -7,6 +7,8 @@ import type { AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
 import { JobQueue, QUEUE_NAME } from '../../src/core/jobs/job-queue';
 import { OutboxEmail } from '../../src/core/mail/outbox-email.entity';
+import { REDIS } from '../../src/core/redis/redis.module';
+import type Redis from 'ioredis';
 import { dropDatabase, testConfig } from './test-env';
 
 export interface TestApp {
@@ -31,6 +33,10 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     // Queues are shared between test apps on one Redis: start each app from an empty one.
     const queue = app.get<Queue>(getQueueToken(QUEUE_NAME));
     await queue.empty();
+    // Rate-limit counters too: every test app talks from 127.0.0.1 and would share them.
+    const redis = app.get<Redis | null>(REDIS);
+    const keys = (await redis?.keys('atrium:rl:*')) ?? [];
+    if (keys.length > 0) await redis?.del(...keys);
   }
   const server = app.getHttpServer();
 

@@ -48,7 +48,9 @@ export class MailService {
     if (this.capturing) return;
     for (const id of ids) {
       try {
-        await this.jobs.enqueue(JOBS.deliverEmail, { emailId: id }, { jobId: `mail:${id}`, attempts: 1 });
+        // No job id: Bull keeps finished jobs for a while and would drop a retry under the same id.
+        // Two deliveries of one email are harmless: the delivery claims the row before sending.
+        await this.jobs.enqueue(JOBS.deliverEmail, { emailId: id }, { attempts: 1 });
       } catch (error) {
         this.logger.warn({ msg: 'Could not enqueue email delivery; the outbox sweeper will retry', id, error: String(error) });
       }

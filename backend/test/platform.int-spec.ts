@@ -1,0 +1,59 @@
+import { DataSource } from 'typeorm';
+import { pendingSchemaChanges } from '../src/core/database/schema-drift';
+import { LeaseService } from '../src/core/scheduling/lease.service';
+import { startTestApp, TestApp } from './support/test-app';
+import { TEST_DATABASE, TEST_REDIS_URL } from './support/test-env';
+
+describe('Platform', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it(`has migrations that match the entities exactly (${TEST_DATABASE})`, async () => {
+    expect(await pendingSchemaChanges(t.app.get(DataSource))).toEqual([]);
+  });
+
+  it('reports readiness of the database, Redis and the queue', async () => {
+    const ready = await t.http().get('/api/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.status).toBe('ok');
+    expect(ready.body.checks.database.status).toBe('up');
+    expect(ready.body.checks.queue.status).toBe('up');
+    if (TEST_REDIS_URL) expect(ready.body.checks.redis).toEqual({ status: 'up', detail: 'PONG' });
+    expect((await t.http().get('/api/health')).body).toEqual({ status: 'ok' });
+  });
+
+  it('grants a schedule lease to one instance at a time', async () => {
+    const db = t.app.get(DataSource);
+    const instanceA = new LeaseService(db);
+    const instanceB = new LeaseService(db);
+    const results = await Promise.all([instanceA.tryAcquire('test-task', 60_000), instanceB.tryAcquire('test-task', 60_000)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const holder = results[0] ? instanceA : instanceB;
+    const other = results[0] ? instanceB : instanceA;
+    expect(await holder.tryAcquire('test-task', 60_000)).toBe(true);
+    expect(await other.tryAcquire('test-task', 60_000)).toBe(false);
+    // Once the lease runs out, another instance takes over.
+    expect(await holder.tryAcquire('test-task', -1)).toBe(true);
+    expect(await other.tryAcquire('test-task', 60_000)).toBe(true);
+  });
+
+  it('sends security headers and answers unknown API routes in the error shape', async () => {
+    const response = await t.http().get('/api/v1/nope');
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('documents every route in OpenAPI with the auth schemes', async () => {
+    const document = (await t.http().get('/api/docs-json')).body;
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/signup', '/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout', '/api/v1/auth/forgot-password', '/api/v1/auth/reset-password', '/api/v1/auth/confirm-email', '/api/v1/me', '/api/health', '/api/health/ready']),
+    );
+    expect(Object.keys(document.components.securitySchemes)).toEqual(expect.arrayContaining(['access-token', 'refresh-cookie']));
+    expect(document.components.schemas.ApiErrorDto).toBeDefined();
+    expect(document.paths['/api/v1/me'].get.security).toEqual([{ 'access-token': [] }]);
+  });
+});
