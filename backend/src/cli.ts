@@ -4,6 +4,7 @@
  *   node dist/backend/cli.js seed-demo      fill an empty database with the demo agencies and users
  *   node dist/backend/cli.js check-schema   fail when the entities and the migrations disagree
  */
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
@@ -18,6 +19,7 @@ import { DemoSeederService } from './modules/demo/demo-seeder.service';
 
 async function main(command: string | undefined): Promise<number> {
   const config = loadConfig({ ...process.env, RUN_WORKERS: 'false' });
+  Logger.overrideLogger(new JsonLogger(config.logLevel));
   switch (command) {
     case 'migrate': {
       const dataSource = await new DataSource(buildDataSourceOptions(config.database)).initialize();
@@ -40,7 +42,7 @@ async function main(command: string | undefined): Promise<number> {
     case 'seed-demo': {
       const app = await NestFactory.createApplicationContext(
         { module: class SeedRoot {}, imports: [AppModule.register(config), DemoModule] },
-        { logger: new JsonLogger('info') },
+        { logger: new JsonLogger(config.logLevel) },
       );
       // An already-filled database is left alone and is not an error.
       await app.get(DemoSeederService).seed();

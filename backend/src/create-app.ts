@@ -25,7 +25,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 }
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.enableShutdownHooks();
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');

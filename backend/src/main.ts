@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/load-config';
 import { createApp } from './create-app';
@@ -17,12 +17,39 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   const logger = new Logger('Atrium');
+  stopGracefullyOnSignals(app, logger);
   if (config.jwtSecretGenerated) {
     logger.warn('JWT_SECRET is not set: using a random secret, so sign-ins end when the server restarts');
   }
   logger.log(
     `Atrium is running at ${config.appUrl} (database: ${config.database.type}, jobs: ${config.redisUrl ? 'Bull on Redis' : 'in-process'}, email: ${config.smtpUrl ? 'SMTP' : `captured, read them at ${config.appUrl}/dev/mailbox`})`,
   );
+}
+
+/**
+ * SIGTERM/SIGINT: stop accepting connections, let in-flight requests and jobs finish, close the
+ * database and Redis, then exit 0. A shutdown that hangs is cut short after 25 seconds.
+ */
+function stopGracefullyOnSignals(app: INestApplication, logger: Logger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: shutting down`);
+    setTimeout(() => {
+      logger.error('Shutdown took too long; exiting');
+      process.exit(1);
+    }, 25_000).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error(error instanceof Error ? error : String(error));
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 void main();
