@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: builds the backend and the frontend (Nx caches both), then runs Atrium on its
+ * embedded defaults: SQLite in ./data, in-process jobs, captured email, the built frontend served
+ * by the backend. Any variable from the README's configuration table overrides a default.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', ...process.env };
+
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'backend,frontend', '--output-style=static'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const frontendDir = join(root, 'dist/frontend/browser');
+const serverEnv = {
+  ...env,
+  DATABASE_TYPE: env.DATABASE_TYPE ?? 'sqlite',
+  DATABASE_PATH: env.DATABASE_PATH ?? join(root, 'data/atrium.sqlite'),
+  FRONTEND_DIR: env.FRONTEND_DIR ?? (existsSync(frontendDir) ? frontendDir : ''),
+};
+const server = spawn(process.execPath, [join(root, 'dist/backend/main.js')], { cwd: root, env: serverEnv, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
