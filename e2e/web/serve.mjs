@@ -1,0 +1,26 @@
+// The server Playwright tests run against: the built backend serving the built frontend, on a
+// fresh SQLite database filled with the demo data, emails captured for the dev mailbox.
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const port = process.env.E2E_WEB_PORT ?? '4320';
+const env = {
+  PATH: process.env.PATH,
+  NODE_ENV: 'development',
+  PORT: port,
+  HOST: '127.0.0.1',
+  APP_URL: `http://127.0.0.1:${port}`,
+  DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'atrium-web-')), 'atrium.sqlite'),
+  JWT_SECRET: randomBytes(32).toString('hex'),
+  FRONTEND_DIR: join(root, 'dist/frontend/browser'),
+  LOG_LEVEL: 'warn',
+};
+execFileSync(process.execPath, [join(root, 'dist/backend/cli.js'), 'seed-demo'], { env, stdio: 'inherit' });
+const server = spawn(process.execPath, [join(root, 'dist/backend/main.js')], { env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill('SIGTERM'));
+server.on('exit', (code) => process.exit(code ?? 0));

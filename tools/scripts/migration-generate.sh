@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Generates a migration for BOTH dialects from the current entities:
+#   tools/scripts/migration-generate.sh AddContracts
+# then add the new classes to backend/src/core/database/migrations/{sqlite,mysql}/index.ts.
+# Needs a running MariaDB (tools/scripts/services.sh start).
+set -euo pipefail
+name=${1:?usage: $0 MigrationName}
+cd "$(dirname "$0")/../.."
+export TS_NODE_PROJECT=backend/tsconfig.cli.json TS_NODE_TRANSPILE_ONLY=1
+cli="npx typeorm-ts-node-commonjs"
+ds=backend/src/core/database/cli-data-source.ts
+dir=backend/src/core/database/migrations
+
+sqlite_db=$(mktemp -d)/gen.sqlite
+DATABASE_PATH=$sqlite_db $cli migration:run -d $ds >/dev/null
+DATABASE_PATH=$sqlite_db $cli migration:generate -d $ds "$dir/sqlite/$name"
+
+db="atrium_gen_$$"
+mariadb -uroot -e "CREATE DATABASE $db"
+trap 'mariadb -uroot -e "DROP DATABASE IF EXISTS $db"' EXIT
+export DATABASE_TYPE=mariadb DATABASE_USER=atrium DATABASE_PASSWORD=atrium DATABASE_NAME=$db
+$cli migration:run -d $ds >/dev/null
+$cli migration:generate -d $ds "$dir/mysql/$name"
+echo "Now register both new classes in $dir/sqlite/index.ts and $dir/mysql/index.ts."
