@@ -1,0 +1,45 @@
+import { ForbiddenException } from '@nestjs/common';
+import { assertAllowed } from './access.guard';
+import type { AgencyContext, ClientContext } from './request-context';
+
+const agencyMember: AgencyContext = {
+  audience: 'agency',
+  userId: 'u1',
+  sessionId: 's1',
+  agencyId: 'a1',
+  agencyRole: 'member',
+  ip: null,
+  userAgent: null,
+};
+const clientMember: ClientContext = {
+  audience: 'client',
+  userId: 'u2',
+  sessionId: 's2',
+  agencyId: 'a1',
+  client: { clientId: 'c1', clientName: 'Acme', role: 'member', permissions: ['calendar.view'] },
+  memberships: [],
+  ip: null,
+  userAgent: null,
+};
+
+describe('assertAllowed', () => {
+  it('keeps client users out of agency routes and agency users out of the portal', () => {
+    expect(() => assertAllowed({ kind: 'agency', roles: null }, clientMember)).toThrow(ForbiddenException);
+    expect(() => assertAllowed({ kind: 'portal', permission: null }, agencyMember)).toThrow(ForbiddenException);
+  });
+
+  it('checks the agency role', () => {
+    expect(() => assertAllowed({ kind: 'agency', roles: ['owner', 'admin'] }, agencyMember)).toThrow('Your role does not allow this');
+    expect(() => assertAllowed({ kind: 'agency', roles: ['member'] }, agencyMember)).not.toThrow();
+  });
+
+  it('checks the effective client permission', () => {
+    expect(() => assertAllowed({ kind: 'portal', permission: 'calendar.view' }, clientMember)).not.toThrow();
+    expect(() => assertAllowed({ kind: 'portal', permission: 'users.manage' }, clientMember)).toThrow(ForbiddenException);
+  });
+
+  it('lets any signed-in user through a signed-in route', () => {
+    expect(() => assertAllowed({ kind: 'any-signed-in' }, clientMember)).not.toThrow();
+    expect(() => assertAllowed({ kind: 'any-signed-in' }, agencyMember)).not.toThrow();
+  });
+});
