@@ -57,3 +57,27 @@ describe('Platform', () => {
     expect(document.paths['/api/v1/me'].get.security).toEqual([{ 'access-token': [] }]);
   });
 });
+
+describe('Housekeeping', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t.close());
+
+  it('purges sessions and email tokens that died over a week ago, and keeps live ones', async () => {
+    const { Factory } = await import('./support/factories');
+    const { HousekeepingService } = await import('../src/core/scheduling/housekeeping.service');
+    const { Session } = await import('../src/modules/auth/entities/session.entity');
+    const factory = new Factory(t);
+    const user = await factory.agencyUser(await factory.agency(), 'owner');
+    const live = await factory.signIn(user.email);
+    await factory.signIn(user.email);
+    const sessions = t.db.getRepository(Session);
+    const [, old] = await sessions.find({ where: { userId: user.id }, order: { createdAt: 'ASC' } });
+    await sessions.update({ id: old.id }, { revokedAt: new Date(Date.now() - 8 * 24 * 60 * 60_000) });
+
+    const purged = await t.app.get(HousekeepingService).purge();
+    expect(purged.sessions).toBeGreaterThanOrEqual(1);
+    expect(await sessions.countBy({ id: old.id })).toBe(0);
+    expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${live.accessToken}`)).status).toBe(200);
+  });
+});

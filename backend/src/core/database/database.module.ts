@@ -13,7 +13,8 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => buildDataSourceOptions(config.database),
           dataSourceFactory: async (options) => {
-            const dataSource = await new DataSource(options!).initialize();
+            if (!options) throw new Error('No database options');
+            const dataSource = await new DataSource(options).initialize();
             if (config.migrateOnStart) await runMigrations(dataSource);
             return dataSource;
           },
@@ -23,10 +24,26 @@ export class DatabaseModule {
   }
 }
 
-/** Applies pending migrations; safe to call on every start (already-applied ones are skipped). */
+/**
+ * Applies pending migrations; safe to call on every start (already-applied ones are skipped). On
+ * MySQL/MariaDB a named lock makes instances that start together migrate one after the other.
+ */
 export async function runMigrations(dataSource: DataSource): Promise<void> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  if (applied.length > 0) {
-    new Logger('Database').log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+  const lock = dataSource.options.type === 'sqlite' || dataSource.options.type === 'better-sqlite3' ? null : dataSource.createQueryRunner();
+  try {
+    if (lock) {
+      await lock.connect();
+      const [row] = (await lock.query("SELECT GET_LOCK('atrium_migrations', 300) AS taken")) as Array<{ taken: number }>;
+      if (Number(row?.taken) !== 1) throw new Error('Timed out waiting for another instance to finish migrating');
+    }
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) {
+      new Logger('Database').log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+    }
+  } finally {
+    if (lock) {
+      await lock.query("SELECT RELEASE_LOCK('atrium_migrations')").catch(() => undefined);
+      await lock.release();
+    }
   }
 }

@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThan, Not, IsNull } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { OneTimeToken } from '../../modules/auth/entities/one-time-token.entity';
+import { Session } from '../../modules/auth/entities/session.entity';
+import { LeaseService } from './lease.service';
+
+const DAY = 24 * 60 * 60_000;
+
+/** Deletes sessions and email tokens nobody can use any more; hourly, on one instance. */
+@Injectable()
+export class HousekeepingService {
+  private readonly logger = new Logger(HousekeepingService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly leases: LeaseService,
+  ) {}
+
+  @Cron(CronExpression.EVERY_HOUR, { name: 'housekeeping' })
+  async tick(): Promise<void> {
+    if (!this.config.runWorkers) return;
+    try {
+      if (await this.leases.tryAcquire('housekeeping', 50 * 60_000)) await this.purge();
+    } catch (error) {
+      this.logger.warn({ msg: 'Housekeeping failed', error: String(error) });
+    }
+  }
+
+  /** Keeps a week of dead rows for investigations, then removes them. */
+  async purge(now = new Date()): Promise<{ sessions: number; tokens: number }> {
+    const cutoff = new Date(now.getTime() - 7 * DAY);
+    const expiredSessions = await this.db.getRepository(Session).delete({ expiresAt: LessThan(cutoff) });
+    const revokedSessions = await this.db.getRepository(Session).delete({ revokedAt: LessThan(cutoff) });
+    const expiredTokens = await this.db.getRepository(OneTimeToken).delete({ expiresAt: LessThan(cutoff) });
+    const usedTokens = await this.db.getRepository(OneTimeToken).delete({ usedAt: Not(IsNull()), createdAt: LessThan(cutoff) });
+    return {
+      sessions: (expiredSessions.affected ?? 0) + (revokedSessions.affected ?? 0),
+      tokens: (expiredTokens.affected ?? 0) + (usedTokens.affected ?? 0),
+    };
+  }
+}
