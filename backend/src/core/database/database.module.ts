@@ -29,7 +29,7 @@ export class DatabaseModule {
  * MySQL/MariaDB a named lock makes instances that start together migrate one after the other.
  */
 export async function runMigrations(dataSource: DataSource): Promise<void> {
-  const lock = dataSource.options.type === 'sqlite' || dataSource.options.type === 'better-sqlite3' ? null : dataSource.createQueryRunner();
+  const lock = dataSource.options.type === 'better-sqlite3' ? null : dataSource.createQueryRunner();
   try {
     if (lock) {
       await lock.connect();
