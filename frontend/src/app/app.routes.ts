@@ -1,3 +1,68 @@
-import { Route } from '@angular/router';
+import { inject } from '@angular/core';
+import { Route, Routes } from '@angular/router';
+import { agencyGuard, portalGuard } from './core/auth/auth.guards';
+import { AuthService } from './core/auth/auth.service';
 
-export const appRoutes: Route[] = [];
+/** Unknown pages under a shell keep the shell around them. */
+const notFoundInShell: Route = {
+  path: '**',
+  title: 'Page not found',
+  data: { embedded: true },
+  loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
+};
+
+/**
+ * Layouts are chosen by route: the agency shell under /app, the portal shell under /portal, the
+ * auth card for the sign-in pages. Every feature is lazy; the guards use canMatch, so a visitor
+ * who may not enter never downloads the code either.
+ */
+export const appRoutes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: () => inject(AuthService).homeUrl() },
+  {
+    path: 'app',
+    canMatch: [agencyGuard],
+    loadComponent: () =>
+      import('./layouts/agency-shell/agency-shell.component').then((m) => m.AgencyShellComponent),
+    children: [
+      {
+        path: '',
+        loadChildren: () =>
+          import('./features/agency-dashboard/agency-dashboard.routes').then(
+            (m) => m.AGENCY_DASHBOARD_ROUTES,
+          ),
+      },
+      notFoundInShell,
+    ],
+  },
+  {
+    path: 'portal',
+    canMatch: [portalGuard],
+    loadComponent: () =>
+      import('./layouts/portal-shell/portal-shell.component').then((m) => m.PortalShellComponent),
+    children: [
+      {
+        path: '',
+        loadChildren: () =>
+          import('./features/portal-dashboard/portal-dashboard.routes').then(
+            (m) => m.PORTAL_DASHBOARD_ROUTES,
+          ),
+      },
+      notFoundInShell,
+    ],
+  },
+  {
+    path: 'dev/mailbox',
+    loadChildren: () =>
+      import('./features/dev-mailbox/dev-mailbox.routes').then((m) => m.DEV_MAILBOX_ROUTES),
+  },
+  {
+    path: '',
+    loadChildren: () => import('./features/auth/auth.routes').then((m) => m.AUTH_ROUTES),
+  },
+  {
+    path: '**',
+    title: 'Page not found',
+    loadComponent: () =>
+      import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
+  },
+];

@@ -1,0 +1,50 @@
+import { inject } from '@angular/core';
+import { CanMatchFn, Route, Router, UrlSegment, UrlTree } from '@angular/router';
+import { WEB_PATHS, type Audience, type MeResponse } from '@atrium/shared';
+import { AuthService } from './auth.service';
+import { homeFor } from './return-url';
+
+/**
+ * Where a visitor may go on a side of the app. Signed-out visitors go to sign in (remembering the
+ * page), users of the other audience go to their own home.
+ */
+export function decideAccess(
+  router: Router,
+  me: MeResponse | null,
+  required: Audience,
+  wantedUrl: string,
+): true | UrlTree {
+  if (!me) {
+    return router.createUrlTree([WEB_PATHS.login], { queryParams: { returnUrl: wantedUrl } });
+  }
+  return me.audience === required ? true : router.parseUrl(homeFor(me.audience));
+}
+
+/**
+ * The full URL being navigated to (with its query); canMatch only hands over the segments, so
+ * those are the fallback.
+ */
+function wantedUrl(router: Router, segments: UrlSegment[]): string {
+  const target = router.currentNavigation()?.extractedUrl;
+  return target ? router.serializeUrl(target) : '/' + segments.map((s) => s.path).join('/');
+}
+
+function audienceGuard(required: Audience): CanMatchFn {
+  // canMatch (not canActivate) so that a refused visitor never even downloads the lazy chunk.
+  return (_route: Route, segments: UrlSegment[]) => {
+    const router = inject(Router);
+    return decideAccess(router, inject(AuthService).me(), required, wantedUrl(router, segments));
+  };
+}
+
+/** `/app`: signed-in agency users only; a client user is sent to `/portal`. */
+export const agencyGuard: CanMatchFn = audienceGuard('agency');
+
+/** `/portal`: signed-in client users only; an agency user is sent to `/app`. */
+export const portalGuard: CanMatchFn = audienceGuard('client');
+
+/** Sign-in and sign-up pages: a signed-in user goes straight to their home. */
+export const guestGuard: CanMatchFn = () => {
+  const auth = inject(AuthService);
+  return auth.isSignedIn() ? inject(Router).parseUrl(auth.homeUrl()) : true;
+};

@@ -1,0 +1,147 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import {
+  AUTH_PATHS,
+  WEB_PATHS,
+  type LoginRequest,
+  type MeResponse,
+  type SessionResponse,
+} from '@atrium/shared';
+import {
+  Observable,
+  catchError,
+  defer,
+  finalize,
+  firstValueFrom,
+  from,
+  map,
+  of,
+  shareReplay,
+  tap,
+  throwError,
+  timeout,
+} from 'rxjs';
+import { homeFor } from './return-url';
+
+interface Session {
+  readonly accessToken: string;
+  readonly me: MeResponse;
+}
+
+/** Name of the Web Lock that serialises refreshes across the tabs of one browser. */
+const REFRESH_LOCK = 'atrium-auth-refresh';
+const RESTORE_TIMEOUT_MS = 10_000;
+
+/**
+ * The signed-in session. The access token and the user live in memory only (never in
+ * localStorage); a reload restores them through the httpOnly refresh cookie.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  private readonly http = inject(HttpClient);
+  private readonly session = signal<Session | null>(null);
+  private refreshInFlight: Observable<boolean> | null = null;
+
+  readonly accessToken = computed(() => this.session()?.accessToken ?? null);
+  readonly me = computed(() => this.session()?.me ?? null);
+  readonly isSignedIn = computed(() => this.session() !== null);
+  /** The user's home (`/app` or `/portal`), or the sign-in page when signed out. */
+  readonly homeUrl = computed(() => {
+    const me = this.me();
+    return me ? homeFor(me.audience) : WEB_PATHS.login;
+  });
+
+  login(credentials: LoginRequest): Observable<MeResponse> {
+    return this.http
+      .post<SessionResponse>(AUTH_PATHS.login, credentials, { withCredentials: true })
+      .pipe(
+        tap((session) => this.setSession(session)),
+        map((session) => session.me),
+      );
+  }
+
+  /**
+   * Trades the refresh cookie for a new access token. Concurrent callers share ONE request: the
+   * server rotates the cookie on every refresh and treats a second use of the old one as token
+   * theft, which would end the session.
+   *
+   * Emits true when the session was renewed and false when the server refused it (the local
+   * session is then cleared). Errors when the server could not be reached, leaving the session
+   * as it was: a network blip is not a sign-out.
+   */
+  refresh(): Observable<boolean> {
+    this.refreshInFlight ??= defer(() => from(this.exclusive(() => this.requestRefresh()))).pipe(
+      map((session) => {
+        this.setSession(session);
+        return true;
+      }),
+      catchError((error: unknown) => {
+        if (error instanceof HttpErrorResponse && error.status >= 400 && error.status < 500) {
+          this.clearSession();
+          return of(false);
+        }
+        return throwError(() => error);
+      }),
+      finalize(() => {
+        this.refreshInFlight = null;
+      }),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
+    return this.refreshInFlight;
+  }
+
+  /** Run once at start-up so that a reload keeps the session. Never rejects. */
+  restoreSession(): Promise<void> {
+    return firstValueFrom(
+      this.refresh().pipe(
+        timeout(RESTORE_TIMEOUT_MS),
+        map(() => undefined),
+        catchError(() => of(undefined)),
+      ),
+    );
+  }
+
+  /** Signs out on the server (clears the cookie) and locally; local state goes whatever happens. */
+  logout(): Observable<void> {
+    return this.http.post<void>(AUTH_PATHS.logout, null, { withCredentials: true }).pipe(
+      catchError(() => of(undefined)),
+      // Cleared before anyone hears about it, so a navigation to /login sees a signed-out user.
+      map(() => this.clearSession()),
+    );
+  }
+
+  /** Re-reads the user (for instance after the email was confirmed). */
+  reloadMe(): Observable<MeResponse> {
+    return this.http.get<MeResponse>(AUTH_PATHS.me).pipe(
+      tap((me) => {
+        const current = this.session();
+        if (current) {
+          this.session.set({ ...current, me });
+        }
+      }),
+    );
+  }
+
+  clearSession(): void {
+    this.session.set(null);
+  }
+
+  private setSession(session: SessionResponse): void {
+    this.session.set({ accessToken: session.accessToken, me: session.me });
+  }
+
+  private requestRefresh(): Promise<SessionResponse> {
+    return firstValueFrom(
+      this.http.post<SessionResponse>(AUTH_PATHS.refresh, null, { withCredentials: true }),
+    );
+  }
+
+  /**
+   * Two tabs refreshing at the same moment would send the same cookie twice. Where the browser
+   * has Web Locks, refreshes take turns, so the second tab sends the already rotated cookie.
+   */
+  private async exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    return locks ? await locks.request(REFRESH_LOCK, task) : task();
+  }
+}

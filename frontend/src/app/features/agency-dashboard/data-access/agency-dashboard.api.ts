@@ -1,0 +1,22 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  API_V1,
+  AUTH_PATHS,
+  type AgencyOverviewResponse,
+  type MessageResponse,
+} from '@atrium/shared';
+import { Observable } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class AgencyDashboardApi {
+  private readonly http = inject(HttpClient);
+
+  overview(): Observable<AgencyOverviewResponse> {
+    return this.http.get<AgencyOverviewResponse>(`${API_V1}/agency/overview`);
+  }
+
+  resendConfirmation(email: string): Observable<MessageResponse> {
+    return this.http.post<MessageResponse>(AUTH_PATHS.resendConfirmation, { email });
+  }
+}

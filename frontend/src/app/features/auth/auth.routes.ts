@@ -1,0 +1,52 @@
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
+import { Routes } from '@angular/router';
+import { WEB_PATHS } from '@atrium/shared';
+import { guestGuard } from '../../core/auth/auth.guards';
+import { AuthLayoutComponent } from './components/auth-layout.component';
+
+const path = (webPath: string) => webPath.slice(1);
+
+/**
+ * Sign-in pages. Only /login and /signup are for guests: the confirm and reset links from emails
+ * must also work for someone who is already signed in.
+ */
+export const AUTH_ROUTES: Routes = [
+  {
+    path: '',
+    component: AuthLayoutComponent,
+    // Provided here rather than app-wide so the form-field code stays out of the initial bundle.
+    providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } }],
+    children: [
+      {
+        path: path(WEB_PATHS.login),
+        title: 'Sign in',
+        canMatch: [guestGuard],
+        loadComponent: () => import('./pages/login.page').then((m) => m.LoginPage),
+      },
+      {
+        path: path(WEB_PATHS.signup),
+        title: 'Create your agency',
+        canMatch: [guestGuard],
+        loadComponent: () => import('./pages/signup.page').then((m) => m.SignupPage),
+      },
+      {
+        path: path(WEB_PATHS.confirmEmail),
+        title: 'Confirm your email',
+        loadComponent: () =>
+          import('./pages/confirm-email.page').then((m) => m.ConfirmEmailPage),
+      },
+      {
+        path: path(WEB_PATHS.forgotPassword),
+        title: 'Reset your password',
+        loadComponent: () =>
+          import('./pages/forgot-password.page').then((m) => m.ForgotPasswordPage),
+      },
+      {
+        path: path(WEB_PATHS.resetPassword),
+        title: 'Choose a new password',
+        loadComponent: () =>
+          import('./pages/reset-password.page').then((m) => m.ResetPasswordPage),
+      },
+    ],
+  },
+];

@@ -1,0 +1,65 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatListModule } from '@angular/material/list';
+import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { WEB_PATHS } from '@atrium/shared';
+import { map } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
+import { skipToMain } from '../skip-link';
+import { UserMenuComponent } from '../user-menu/user-menu.component';
+
+/** Side navigation is pushed aside (an overlay) below this width. */
+const COMPACT_QUERY = '(max-width: 839.98px)';
+
+interface NavItem {
+  readonly label: string;
+  readonly icon: string;
+  readonly link: string;
+  readonly exact: boolean;
+}
+
+/** The agency workspace frame: toolbar, side navigation, and the page. */
+@Component({
+  selector: 'atr-agency-shell',
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatListModule,
+    MatSidenavModule,
+    MatToolbarModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    UserMenuComponent,
+  ],
+  templateUrl: './agency-shell.component.html',
+  styleUrl: './agency-shell.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AgencyShellComponent {
+  private readonly auth = inject(AuthService);
+  private readonly breakpoints = inject(BreakpointObserver);
+  private readonly drawer = viewChild.required<MatSidenav>('drawer');
+
+  protected readonly compact = toSignal(
+    this.breakpoints.observe(COMPACT_QUERY).pipe(map((state) => state.matches)),
+    { initialValue: this.breakpoints.isMatched(COMPACT_QUERY) },
+  );
+  protected readonly agencyName = computed(() => this.auth.me()?.agency.name ?? 'Atrium');
+  /** Only navigation that leads somewhere real; features add their entry when they land. */
+  protected readonly nav: readonly NavItem[] = [
+    { label: 'Dashboard', icon: 'dashboard', link: WEB_PATHS.agencyHome, exact: true },
+  ];
+  protected readonly skipToMain = skipToMain;
+
+  protected closeIfCompact(): void {
+    if (this.compact()) {
+      void this.drawer().close();
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { WEB_PATHS, type ClientPermission } from '@atrium/shared';
+
+export interface PortalPage {
+  readonly label: string;
+  readonly icon: string;
+  readonly link: string;
+  /** The client permission that unlocks the page (SPEC §4); null for pages everyone has. */
+  readonly permission: ClientPermission | null;
+}
+
+/**
+ * The portal's pages, in menu order. Calendar, Media, Accounts, Contracts, Team and Billing join
+ * this list (with their permission) when they exist; until then only real pages are listed.
+ */
+export const PORTAL_PAGES: readonly PortalPage[] = [
+  { label: 'Dashboard', icon: 'home', link: WEB_PATHS.portalHome, permission: null },
+];
+
+export function visiblePortalPages(permissions: readonly ClientPermission[]): PortalPage[] {
+  return PORTAL_PAGES.filter((page) => !page.permission || permissions.includes(page.permission));
+}
