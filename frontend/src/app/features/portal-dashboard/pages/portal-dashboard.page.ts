@@ -59,11 +59,6 @@ export class PortalDashboardPage {
       (permission) => PERMISSION_LABELS[permission],
     );
   });
-  protected readonly accessSummary = computed(() =>
-    this.access()
-      .map((item) => item.label)
-      .join(', '),
-  );
   /** The other clients this person works with, when there are several. */
   protected readonly otherClients = computed(() => {
     const active = this.overview()?.client.id;
