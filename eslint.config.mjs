@@ -10,7 +10,16 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/out-tsc', '**/node_modules', '**/test-results', '**/playwright-report', '**/*.config.cts', '**/jest.preset.js', '**/webpack.config.js'],
+    ignores: [
+      '**/dist',
+      '**/out-tsc',
+      '**/node_modules',
+      '**/test-results',
+      '**/playwright-report',
+      '**/*.config.cts',
+      '**/jest.preset.js',
+      '**/webpack.config.js',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
@@ -34,7 +43,17 @@ export default [
             {
               sourceTag: 'scope:frontend',
               onlyDependOnLibsWithTags: ['scope:shared'],
-              bannedExternalImports: ['@nestjs/*', 'typeorm', 'mysql2', 'better-sqlite3', 'bull', 'ioredis', 'nodemailer', 'argon2', 'express'],
+              bannedExternalImports: [
+                '@nestjs/*',
+                'typeorm',
+                'mysql2',
+                'better-sqlite3',
+                'bull',
+                'ioredis',
+                'nodemailer',
+                'argon2',
+                'express',
+              ],
             },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],

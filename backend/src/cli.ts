@@ -41,7 +41,10 @@ async function main(command: string | undefined): Promise<number> {
     }
     case 'seed-demo': {
       const app = await NestFactory.createApplicationContext(
-        { module: class SeedRoot {}, imports: [AppModule.register(config), DemoModule] },
+        {
+          module: class SeedRoot {},
+          imports: [AppModule.register(config), DemoModule],
+        },
         { logger: new JsonLogger(config.logLevel) },
       );
       // An already-filled database is left alone and is not an error.
@@ -58,7 +61,9 @@ async function main(command: string | undefined): Promise<number> {
 main(process.argv[2]).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -68,7 +68,10 @@ function bodyParsers(): RequestHandler[] {
     (parser: RequestHandler): RequestHandler =>
     (request, response, next) =>
       parser(request, response, (error?: unknown) => next(error ? explainBodyError(error) : undefined));
-  return [explained(express.json({ limit: '100kb' })), explained(express.urlencoded({ limit: '100kb', extended: false }))];
+  return [
+    explained(express.json({ limit: '100kb' })),
+    explained(express.urlencoded({ limit: '100kb', extended: false })),
+  ];
 }
 
 function explainBodyError(error: unknown): HttpException {
@@ -96,7 +99,9 @@ export function buildOpenApiDocument(app: INestApplication) {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'access-token')
     .addCookieAuth('atrium_rt', { type: 'apiKey', in: 'cookie', name: 'atrium_rt' }, 'refresh-cookie')
     .build();
-  return SwaggerModule.createDocument(app, document, { extraModels: [ApiErrorDto] });
+  return SwaggerModule.createDocument(app, document, {
+    extraModels: [ApiErrorDto],
+  });
 }
 
 function setupOpenApi(app: NestExpressApplication): void {

@@ -17,7 +17,10 @@ describe('Audiences and live access checks', () => {
   afterAll(() => t.close());
 
   const get = (path: string, token: string, headers: Record<string, string> = {}) =>
-    t.http().get(path).set({ Authorization: `Bearer ${token}`, ...headers });
+    t
+      .http()
+      .get(path)
+      .set({ Authorization: `Bearer ${token}`, ...headers });
 
   it('lets an agency user reach agency routes and refuses them the portal', async () => {
     const owner = await factory.agencyUser(await factory.agency(), 'owner');
@@ -37,11 +40,21 @@ describe('Audiences and live access checks', () => {
     const me = await get('/api/v1/me', accessToken);
     expect(me.body).toMatchObject({ audience: 'client', agencyRole: null });
     // A member never holds the admin-only permissions, whatever the client allows.
-    expect(me.body.clients).toEqual([{ id: client.id, name: 'Acme', role: 'member', permissions: ['calendar.view'] }]);
+    expect(me.body.clients).toEqual([
+      {
+        id: client.id,
+        name: 'Acme',
+        role: 'member',
+        permissions: ['calendar.view'],
+      },
+    ]);
 
     const portal = await get('/api/v1/portal/overview', accessToken);
     expect(portal.status).toBe(200);
-    expect(portal.body).toMatchObject({ agency: { name: 'Agency With Clients' }, client: { id: client.id, name: 'Acme' } });
+    expect(portal.body).toMatchObject({
+      agency: { name: 'Agency With Clients' },
+      client: { id: client.id, name: 'Acme' },
+    });
     expect((await get('/api/v1/agency/overview', accessToken)).status).toBe(403);
   });
 
@@ -52,7 +65,10 @@ describe('Audiences and live access checks', () => {
     const { accessToken } = await factory.signIn(user.email);
     expect((await get('/api/v1/me', accessToken)).body.clients[0].permissions).toEqual(['calendar.view']);
     await t.db.getRepository(ClientMembership).update({ userId: user.id }, { role: 'admin' });
-    expect((await get('/api/v1/me', accessToken)).body.clients[0]).toMatchObject({ role: 'admin', permissions: ['calendar.view', 'users.manage'] });
+    expect((await get('/api/v1/me', accessToken)).body.clients[0]).toMatchObject({
+      role: 'admin',
+      permissions: ['calendar.view', 'users.manage'],
+    });
   });
 
   it('refuses a removed client user, a deleted client and a suspended agency on the next request', async () => {
@@ -69,7 +85,14 @@ describe('Audiences and live access checks', () => {
     await t.db.getRepository(Client).update({ id: client.id }, { deletedAt: new Date() });
     expect((await get('/api/v1/portal/overview', deletedToken)).status).toBe(401);
     // And they can no longer sign in either, with the same answer as a wrong password.
-    expect((await t.http().post('/api/v1/auth/login').send({ email: ofDeletedClient.email, password: 'a perfectly fine passphrase' })).status).toBe(401);
+    expect(
+      (
+        await t.http().post('/api/v1/auth/login').send({
+          email: ofDeletedClient.email,
+          password: 'a perfectly fine passphrase',
+        })
+      ).status,
+    ).toBe(401);
 
     const owner = await factory.agencyUser(agency, 'owner');
     const ownerToken = (await factory.signIn(owner.email)).accessToken;
@@ -95,8 +118,16 @@ describe('Audiences and live access checks', () => {
     const { accessToken } = await factory.signIn(user.email);
 
     expect((await get('/api/v1/portal/overview', accessToken)).body.client.name).toBe('Alpha');
-    expect((await get('/api/v1/portal/overview', accessToken, { 'X-Atrium-Client': second.id })).body.client.name).toBe('Beta');
-    const smuggled = await get('/api/v1/portal/overview', accessToken, { 'X-Atrium-Client': foreign.id });
+    expect(
+      (
+        await get('/api/v1/portal/overview', accessToken, {
+          'X-Atrium-Client': second.id,
+        })
+      ).body.client.name,
+    ).toBe('Beta');
+    const smuggled = await get('/api/v1/portal/overview', accessToken, {
+      'X-Atrium-Client': foreign.id,
+    });
     expect(smuggled.status).toBe(200);
     expect(smuggled.body.client.name).toBe('Alpha');
   });
@@ -110,7 +141,11 @@ describe('Audiences and live access checks', () => {
     const owner = await factory.agencyUser(mine, 'owner');
     const { accessToken } = await factory.signIn(owner.email);
     const overview = await get('/api/v1/agency/overview', accessToken);
-    expect(overview.body.counts).toEqual({ clients: 1, agencyUsers: 1, clientUsers: 1 });
+    expect(overview.body.counts).toEqual({
+      clients: 1,
+      agencyUsers: 1,
+      clientUsers: 1,
+    });
     expect(overview.body.portalUrl).toBe('https://portal.atrium.test/portal');
   });
 });

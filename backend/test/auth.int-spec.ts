@@ -19,7 +19,16 @@ describe('Authentication', () => {
   afterAll(() => t.close());
 
   const signup = (email: string, overrides: Record<string, unknown> = {}) =>
-    t.http().post('/api/v1/auth/signup').send({ agencyName: 'Fresh Agency', name: 'Fran Fresh', email, password: TEST_PASSWORD, ...overrides });
+    t
+      .http()
+      .post('/api/v1/auth/signup')
+      .send({
+        agencyName: 'Fresh Agency',
+        name: 'Fran Fresh',
+        email,
+        password: TEST_PASSWORD,
+        ...overrides,
+      });
 
   describe('sign-up, confirmation and sign-in', () => {
     it('creates the agency and its owner, emails a confirmation link, and lets the owner in', async () => {
@@ -42,7 +51,13 @@ describe('Authentication', () => {
 
       const login = await t.http().post('/api/v1/auth/login').send({ email, password: TEST_PASSWORD });
       expect(login.status).toBe(200);
-      expect(login.body.me).toMatchObject({ email, audience: 'agency', agencyRole: 'owner', emailConfirmed: true, clients: [] });
+      expect(login.body.me).toMatchObject({
+        email,
+        audience: 'agency',
+        agencyRole: 'owner',
+        emailConfirmed: true,
+        clients: [],
+      });
       const cookie = (login.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('atrium_rt='))!;
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/SameSite=Strict/);
@@ -53,7 +68,9 @@ describe('Authentication', () => {
       expect(me.status).toBe(200);
       expect(me.body.agency.name).toBe('Fresh Agency');
       const audit = await t.db.getRepository(AuditLog).findBy({ agencyId: agency.id });
-      expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['auth.signup', 'auth.email_confirmed', 'auth.login']));
+      expect(audit.map((a) => a.action)).toEqual(
+        expect.arrayContaining(['auth.signup', 'auth.email_confirmed', 'auth.login']),
+      );
     });
 
     it('answers a sign-up for an existing email exactly like a new one, and creates nothing', async () => {
@@ -82,24 +99,41 @@ describe('Authentication', () => {
       for (const [overrides, field] of cases) {
         const response = await signup(uniqueEmail('bad'), overrides);
         expect(response.status).toBe(400);
-        expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+        expect(response.body).toMatchObject({
+          statusCode: 400,
+          error: 'Bad Request',
+        });
         expect(response.body.details.map((d: { field: string }) => d.field)).toContain(field);
       }
       expect(await t.db.getRepository(Agency).count()).toBe(agenciesBefore);
     });
 
     it('answers malformed JSON with a 400 in the error shape', async () => {
-      const response = await t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":');
+      const response = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"email":');
       expect(response.status).toBe(400);
-      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON' });
+      expect(response.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The request body is not valid JSON',
+      });
     });
   });
 
   describe('no user enumeration', () => {
     it('gives an unknown email and a wrong password identical answers', async () => {
       const user = await factory.agencyUser(await factory.agency(), 'owner');
-      const unknown = await t.http().post('/api/v1/auth/login').send({ email: uniqueEmail('ghost'), password: TEST_PASSWORD });
-      const wrong = await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'not the password at all' });
+      const unknown = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: uniqueEmail('ghost'), password: TEST_PASSWORD });
+      const wrong = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: 'not the password at all' });
       expect(unknown.status).toBe(401);
       expect(wrong.status).toBe(401);
       expect(unknown.body).toEqual(wrong.body);
@@ -109,8 +143,14 @@ describe('Authentication', () => {
     it('gives a deactivated user the same answer as a wrong password', async () => {
       const user = await factory.agencyUser(await factory.agency(), 'member');
       await t.db.getRepository(User).update({ id: user.id }, { status: 'deactivated' });
-      const deactivated = await t.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD });
-      const wrong = await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'not the password at all' });
+      const deactivated = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: TEST_PASSWORD });
+      const wrong = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: 'not the password at all' });
       expect(deactivated.status).toBe(401);
       expect(deactivated.body).toEqual(wrong.body);
     });
@@ -119,7 +159,10 @@ describe('Authentication', () => {
       const user = await factory.agencyUser(await factory.agency(), 'owner');
       for (const path of ['/api/v1/auth/forgot-password', '/api/v1/auth/resend-confirmation']) {
         const known = await t.http().post(path).send({ email: user.email });
-        const unknown = await t.http().post(path).send({ email: uniqueEmail('ghost') });
+        const unknown = await t
+          .http()
+          .post(path)
+          .send({ email: uniqueEmail('ghost') });
         expect(known.status).toBe(202);
         expect(unknown.status).toBe(202);
         expect(known.body).toEqual(unknown.body);
@@ -143,8 +186,12 @@ describe('Authentication', () => {
       // ... and the legitimate holder's newer token and the access tokens are dead too.
       expect((await t.http().post('/api/v1/auth/refresh').set('Cookie', second)).status).toBe(401);
       expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${accessToken}`)).status).toBe(401);
-      expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${rotated.body.accessToken}`)).status).toBe(401);
-      const audit = await t.db.getRepository(AuditLog).findBy({ actorUserId: user.id, action: 'auth.refresh_token_reused' });
+      expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${rotated.body.accessToken}`)).status).toBe(
+        401,
+      );
+      const audit = await t.db
+        .getRepository(AuditLog)
+        .findBy({ actorUserId: user.id, action: 'auth.refresh_token_reused' });
       expect(audit).toHaveLength(1);
     });
 
@@ -219,12 +266,22 @@ describe('Authentication', () => {
       expect(weak.status).toBe(400);
       expect(weak.body.details[0].field).toBe('password');
 
-      const reset = await t.http().post('/api/v1/auth/reset-password').send({ token, password: 'a brand new passphrase' });
+      const reset = await t
+        .http()
+        .post('/api/v1/auth/reset-password')
+        .send({ token, password: 'a brand new passphrase' });
       expect(reset.status).toBe(200);
-      expect((await t.http().post('/api/v1/auth/reset-password').send({ token, password: 'another new passphrase' })).status).toBe(400);
+      expect(
+        (await t.http().post('/api/v1/auth/reset-password').send({ token, password: 'another new passphrase' })).status,
+      ).toBe(400);
       expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${before.accessToken}`)).status).toBe(401);
-      expect((await t.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD })).status).toBe(401);
-      expect((await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'a brand new passphrase' })).status).toBe(200);
+      expect(
+        (await t.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD })).status,
+      ).toBe(401);
+      expect(
+        (await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'a brand new passphrase' }))
+          .status,
+      ).toBe(200);
     });
 
     it('only honours the newest link', async () => {
@@ -232,15 +289,22 @@ describe('Authentication', () => {
       await t.http().post('/api/v1/auth/forgot-password').send({ email: user.email });
       const older = await t.tokenFromEmail(user.email, '/reset-password');
       await t.http().post('/api/v1/auth/forgot-password').send({ email: user.email });
-      expect((await t.http().post('/api/v1/auth/reset-password').send({ token: older, password: 'a brand new passphrase' })).status).toBe(400);
+      expect(
+        (await t.http().post('/api/v1/auth/reset-password').send({ token: older, password: 'a brand new passphrase' }))
+          .status,
+      ).toBe(400);
     });
 
     it('refuses an expired link', async () => {
       const user = await factory.agencyUser(await factory.agency(), 'owner');
       await t.http().post('/api/v1/auth/forgot-password').send({ email: user.email });
       const token = await t.tokenFromEmail(user.email, '/reset-password');
-      await t.db.getRepository(OneTimeToken).update({ userId: user.id, usedAt: IsNull() }, { expiresAt: new Date(Date.now() - 1000) });
-      expect((await t.http().post('/api/v1/auth/reset-password').send({ token, password: 'a brand new passphrase' })).status).toBe(400);
+      await t.db
+        .getRepository(OneTimeToken)
+        .update({ userId: user.id, usedAt: IsNull() }, { expiresAt: new Date(Date.now() - 1000) });
+      expect(
+        (await t.http().post('/api/v1/auth/reset-password').send({ token, password: 'a brand new passphrase' })).status,
+      ).toBe(400);
     });
   });
 
@@ -266,7 +330,9 @@ describe('Authentication', () => {
 
       // Nowhere in any table does a raw secret appear.
       const dump = JSON.stringify(
-        await Promise.all(['users', 'sessions', 'one_time_tokens', 'audit_logs'].map((table) => t.db.query(`SELECT * FROM ${table}`))),
+        await Promise.all(
+          ['users', 'sessions', 'one_time_tokens', 'audit_logs'].map((table) => t.db.query(`SELECT * FROM ${table}`)),
+        ),
       );
       expect(dump).not.toContain(TEST_PASSWORD);
       expect(dump).not.toContain(refreshSecret);
@@ -285,7 +351,9 @@ describe('Authentication', () => {
       for (const email of [(await factory.agencyUser(await factory.agency(), 'owner')).email, uniqueEmail('ghost')]) {
         const statuses: number[] = [];
         for (let attempt = 0; attempt < 11; attempt++) {
-          statuses.push((await t.http().post('/api/v1/auth/login').send({ email, password: 'wrong wrong wrong' })).status);
+          statuses.push(
+            (await t.http().post('/api/v1/auth/login').send({ email, password: 'wrong wrong wrong' })).status,
+          );
         }
         expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
         const limited = await t.http().post('/api/v1/auth/login').send({ email, password: 'wrong wrong wrong' });

@@ -12,7 +12,12 @@ interface Received {
 }
 
 /** A real SMTP server on loopback that can be told to refuse the next messages. */
-async function startSmtp(): Promise<{ port: number; received: Received[]; failNext: (n: number) => void; close: () => Promise<void> }> {
+async function startSmtp(): Promise<{
+  port: number;
+  received: Received[];
+  failNext: (n: number) => void;
+  close: () => Promise<void>;
+}> {
   const received: Received[] = [];
   let failures = 0;
   const server = new SMTPServer({
@@ -28,7 +33,10 @@ async function startSmtp(): Promise<{ port: number; received: Received[]; failNe
           error.responseCode = 451;
           return callback(error);
         }
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          body,
+        });
         callback();
       });
     },
@@ -43,7 +51,11 @@ async function startSmtp(): Promise<{ port: number; received: Received[]; failNe
   };
 }
 
-async function until<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -59,7 +71,10 @@ describe('Email outbox over SMTP', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Atrium <no-reply@atrium.test>' });
+    t = await startTestApp({
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      MAIL_FROM: 'Atrium <no-reply@atrium.test>',
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -67,7 +82,12 @@ describe('Email outbox over SMTP', () => {
   });
 
   const signup = (email: string) =>
-    t.http().post('/api/v1/auth/signup').send({ agencyName: 'Mail Agency', name: 'Mo Mail', email, password: 'a perfectly fine passphrase' });
+    t.http().post('/api/v1/auth/signup').send({
+      agencyName: 'Mail Agency',
+      name: 'Mo Mail',
+      email,
+      password: 'a perfectly fine passphrase',
+    });
 
   it('delivers the confirmation email through the job queue to the SMTP server', async () => {
     const email = uniqueEmail('smtp');
@@ -103,13 +123,28 @@ describe('Email outbox over SMTP', () => {
   it('sends nothing when the transaction that wrote the email rolls back', async () => {
     const before = await t.db.getRepository(OutboxEmail).count();
     // A 10,000-character name fails validation before anything is written.
-    const response = await t.http().post('/api/v1/auth/signup').send({ agencyName: 'x'.repeat(10_000), name: 'N', email: uniqueEmail('rb'), password: 'a perfectly fine passphrase' });
+    const response = await t
+      .http()
+      .post('/api/v1/auth/signup')
+      .send({
+        agencyName: 'x'.repeat(10_000),
+        name: 'N',
+        email: uniqueEmail('rb'),
+        password: 'a perfectly fine passphrase',
+      });
     expect(response.status).toBe(400);
     // And a failure inside the transaction leaves no row either.
     await expect(
       t.db.transaction(async (manager) => {
         await manager.getRepository(OutboxEmail).save(
-          manager.getRepository(OutboxEmail).create({ agencyId: null, toAddress: 'x@example.com', subject: 's', textBody: 't', htmlBody: 'h', status: 'pending' }),
+          manager.getRepository(OutboxEmail).create({
+            agencyId: null,
+            toAddress: 'x@example.com',
+            subject: 's',
+            textBody: 't',
+            htmlBody: 'h',
+            status: 'pending',
+          }),
         );
         throw new Error('boom');
       }),
@@ -119,10 +154,20 @@ describe('Email outbox over SMTP', () => {
 
   it('delivers an email whose enqueue was lost, through the sweeper', async () => {
     const row = await t.db.getRepository(OutboxEmail).save(
-      t.db.getRepository(OutboxEmail).create({ agencyId: null, toAddress: 'orphan@example.com', subject: 'Orphan', textBody: 'hello', htmlBody: '<p>hello</p>', status: 'pending' }),
+      t.db.getRepository(OutboxEmail).create({
+        agencyId: null,
+        toAddress: 'orphan@example.com',
+        subject: 'Orphan',
+        textBody: 'hello',
+        htmlBody: '<p>hello</p>',
+        status: 'pending',
+      }),
     );
     expect(await t.app.get(OutboxSweeperService).sweep()).toBeGreaterThanOrEqual(1);
-    await until(async () => (await t.db.getRepository(OutboxEmail).findOneBy({ id: row.id }))?.status === 'sent', 'the sweep delivery');
+    await until(
+      async () => (await t.db.getRepository(OutboxEmail).findOneBy({ id: row.id }))?.status === 'sent',
+      'the sweep delivery',
+    );
     expect(smtp.received.some((m) => m.to.includes('orphan@example.com'))).toBe(true);
   });
 
@@ -138,10 +183,19 @@ describe('Captured email (no SMTP)', () => {
 
   it('keeps every email readable in the dev mailbox, newest first', async () => {
     const email = uniqueEmail('captured');
-    await t.http().post('/api/v1/auth/signup').send({ agencyName: 'Cap', name: 'Cap Tured', email, password: 'a perfectly fine passphrase' });
+    await t.http().post('/api/v1/auth/signup').send({
+      agencyName: 'Cap',
+      name: 'Cap Tured',
+      email,
+      password: 'a perfectly fine passphrase',
+    });
     const list = await t.http().get('/api/v1/dev/mailbox');
     expect(list.status).toBe(200);
-    expect(list.body[0]).toMatchObject({ to: email, subject: 'Confirm your email for Atrium', status: 'captured' });
+    expect(list.body[0]).toMatchObject({
+      to: email,
+      subject: 'Confirm your email for Atrium',
+      status: 'captured',
+    });
     const one = await t.http().get(`/api/v1/dev/mailbox/${list.body[0].id}`);
     expect(one.body.html).toContain('Confirm my email');
     expect((await t.http().get('/api/v1/dev/mailbox/00000000-0000-4000-8000-000000000000')).status).toBe(404);

@@ -27,7 +27,10 @@ describe('Platform', () => {
     const db = t.app.get(DataSource);
     const instanceA = new LeaseService(db);
     const instanceB = new LeaseService(db);
-    const results = await Promise.all([instanceA.tryAcquire('test-task', 60_000), instanceB.tryAcquire('test-task', 60_000)]);
+    const results = await Promise.all([
+      instanceA.tryAcquire('test-task', 60_000),
+      instanceB.tryAcquire('test-task', 60_000),
+    ]);
     expect(results.filter(Boolean)).toHaveLength(1);
     const holder = results[0] ? instanceA : instanceB;
     const other = results[0] ? instanceB : instanceA;
@@ -41,7 +44,10 @@ describe('Platform', () => {
   it('sends security headers and answers unknown API routes in the error shape', async () => {
     const response = await t.http().get('/api/v1/nope');
     expect(response.status).toBe(404);
-    expect(response.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    expect(response.body).toMatchObject({
+      statusCode: 404,
+      error: 'Not Found',
+    });
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(response.headers['x-powered-by']).toBeUndefined();
@@ -50,9 +56,22 @@ describe('Platform', () => {
   it('documents every route in OpenAPI with the auth schemes', async () => {
     const document = (await t.http().get('/api/docs-json')).body;
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/signup', '/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout', '/api/v1/auth/forgot-password', '/api/v1/auth/reset-password', '/api/v1/auth/confirm-email', '/api/v1/me', '/api/health', '/api/health/ready']),
+      expect.arrayContaining([
+        '/api/v1/auth/signup',
+        '/api/v1/auth/login',
+        '/api/v1/auth/refresh',
+        '/api/v1/auth/logout',
+        '/api/v1/auth/forgot-password',
+        '/api/v1/auth/reset-password',
+        '/api/v1/auth/confirm-email',
+        '/api/v1/me',
+        '/api/health',
+        '/api/health/ready',
+      ]),
     );
-    expect(Object.keys(document.components.securitySchemes)).toEqual(expect.arrayContaining(['access-token', 'refresh-cookie']));
+    expect(Object.keys(document.components.securitySchemes)).toEqual(
+      expect.arrayContaining(['access-token', 'refresh-cookie']),
+    );
     expect(document.components.schemas.ApiErrorDto).toBeDefined();
     expect(document.paths['/api/v1/me'].get.security).toEqual([{ 'access-token': [] }]);
   });
@@ -70,9 +89,10 @@ describe('Housekeeping', () => {
     const factory = new Factory(t);
     const user = await factory.agencyUser(await factory.agency(), 'owner');
     const live = await factory.signIn(user.email);
-    await factory.signIn(user.email);
+    const dead = await factory.signIn(user.email);
+    // The refresh cookie is `atrium_rt=<session id>.<secret>`.
+    const old = { id: dead.cookie.split('=')[1].split('.')[0] };
     const sessions = t.db.getRepository(Session);
-    const [, old] = await sessions.find({ where: { userId: user.id }, order: { createdAt: 'ASC' } });
     await sessions.update({ id: old.id }, { revokedAt: new Date(Date.now() - 8 * 24 * 60 * 60_000) });
 
     const purged = await t.app.get(HousekeepingService).purge();

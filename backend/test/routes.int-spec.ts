@@ -19,7 +19,11 @@ describe('Route access inventory', () => {
     const table = listRoutes(t.app).map((route) => {
       const policy = route.policy!;
       const requirement =
-        policy.kind === 'agency' ? (policy.roles ?? ['any role']).join('|') : policy.kind === 'portal' ? (policy.permission ?? 'any permission') : '';
+        policy.kind === 'agency'
+          ? (policy.roles ?? ['any role']).join('|')
+          : policy.kind === 'portal'
+            ? (policy.permission ?? 'any permission')
+            : '';
       return `${route.method.padEnd(6)} ${route.path.padEnd(40)} ${policy.kind.padEnd(13)} ${requirement}`.trimEnd();
     });
     expect(table).toMatchSnapshot();
@@ -38,8 +42,16 @@ describe('Route access inventory', () => {
     const execution = {
       getHandler: () => Forgotten.prototype.handler,
       getClass: () => Forgotten,
-      switchToHttp: () => ({ getRequest: () => ({ method: 'GET', path: '/api/v1/forgotten', headers: {} }) }),
+      switchToHttp: () => ({
+        getRequest: () => ({
+          method: 'GET',
+          path: '/api/v1/forgotten',
+          headers: {},
+        }),
+      }),
     };
-    await expect(guard.canActivate(execution as never)).rejects.toMatchObject({ status: 403 });
+    await expect(guard.canActivate(execution as never)).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });

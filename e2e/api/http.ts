@@ -28,11 +28,19 @@ export class ApiClient {
     } catch {
       json = null;
     }
-    return { status: response.status, headers: response.headers, body: json as any, text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: json as any,
+      text,
+    };
   }
 
   async signIn(email: string, password: string) {
-    const response = await this.call('POST', '/api/v1/auth/login', { email, password });
+    const response = await this.call('POST', '/api/v1/auth/login', {
+      email,
+      password,
+    });
     if (response.status === 200) this.accessToken = response.body.accessToken;
     return response;
   }

@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { latestEmailTo, linkIn, signIn } from './support';
 
 test.describe('Agency sign-up to workspace', () => {
-  test('signs up, follows the captured confirmation link, signs in and sees the workspace', async ({ page, request }) => {
+  test('signs up, follows the captured confirmation link, signs in and sees the workspace', async ({
+    page,
+    request,
+  }) => {
     const email = `pw-${Date.now()}@example.com`;
     await page.goto('/signup');
     await page.getByLabel('Agency name').fill('Playwright Partners');
@@ -97,12 +100,16 @@ test.describe('Client portal', () => {
   });
 
   test('works on a phone: the portal shows a compact top bar with an app switcher', async ({ browser }) => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+    });
     const page = await context.newPage();
     await page.goto('/login');
     await signIn(page, 'anna@acme.test');
     await expect(page.getByRole('heading', { name: /Welcome, Anna/ })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
   });

@@ -21,6 +21,9 @@ const env = {
   LOG_LEVEL: 'warn',
 };
 execFileSync(process.execPath, [join(root, 'dist/backend/cli.js'), 'seed-demo'], { env, stdio: 'inherit' });
-const server = spawn(process.execPath, [join(root, 'dist/backend/main.js')], { env, stdio: 'inherit' });
+const server = spawn(process.execPath, [join(root, 'dist/backend/main.js')], {
+  env,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill('SIGTERM'));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -9,11 +9,18 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /** The newest captured email to an address, read the way a person would: from the dev mailbox API. */
-export async function latestEmailTo(request: APIRequestContext, address: string): Promise<{ subject: string; text: string }> {
+export async function latestEmailTo(
+  request: APIRequestContext,
+  address: string,
+): Promise<{ subject: string; text: string }> {
   let found: { to: string; subject: string; text: string } | undefined;
   await expect
     .poll(async () => {
-      const list = (await (await request.get('/api/v1/dev/mailbox')).json()) as Array<{ to: string; subject: string; text: string }>;
+      const list = (await (await request.get('/api/v1/dev/mailbox')).json()) as Array<{
+        to: string;
+        subject: string;
+        text: string;
+      }>;
       found = list.find((email) => email.to === address);
       return Boolean(found);
     })

@@ -9,12 +9,24 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', ...process.env };
-const build = spawnSync('npx', ['nx', 'build', 'backend', '--output-style=static'], { cwd: root, env, stdio: 'inherit' });
+const env = {
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+  ...process.env,
+};
+const build = spawnSync('npx', ['nx', 'build', 'backend', '--output-style=static'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 const seed = spawnSync(process.execPath, [join(root, 'dist/backend/cli.js'), 'seed-demo'], {
   cwd: root,
-  env: { ...env, DATABASE_PATH: env.DATABASE_PATH ?? join(root, 'data/atrium.sqlite') },
+  env: {
+    ...env,
+    DATABASE_PATH: env.DATABASE_PATH ?? join(root, 'data/atrium.sqlite'),
+  },
   stdio: 'inherit',
 });
 process.exit(seed.status ?? 1);

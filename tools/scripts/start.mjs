@@ -10,7 +10,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', ...process.env };
+const env = {
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+  ...process.env,
+};
 
 const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'backend,frontend', '--output-style=static'], {
   cwd: root,
@@ -26,6 +31,10 @@ const serverEnv = {
   DATABASE_PATH: env.DATABASE_PATH ?? join(root, 'data/atrium.sqlite'),
   FRONTEND_DIR: env.FRONTEND_DIR ?? (existsSync(frontendDir) ? frontendDir : ''),
 };
-const server = spawn(process.execPath, [join(root, 'dist/backend/main.js')], { cwd: root, env: serverEnv, stdio: 'inherit' });
+const server = spawn(process.execPath, [join(root, 'dist/backend/main.js')], {
+  cwd: root,
+  env: serverEnv,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

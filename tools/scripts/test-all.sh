@@ -46,6 +46,7 @@ run_jest() {
 }
 
 run_step "lint" npx nx run-many -t lint --output-style=static
+run_step "format (prettier)" npx prettier --check . --log-level=warn
 run_step "build" npx nx run-many -t build -p backend,frontend --output-style=static
 
 for project in shared backend frontend; do

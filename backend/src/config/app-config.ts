@@ -4,7 +4,14 @@
  */
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
-  | { type: 'mysql' | 'mariadb'; host: string; port: number; username: string; password: string; database: string };
+  | {
+      type: 'mysql' | 'mariadb';
+      host: string;
+      port: number;
+      username: string;
+      password: string;
+      database: string;
+    };
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';

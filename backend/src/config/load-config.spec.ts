@@ -4,7 +4,10 @@ import { loadConfig } from './load-config';
 describe('loadConfig', () => {
   it('runs on embedded defaults with nothing set', () => {
     const config = loadConfig({});
-    expect(config.database).toEqual({ type: 'sqlite', path: 'data/atrium.sqlite' });
+    expect(config.database).toEqual({
+      type: 'sqlite',
+      path: 'data/atrium.sqlite',
+    });
     expect(config.redisUrl).toBeNull();
     expect(config.smtpUrl).toBeNull();
     expect(config.appUrl).toBe('http://localhost:3000');
@@ -14,7 +17,13 @@ describe('loadConfig', () => {
   it('lists every bad variable in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'abc', DATABASE_TYPE: 'oracle', APP_URL: 'not a url', NODE_ENV: 'production', SMTP_URL: 'http://x' });
+      loadConfig({
+        PORT: 'abc',
+        DATABASE_TYPE: 'oracle',
+        APP_URL: 'not a url',
+        NODE_ENV: 'production',
+        SMTP_URL: 'http://x',
+      });
     } catch (e) {
       error = e;
     }
@@ -34,7 +43,12 @@ describe('loadConfig', () => {
       DATABASE_PASSWORD: 'pw',
       APP_URL: 'https://portal.example.com/',
     });
-    expect(config.database).toMatchObject({ type: 'mysql', host: 'db', port: 3306, password: 'pw' });
+    expect(config.database).toMatchObject({
+      type: 'mysql',
+      host: 'db',
+      port: 3306,
+      password: 'pw',
+    });
     expect(config.appUrl).toBe('https://portal.example.com');
     expect(config.cookieSecure).toBe(true);
   });

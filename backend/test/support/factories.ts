@@ -30,7 +30,11 @@ export class Factory {
     return user;
   }
 
-  async client(agency: Agency, permissions: ClientPermission[] = ['calendar.view'], name = 'Client ' + randomBytes(3).toString('hex')): Promise<Client> {
+  async client(
+    agency: Agency,
+    permissions: ClientPermission[] = ['calendar.view'],
+    name = 'Client ' + randomBytes(3).toString('hex'),
+  ): Promise<Client> {
     const repository = this.t.db.getRepository(Client);
     return repository.save(repository.create({ agencyId: agency.id, name, permissions }));
   }
@@ -44,20 +48,39 @@ export class Factory {
 
   async addToClient(user: User, client: Client, role: ClientRole = 'member'): Promise<void> {
     const memberships = this.t.db.getRepository(ClientMembership);
-    await memberships.save(memberships.create({ agencyId: client.agencyId, clientId: client.id, userId: user.id, role }));
+    await memberships.save(
+      memberships.create({
+        agencyId: client.agencyId,
+        clientId: client.id,
+        userId: user.id,
+        role,
+      }),
+    );
   }
 
   /** Signs in through the API; returns the access token and the refresh cookie. */
   async signIn(email: string, password = TEST_PASSWORD): Promise<{ accessToken: string; cookie: string }> {
     const response = await this.t.http().post('/api/v1/auth/login').send({ email, password });
-    if (response.status !== 200) throw new Error(`Sign-in failed for ${email}: ${response.status} ${JSON.stringify(response.body)}`);
-    return { accessToken: response.body.accessToken, cookie: refreshCookieFrom(response.headers['set-cookie']) };
+    if (response.status !== 200)
+      throw new Error(`Sign-in failed for ${email}: ${response.status} ${JSON.stringify(response.body)}`);
+    return {
+      accessToken: response.body.accessToken,
+      cookie: refreshCookieFrom(response.headers['set-cookie']),
+    };
   }
 
   private async user(agency: Agency, kind: 'agency' | 'client', email: string): Promise<User> {
     const repository = this.t.db.getRepository(User);
     return repository.save(
-      repository.create({ agencyId: agency.id, kind, email, name: `Test ${kind}`, passwordHash: await passwordHash(), emailConfirmedAt: new Date(), lastLoginAt: null }),
+      repository.create({
+        agencyId: agency.id,
+        kind,
+        email,
+        name: `Test ${kind}`,
+        passwordHash: await passwordHash(),
+        emailConfirmedAt: new Date(),
+        lastLoginAt: null,
+      }),
     );
   }
 }

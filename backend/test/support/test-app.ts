@@ -41,7 +41,10 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const server = app.getHttpServer();
 
   const emailsTo = (address: string) =>
-    db.getRepository(OutboxEmail).find({ where: { toAddress: address.toLowerCase() }, order: { createdAt: 'DESC' } });
+    db.getRepository(OutboxEmail).find({
+      where: { toAddress: address.toLowerCase() },
+      order: { createdAt: 'DESC' },
+    });
 
   return {
     app,
@@ -57,7 +60,10 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       return match[1];
     },
     async close() {
-      await app.get(JobQueue).drain().catch(() => undefined);
+      await app
+        .get(JobQueue)
+        .drain()
+        .catch(() => undefined);
       await app.close();
       await dropDatabase(config);
     },

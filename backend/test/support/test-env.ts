@@ -27,7 +27,10 @@ const mysqlServer = {
 export async function freshDatabaseEnv(): Promise<Record<string, string>> {
   if (TEST_DATABASE === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'atrium-it-'));
-    return { DATABASE_TYPE: 'sqlite', DATABASE_PATH: join(dir, 'atrium.sqlite') };
+    return {
+      DATABASE_TYPE: 'sqlite',
+      DATABASE_PATH: join(dir, 'atrium.sqlite'),
+    };
   }
   const name = `atrium_it_${randomBytes(6).toString('hex')}`;
   const connection = await createConnection(mysqlServer);

@@ -21,15 +21,12 @@ export const appRoutes: Routes = [
   {
     path: 'app',
     canMatch: [agencyGuard],
-    loadComponent: () =>
-      import('./layouts/agency-shell/agency-shell.component').then((m) => m.AgencyShellComponent),
+    loadComponent: () => import('./layouts/agency-shell/agency-shell.component').then((m) => m.AgencyShellComponent),
     children: [
       {
         path: '',
         loadChildren: () =>
-          import('./features/agency-dashboard/agency-dashboard.routes').then(
-            (m) => m.AGENCY_DASHBOARD_ROUTES,
-          ),
+          import('./features/agency-dashboard/agency-dashboard.routes').then((m) => m.AGENCY_DASHBOARD_ROUTES),
       },
       notFoundInShell,
     ],
@@ -37,23 +34,19 @@ export const appRoutes: Routes = [
   {
     path: 'portal',
     canMatch: [portalGuard],
-    loadComponent: () =>
-      import('./layouts/portal-shell/portal-shell.component').then((m) => m.PortalShellComponent),
+    loadComponent: () => import('./layouts/portal-shell/portal-shell.component').then((m) => m.PortalShellComponent),
     children: [
       {
         path: '',
         loadChildren: () =>
-          import('./features/portal-dashboard/portal-dashboard.routes').then(
-            (m) => m.PORTAL_DASHBOARD_ROUTES,
-          ),
+          import('./features/portal-dashboard/portal-dashboard.routes').then((m) => m.PORTAL_DASHBOARD_ROUTES),
       },
       notFoundInShell,
     ],
   },
   {
     path: 'dev/mailbox',
-    loadChildren: () =>
-      import('./features/dev-mailbox/dev-mailbox.routes').then((m) => m.DEV_MAILBOX_ROUTES),
+    loadChildren: () => import('./features/dev-mailbox/dev-mailbox.routes').then((m) => m.DEV_MAILBOX_ROUTES),
   },
   {
     path: '',
@@ -62,7 +55,6 @@ export const appRoutes: Routes = [
   {
     path: '**',
     title: 'Page not found',
-    loadComponent: () =>
-      import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
+    loadComponent: () => import('./features/not-found/not-found.page').then((m) => m.NotFoundPage),
   },
 ];

@@ -1,13 +1,11 @@
-import { BeforeInsert, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { DateColumn, IdColumn, newId, ShortText } from '../database/columns';
+import { Column, Entity, Index } from 'typeorm';
+import { IdColumn, ShortText } from '../database/columns';
+import { RecordEntity } from '../database/base-entities';
 
 /** Who did what to which target, when and from where. Append-only. */
 @Entity('audit_logs')
 @Index('idx_audit_logs_agency_created', ['agencyId', 'createdAt'])
-export class AuditLog {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class AuditLog extends RecordEntity {
   @IdColumn({ nullable: true })
   agencyId!: string | null;
 
@@ -29,13 +27,4 @@ export class AuditLog {
 
   @Column({ type: 'simple-json', nullable: true })
   details!: Record<string, unknown> | null;
-
-  @DateColumn()
-  createdAt!: Date;
-
-  @BeforeInsert()
-  protected beforeInsert(): void {
-    this.id ??= newId();
-    this.createdAt ??= new Date();
-  }
 }

@@ -16,7 +16,12 @@ const clientMember: ClientContext = {
   userId: 'u2',
   sessionId: 's2',
   agencyId: 'a1',
-  client: { clientId: 'c1', clientName: 'Acme', role: 'member', permissions: ['calendar.view'] },
+  client: {
+    clientId: 'c1',
+    clientName: 'Acme',
+    role: 'member',
+    permissions: ['calendar.view'],
+  },
   memberships: [],
   ip: null,
   userAgent: null,
@@ -29,13 +34,17 @@ describe('assertAllowed', () => {
   });
 
   it('checks the agency role', () => {
-    expect(() => assertAllowed({ kind: 'agency', roles: ['owner', 'admin'] }, agencyMember)).toThrow('Your role does not allow this');
+    expect(() => assertAllowed({ kind: 'agency', roles: ['owner', 'admin'] }, agencyMember)).toThrow(
+      'Your role does not allow this',
+    );
     expect(() => assertAllowed({ kind: 'agency', roles: ['member'] }, agencyMember)).not.toThrow();
   });
 
   it('checks the effective client permission', () => {
     expect(() => assertAllowed({ kind: 'portal', permission: 'calendar.view' }, clientMember)).not.toThrow();
-    expect(() => assertAllowed({ kind: 'portal', permission: 'users.manage' }, clientMember)).toThrow(ForbiddenException);
+    expect(() => assertAllowed({ kind: 'portal', permission: 'users.manage' }, clientMember)).toThrow(
+      ForbiddenException,
+    );
   });
 
   it('lets any signed-in user through a signed-in route', () => {

@@ -46,13 +46,28 @@ export class ContextLoader {
         .getRepository(AgencyMembership)
         .findOneBy({ userId, agencyId: agency.id, status: 'active' });
       if (!membership) return null;
-      return { audience: 'agency', userId, sessionId, agencyId: agency.id, agencyRole: membership.role, ...meta };
+      return {
+        audience: 'agency',
+        userId,
+        sessionId,
+        agencyId: agency.id,
+        agencyRole: membership.role,
+        ...meta,
+      };
     }
 
     const memberships = await this.activeClientMemberships(userId, agency.id);
     if (memberships.length === 0) return null;
     const client = memberships.find((m) => m.clientId === requestedClientId) ?? memberships[0];
-    return { audience: 'client', userId, sessionId, agencyId: agency.id, client, memberships, ...meta };
+    return {
+      audience: 'client',
+      userId,
+      sessionId,
+      agencyId: agency.id,
+      client,
+      memberships,
+      ...meta,
+    };
   }
 
   /** The clients a client user may act for: active membership in a client that still exists. */
@@ -69,7 +84,12 @@ export class ContextLoader {
       .andWhere("membership.status = 'active'")
       .andWhere('client.deletedAt IS NULL')
       .orderBy('client.name', 'ASC')
-      .getRawMany<{ clientId: string; role: 'admin' | 'member'; clientName: string; permissions: string }>();
+      .getRawMany<{
+        clientId: string;
+        role: 'admin' | 'member';
+        clientName: string;
+        permissions: string;
+      }>();
     return rows.map((row) => ({
       clientId: row.clientId,
       clientName: row.clientName,

@@ -32,5 +32,8 @@ export const Meta = createParamDecorator((_: unknown, execution: ExecutionContex
 
 export function requestMeta(request: Request): RequestMeta {
   const userAgent = request.headers['user-agent'];
-  return { ip: request.ip ?? null, userAgent: userAgent ? userAgent.slice(0, 255) : null };
+  return {
+    ip: request.ip ?? null,
+    userAgent: userAgent ? userAgent.slice(0, 255) : null,
+  };
 }

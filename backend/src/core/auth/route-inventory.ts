@@ -30,7 +30,8 @@ export function listRoutes(app: INestApplication, globalPrefix = 'api'): RouteEn
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (method === undefined) continue;
         const path = normalize(Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined);
-        const policy = reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [handler, controller]) ?? null;
+        const policy =
+          reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [handler, controller]) ?? null;
         routes.push({
           method: RequestMethod[method],
           path: `/${[globalPrefix, base, path].filter(Boolean).join('/')}`,

@@ -21,7 +21,10 @@ export const Public = () => SetMetadata(ROUTE_POLICY, { kind: 'public' } satisfi
 const documented = (description: string) =>
   applyDecorators(
     ApiBearerAuth('access-token'),
-    ApiUnauthorizedResponse({ type: ApiErrorDto, description: 'Missing, expired or revoked session' }),
+    ApiUnauthorizedResponse({
+      type: ApiErrorDto,
+      description: 'Missing, expired or revoked session',
+    }),
     ApiForbiddenResponse({ type: ApiErrorDto, description }),
   );
 
@@ -35,13 +38,19 @@ export const SignedIn = () =>
 /** Agency users only; optionally only some agency roles. Client users are refused. */
 export const AgencyRoute = (...roles: AgencyRole[]) =>
   applyDecorators(
-    SetMetadata(ROUTE_POLICY, { kind: 'agency', roles: roles.length ? roles : null } satisfies RoutePolicy),
+    SetMetadata(ROUTE_POLICY, {
+      kind: 'agency',
+      roles: roles.length ? roles : null,
+    } satisfies RoutePolicy),
     documented(`Caller is not an agency user${roles.length ? ` with role ${roles.join(' or ')}` : ''}`),
   );
 
 /** Client users only (the portal); optionally requiring an effective client permission. */
 export const PortalRoute = (permission?: ClientPermission) =>
   applyDecorators(
-    SetMetadata(ROUTE_POLICY, { kind: 'portal', permission: permission ?? null } satisfies RoutePolicy),
+    SetMetadata(ROUTE_POLICY, {
+      kind: 'portal',
+      permission: permission ?? null,
+    } satisfies RoutePolicy),
     documented(`Caller is not a client user${permission ? ` with permission ${permission}` : ''}`),
   );

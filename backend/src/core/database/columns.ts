@@ -10,9 +10,10 @@ export const newId = (): string => randomUUID();
 
 export const IdColumn = (options: ColumnOptions = {}) => Column({ type: 'varchar', length: 36, ...options });
 
-export const DateColumn = (options: ColumnOptions = {}) => Column({ type: 'datetime', ...options });
+/** Millisecond precision, so MySQL/MariaDB order events within one second as SQLite does. */
+export const DateColumn = (options: ColumnOptions = {}) => Column({ type: 'datetime', precision: 3, ...options });
 
-export const NullableDateColumn = () => Column({ type: 'datetime', nullable: true });
+export const NullableDateColumn = () => Column({ type: 'datetime', precision: 3, nullable: true });
 
 export const ShortText = (length: number, options: ColumnOptions = {}) =>
   Column({ type: 'varchar', length, ...options });

@@ -33,7 +33,9 @@ export async function runMigrations(dataSource: DataSource): Promise<void> {
   try {
     if (lock) {
       await lock.connect();
-      const [row] = (await lock.query("SELECT GET_LOCK('atrium_migrations', 300) AS taken")) as Array<{ taken: number }>;
+      const [row] = (await lock.query("SELECT GET_LOCK('atrium_migrations', 300) AS taken")) as Array<{
+        taken: number;
+      }>;
       if (Number(row?.taken) !== 1) throw new Error('Timed out waiting for another instance to finish migrating');
     }
     const applied = await dataSource.runMigrations({ transaction: 'each' });

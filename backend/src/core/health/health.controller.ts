@@ -1,5 +1,12 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import Redis from 'ioredis';
@@ -18,7 +25,10 @@ class HealthDto implements HealthResponse {
   @ApiPropertyOptional({
     type: 'object',
     description: 'Readiness only: one entry per dependency (database, redis, queue)',
-    additionalProperties: { type: 'object', properties: { status: { type: 'string' }, detail: { type: 'string' } } },
+    additionalProperties: {
+      type: 'object',
+      properties: { status: { type: 'string' }, detail: { type: 'string' } },
+    },
   })
   checks?: Record<string, HealthCheckDto>;
 }
@@ -42,9 +52,14 @@ export class HealthController {
 
   @Get('ready')
   @Public()
-  @ApiOperation({ summary: 'Readiness: database, Redis (when configured) and the job queue answer' })
+  @ApiOperation({
+    summary: 'Readiness: database, Redis (when configured) and the job queue answer',
+  })
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'At least one dependency is down' })
+  @ApiServiceUnavailableResponse({
+    type: HealthDto,
+    description: 'At least one dependency is down',
+  })
   async ready(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
     const checks: Record<string, HealthCheckDto> = {
       database: await check(async () => {
@@ -71,6 +86,9 @@ async function check(probe: () => Promise<string>): Promise<HealthCheckDto> {
     ]);
     return { status: 'up', detail };
   } catch (error) {
-    return { status: 'down', detail: error instanceof Error ? error.message : String(error) };
+    return {
+      status: 'down',
+      detail: error instanceof Error ? error.message : String(error),
+    };
   }
 }

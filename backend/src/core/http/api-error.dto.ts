@@ -19,7 +19,10 @@ export class ApiErrorDto {
   @ApiProperty({ example: 'Invalid input: email' })
   message!: string;
 
-  @ApiPropertyOptional({ type: [ApiFieldErrorDto], description: 'Present on validation errors: one entry per field' })
+  @ApiPropertyOptional({
+    type: [ApiFieldErrorDto],
+    description: 'Present on validation errors: one entry per field',
+  })
   details?: ApiFieldErrorDto[];
 }
 

@@ -6,7 +6,10 @@ import type { ApiError, ApiFieldError } from '@atrium/shared';
 export class ValidationFailedException extends HttpException {
   constructor(readonly details: ApiFieldError[]) {
     super(
-      { message: `Invalid input: ${details.map((d) => d.field).join(', ')}`, details },
+      {
+        message: `Invalid input: ${details.map((d) => d.field).join(', ')}`,
+        details,
+      },
       HttpStatus.BAD_REQUEST,
     );
   }
@@ -32,7 +35,12 @@ export class ApiErrorFilter implements ExceptionFilter {
 
   private toApiError(exception: unknown): ApiError {
     if (exception instanceof ValidationFailedException) {
-      return { statusCode: 400, error: 'Bad Request', message: exception.message, details: exception.details };
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: exception.message,
+        details: exception.details,
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
@@ -41,15 +49,23 @@ export class ApiErrorFilter implements ExceptionFilter {
         typeof payload === 'string'
           ? payload
           : Array.isArray((payload as { message?: unknown }).message)
-            ? ((payload as { message: string[] }).message.join('; '))
+            ? (payload as { message: string[] }).message.join('; ')
             : String((payload as { message?: unknown }).message ?? exception.message);
       return { statusCode, error: reasonPhrase(statusCode), message };
     }
     const status = (exception as { status?: unknown } | null)?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { statusCode: status, error: reasonPhrase(status), message: reasonPhrase(status) };
+      return {
+        statusCode: status,
+        error: reasonPhrase(status),
+        message: reasonPhrase(status),
+      };
     }
-    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' };
+    return {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side',
+    };
   }
 }
 

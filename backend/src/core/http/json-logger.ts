@@ -31,7 +31,11 @@ export class JsonLogger implements LoggerService {
     // Nest passes the context as the last string argument and, for errors, a stack before it.
     const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
     const stack = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
-    const entry: Record<string, unknown> = { time: new Date().toISOString(), level, context };
+    const entry: Record<string, unknown> = {
+      time: new Date().toISOString(),
+      level,
+      context,
+    };
     if (message instanceof Error) {
       entry['msg'] = message.message;
       entry['stack'] = message.stack;

@@ -21,7 +21,12 @@ function flatten(errors: ValidationError[], parent = ''): ApiFieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own: ApiFieldError[] = error.constraints
-      ? [{ field, messages: Object.values(error.constraints).map((m) => m.replace(/^property /, 'field ')) }]
+      ? [
+          {
+            field,
+            messages: Object.values(error.constraints).map((m) => m.replace(/^property /, 'field ')),
+          },
+        ]
       : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });

@@ -17,9 +17,14 @@ export class BullJobQueue extends JobQueue {
 
   register<T>(name: JobName, handler: JobHandler<T>, concurrency = 2): void {
     if (!this.runWorkers) return;
-    void this.queue.process(name, concurrency, async (job) => handler(job.data as T)).catch((error: unknown) => {
-      this.logger.error({ msg: `Processor for ${name} stopped`, error: String(error) });
-    });
+    void this.queue
+      .process(name, concurrency, async (job) => handler(job.data as T))
+      .catch((error: unknown) => {
+        this.logger.error({
+          msg: `Processor for ${name} stopped`,
+          error: String(error),
+        });
+      });
   }
 
   async enqueue<T>(name: JobName, data: T, options: EnqueueOptions = {}): Promise<void> {
@@ -41,7 +46,10 @@ export class BullJobQueue extends JobQueue {
   async health(): Promise<{ status: 'up' | 'down'; detail?: string }> {
     try {
       const counts = await withTimeout(this.queue.getJobCounts(), 2000, 'queue counts');
-      return { status: 'up', detail: `waiting ${counts.waiting}, active ${counts.active}, failed ${counts.failed}` };
+      return {
+        status: 'up',
+        detail: `waiting ${counts.waiting}, active ${counts.active}, failed ${counts.failed}`,
+      };
     } catch (error) {
       return { status: 'down', detail: String(error) };
     }

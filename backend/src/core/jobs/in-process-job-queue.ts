@@ -73,7 +73,10 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
         this.schedule(name, data, options, attempt + 1, this.backoffMs * 2 ** (attempt - 1));
       } else {
         if (options.jobId) this.pendingIds.delete(options.jobId);
-        this.logger.error({ msg: `Job ${name} failed after ${attempt} attempt(s)`, error: String(error) });
+        this.logger.error({
+          msg: `Job ${name} failed after ${attempt} attempt(s)`,
+          error: String(error),
+        });
       }
     }
   }

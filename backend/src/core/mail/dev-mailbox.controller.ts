@@ -34,9 +34,14 @@ export class DevMailboxController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'List captured emails, newest first (only without SMTP)' })
+  @ApiOperation({
+    summary: 'List captured emails, newest first (only without SMTP)',
+  })
   @ApiOkResponse({ type: [DevMailboxEntryDto] })
-  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'SMTP is configured: there is no captured mailbox' })
+  @ApiNotFoundResponse({
+    type: ApiErrorDto,
+    description: 'SMTP is configured: there is no captured mailbox',
+  })
   async list(): Promise<DevMailboxEntry[]> {
     this.assertEnabled();
     const rows = await this.db.getRepository(OutboxEmail).find({

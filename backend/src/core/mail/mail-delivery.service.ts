@@ -29,7 +29,9 @@ export class MailDeliveryService implements OnModuleInit {
 
   onModuleInit(): void {
     if (this.config.smtpUrl) {
-      this.transporter = createTransport(this.config.smtpUrl, { from: this.config.mailFrom });
+      this.transporter = createTransport(this.config.smtpUrl, {
+        from: this.config.mailFrom,
+      });
     }
     this.jobs.register<{ emailId: string }>(JOBS.deliverEmail, (data) => this.deliver(data.emailId), 4);
   }
@@ -40,7 +42,11 @@ export class MailDeliveryService implements OnModuleInit {
     const claimed = await this.db
       .createQueryBuilder()
       .update(OutboxEmail)
-      .set({ status: 'sending', claimedAt: now, attempts: () => 'attempts + 1' })
+      .set({
+        status: 'sending',
+        claimedAt: now,
+        attempts: () => 'attempts + 1',
+      })
       .where('id = :id', { id: emailId })
       .andWhere("status = 'pending'")
       .andWhere('nextAttemptAt <= :now', { now })
@@ -69,7 +75,11 @@ export class MailDeliveryService implements OnModuleInit {
           lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
         },
       );
-      this.logger.warn({ msg: giveUp ? 'Email delivery failed for good' : 'Email delivery failed; will retry', emailId, attempt: email.attempts });
+      this.logger.warn({
+        msg: giveUp ? 'Email delivery failed for good' : 'Email delivery failed; will retry',
+        emailId,
+        attempt: email.attempts,
+      });
     }
   }
 

@@ -52,7 +52,11 @@ export class MailService {
         // Two deliveries of one email are harmless: the delivery claims the row before sending.
         await this.jobs.enqueue(JOBS.deliverEmail, { emailId: id }, { attempts: 1 });
       } catch (error) {
-        this.logger.warn({ msg: 'Could not enqueue email delivery; the outbox sweeper will retry', id, error: String(error) });
+        this.logger.warn({
+          msg: 'Could not enqueue email delivery; the outbox sweeper will retry',
+          id,
+          error: String(error),
+        });
       }
     }
   }

@@ -1,5 +1,6 @@
-import { BeforeInsert, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { DateColumn, IdColumn, newId, NullableDateColumn, ShortText } from '../database/columns';
+import { Column, Entity, Index } from 'typeorm';
+import { DateColumn, IdColumn, NullableDateColumn, ShortText } from '../database/columns';
+import { RecordEntity } from '../database/base-entities';
 
 /**
  * pending   → waiting for (re)delivery over SMTP
@@ -16,10 +17,7 @@ export type OutboxEmailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cap
  */
 @Entity('outbox_emails')
 @Index('idx_outbox_emails_status_next', ['status', 'nextAttemptAt'])
-export class OutboxEmail {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class OutboxEmail extends RecordEntity {
   @IdColumn({ nullable: true })
   @Index('idx_outbox_emails_agency')
   agencyId!: string | null;
@@ -54,13 +52,7 @@ export class OutboxEmail {
   @NullableDateColumn()
   sentAt!: Date | null;
 
-  @DateColumn()
-  createdAt!: Date;
-
-  @BeforeInsert()
-  protected beforeInsert(): void {
-    this.id ??= newId();
-    this.createdAt ??= new Date();
+  protected override applyDefaults(): void {
     this.nextAttemptAt ??= this.createdAt;
     this.attempts ??= 0;
     this.lastError ??= null;

@@ -42,7 +42,10 @@ export class OutboxSweeperService {
   async sweep(): Promise<number> {
     const repository = this.db.getRepository(OutboxEmail);
     await repository.update(
-      { status: 'sending', claimedAt: LessThan(new Date(Date.now() - STUCK_AFTER_MS)) },
+      {
+        status: 'sending',
+        claimedAt: LessThan(new Date(Date.now() - STUCK_AFTER_MS)),
+      },
       { status: 'pending' },
     );
     const due = await repository.find({

@@ -13,7 +13,10 @@ export class MemoryRateLimitStore extends RateLimitStore {
       if (this.windows.size > 50_000) this.evictExpired(now);
     }
     window.count += 1;
-    return { count: window.count, resetInSeconds: Math.ceil((window.resetsAt - now) / 1000) };
+    return {
+      count: window.count,
+      resetInSeconds: Math.ceil((window.resetsAt - now) / 1000),
+    };
   }
 
   async reset(key: string): Promise<void> {

@@ -4,7 +4,11 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 
 export const RATE_LIMITS = {
-  loginPerAccount: { name: 'login:account', limit: 10, windowSeconds: 15 * MINUTE },
+  loginPerAccount: {
+    name: 'login:account',
+    limit: 10,
+    windowSeconds: 15 * MINUTE,
+  },
   loginPerIp: { name: 'login:ip', limit: 50, windowSeconds: 15 * MINUTE },
   forgotPerAccount: { name: 'forgot:account', limit: 5, windowSeconds: HOUR },
   forgotPerIp: { name: 'forgot:ip', limit: 30, windowSeconds: HOUR },

@@ -11,12 +11,18 @@ describe('RateLimitService', () => {
     await limits.consume([{ rule, subject: 'A@EXAMPLE.COM' }]);
     const refused = limits.consume([{ rule, subject: 'a@example.com' }]);
     await expect(refused).rejects.toBeInstanceOf(TooManyRequestsException);
-    await expect(refused).rejects.toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    await expect(refused).rejects.toMatchObject({
+      retryAfterSeconds: expect.any(Number),
+    });
   });
 
   it('counts subjects separately and ignores a missing subject', async () => {
     const limits = new RateLimitService(new MemoryRateLimitStore());
-    for (let i = 0; i < 5; i++) await limits.consume([{ rule, subject: `user${i}@example.com` }, { rule, subject: null }]);
+    for (let i = 0; i < 5; i++)
+      await limits.consume([
+        { rule, subject: `user${i}@example.com` },
+        { rule, subject: null },
+      ]);
   });
 
   it('starts over after a reset', async () => {

@@ -20,8 +20,17 @@ export class RedisModule {
     const provider = {
       provide: REDIS,
       useFactory: () =>
-        config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : null,
+        config.redisUrl
+          ? new Redis(config.redisUrl, {
+              maxRetriesPerRequest: 2,
+              enableOfflineQueue: true,
+            })
+          : null,
     };
-    return { module: RedisModule, providers: [provider, RedisCloser], exports: [REDIS] };
+    return {
+      module: RedisModule,
+      providers: [provider, RedisCloser],
+      exports: [REDIS],
+    };
   }
 }

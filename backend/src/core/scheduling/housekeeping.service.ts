@@ -37,7 +37,9 @@ export class HousekeepingService {
     const expiredSessions = await this.db.getRepository(Session).delete({ expiresAt: LessThan(cutoff) });
     const revokedSessions = await this.db.getRepository(Session).delete({ revokedAt: LessThan(cutoff) });
     const expiredTokens = await this.db.getRepository(OneTimeToken).delete({ expiresAt: LessThan(cutoff) });
-    const usedTokens = await this.db.getRepository(OneTimeToken).delete({ usedAt: Not(IsNull()), createdAt: LessThan(cutoff) });
+    const usedTokens = await this.db
+      .getRepository(OneTimeToken)
+      .delete({ usedAt: Not(IsNull()), createdAt: LessThan(cutoff) });
     return {
       sessions: (expiredSessions.affected ?? 0) + (revokedSessions.affected ?? 0),
       tokens: (expiredTokens.affected ?? 0) + (usedTokens.affected ?? 0),

@@ -23,7 +23,10 @@ export class LeaseService {
       .update(SchedulerLease)
       .set({ holder: this.holder, leasedUntil: until })
       .where('name = :name', { name })
-      .andWhere('(leasedUntil < :now OR holder = :holder)', { now, holder: this.holder })
+      .andWhere('(leasedUntil < :now OR holder = :holder)', {
+        now,
+        holder: this.holder,
+      })
       .execute();
     if ((taken.affected ?? 0) > 0) return true;
     try {

@@ -3,5 +3,8 @@ import { HousekeepingService } from './housekeeping.service';
 import { LeaseService } from './lease.service';
 
 @Global()
-@Module({ providers: [LeaseService, HousekeepingService], exports: [LeaseService, HousekeepingService] })
+@Module({
+  providers: [LeaseService, HousekeepingService],
+  exports: [LeaseService, HousekeepingService],
+})
 export class SchedulingModule {}

@@ -34,7 +34,8 @@ class AgencyOverviewDto implements AgencyOverviewResponse {
   @ApiProperty({ type: OverviewAgencyDto }) agency!: OverviewAgencyDto;
   @ApiProperty({ type: OverviewOwnerDto }) owner!: OverviewOwnerDto;
   @ApiProperty({ type: OverviewCountsDto }) counts!: OverviewCountsDto;
-  @ApiProperty({ example: 'https://atrium.example.com/portal' }) portalUrl!: string;
+  @ApiProperty({ example: 'https://atrium.example.com/portal' })
+  portalUrl!: string;
 }
 
 @ApiTags('agency')
@@ -47,7 +48,9 @@ export class AgencyOverviewController {
 
   @Get('overview')
   @AgencyRoute()
-  @ApiOperation({ summary: "The caller's agency at a glance: plan, owner, counts, portal URL" })
+  @ApiOperation({
+    summary: "The caller's agency at a glance: plan, owner, counts, portal URL",
+  })
   @ApiOkResponse({ type: AgencyOverviewDto })
   async overview(@AgencyCtx() context: AgencyContext): Promise<AgencyOverviewDto> {
     const agencyId = context.agencyId;
@@ -67,8 +70,17 @@ export class AgencyOverviewController {
         .then((row) => Number(row?.count ?? 0)),
     ]);
     return {
-      agency: { id: agency.id, name: agency.name, plan: agency.plan, createdAt: agency.createdAt.toISOString() },
-      owner: { name: owner.name, email: owner.email, emailConfirmed: owner.emailConfirmedAt !== null },
+      agency: {
+        id: agency.id,
+        name: agency.name,
+        plan: agency.plan,
+        createdAt: agency.createdAt.toISOString(),
+      },
+      owner: {
+        name: owner.name,
+        email: owner.email,
+        emailConfirmed: owner.emailConfirmedAt !== null,
+      },
       counts: { clients, agencyUsers, clientUsers },
       portalUrl: `${this.config.appUrl}${WEB_PATHS.portalHome}`,
     };

@@ -21,7 +21,10 @@ export class AuthEmails {
         `Welcome to Atrium. Please confirm your email address to finish setting up ${agencyName}.`,
         'Confirming unlocks inviting your clients to their portal.',
       ],
-      action: { label: 'Confirm my email', url: this.link(WEB_PATHS.confirmEmail, token) },
+      action: {
+        label: 'Confirm my email',
+        url: this.link(WEB_PATHS.confirmEmail, token),
+      },
       footer: 'This link works once and expires in 48 hours. If you did not sign up, you can ignore this email.',
     });
   }
@@ -46,7 +49,10 @@ export class AuthEmails {
       brand: 'Atrium',
       greeting: `Hi ${name},`,
       paragraphs: ['We received a request to reset your password. Choose a new one with the button below.'],
-      action: { label: 'Reset my password', url: this.link(WEB_PATHS.resetPassword, token) },
+      action: {
+        label: 'Reset my password',
+        url: this.link(WEB_PATHS.resetPassword, token),
+      },
       footer: 'This link works once and expires in 1 hour. If you did not ask for it, you can ignore this email.',
     });
   }

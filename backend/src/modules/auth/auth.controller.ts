@@ -37,8 +37,13 @@ export class AuthController {
 
   @Post('signup')
   @Public()
-  @ApiOperation({ summary: 'Create an agency and its owner; emails a confirmation link' })
-  @ApiCreatedResponse({ type: MessageDto, description: 'Same answer whether or not the email already has an account' })
+  @ApiOperation({
+    summary: 'Create an agency and its owner; emails a confirmation link',
+  })
+  @ApiCreatedResponse({
+    type: MessageDto,
+    description: 'Same answer whether or not the email already has an account',
+  })
   @ApiBadRequestResponse({ type: ApiErrorDto })
   @ApiTooManyRequestsResponse({ type: ApiErrorDto })
   signup(@Body() dto: SignupDto, @Meta() meta: RequestMeta): Promise<MessageDto> {
@@ -50,7 +55,10 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Spend an email-confirmation token' })
   @ApiOkResponse({ type: MessageDto })
-  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'Unknown, expired or used token' })
+  @ApiBadRequestResponse({
+    type: ApiErrorDto,
+    description: 'Unknown, expired or used token',
+  })
   confirmEmail(@Body() dto: TokenDto, @Meta() meta: RequestMeta): Promise<MessageDto> {
     return this.auth.confirmEmail(dto.token, meta);
   }
@@ -59,7 +67,10 @@ export class AuthController {
   @Public()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Email a new confirmation link' })
-  @ApiAcceptedResponse({ type: MessageDto, description: 'Same answer for every address' })
+  @ApiAcceptedResponse({
+    type: MessageDto,
+    description: 'Same answer for every address',
+  })
   @ApiTooManyRequestsResponse({ type: ApiErrorDto })
   resendConfirmation(@Body() dto: EmailDto, @Meta() meta: RequestMeta): Promise<MessageDto> {
     return this.auth.resendConfirmation(dto.email, meta);
@@ -68,11 +79,23 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Sign in; sets the refresh-token cookie and returns an access token' })
+  @ApiOperation({
+    summary: 'Sign in; sets the refresh-token cookie and returns an access token',
+  })
   @ApiOkResponse({ type: SessionDto })
-  @ApiUnauthorizedResponse({ type: ApiErrorDto, description: 'Same answer for unknown email and wrong password' })
-  @ApiTooManyRequestsResponse({ type: ApiErrorDto, description: 'Per-account or per-IP limit; see Retry-After' })
-  async login(@Body() dto: LoginDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
+  @ApiUnauthorizedResponse({
+    type: ApiErrorDto,
+    description: 'Same answer for unknown email and wrong password',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ApiErrorDto,
+    description: 'Per-account or per-IP limit; see Retry-After',
+  })
+  async login(
+    @Body() dto: LoginDto,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionDto> {
     return this.startSession(await this.auth.login(dto, meta), response);
   }
 
@@ -80,10 +103,19 @@ export class AuthController {
   @Public()
   @HttpCode(HttpStatus.OK)
   @ApiCookieAuth('refresh-cookie')
-  @ApiOperation({ summary: 'Rotate the refresh-token cookie and get a new access token' })
+  @ApiOperation({
+    summary: 'Rotate the refresh-token cookie and get a new access token',
+  })
   @ApiOkResponse({ type: SessionDto })
-  @ApiUnauthorizedResponse({ type: ApiErrorDto, description: 'No, expired, revoked or reused refresh token (reuse ends the session)' })
-  async refresh(@Req() request: Request, @Meta() meta: RequestMeta, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
+  @ApiUnauthorizedResponse({
+    type: ApiErrorDto,
+    description: 'No, expired, revoked or reused refresh token (reuse ends the session)',
+  })
+  async refresh(
+    @Req() request: Request,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionDto> {
     try {
       return this.startSession(await this.auth.refresh(refreshCookie(request), meta), response);
     } catch (error) {
@@ -96,9 +128,15 @@ export class AuthController {
   @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiCookieAuth('refresh-cookie')
-  @ApiOperation({ summary: 'End this session and clear the refresh-token cookie' })
+  @ApiOperation({
+    summary: 'End this session and clear the refresh-token cookie',
+  })
   @ApiNoContentResponse()
-  async logout(@Req() request: Request, @Meta() meta: RequestMeta, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(
+    @Req() request: Request,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.auth.logout(refreshCookie(request), meta);
     this.clearCookie(response);
   }
@@ -107,7 +145,10 @@ export class AuthController {
   @Public()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Email a password-reset link (valid 1 hour)' })
-  @ApiAcceptedResponse({ type: MessageDto, description: 'Same answer for every address' })
+  @ApiAcceptedResponse({
+    type: MessageDto,
+    description: 'Same answer for every address',
+  })
   @ApiTooManyRequestsResponse({ type: ApiErrorDto })
   forgotPassword(@Body() dto: EmailDto, @Meta() meta: RequestMeta): Promise<MessageDto> {
     return this.auth.forgotPassword(dto.email, meta);
@@ -116,7 +157,9 @@ export class AuthController {
   @Post('reset-password')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Spend a reset token and set a new password; ends every session' })
+  @ApiOperation({
+    summary: 'Spend a reset token and set a new password; ends every session',
+  })
   @ApiOkResponse({ type: MessageDto })
   @ApiBadRequestResponse({ type: ApiErrorDto })
   resetPassword(@Body() dto: ResetPasswordDto, @Meta() meta: RequestMeta): Promise<MessageDto> {
@@ -140,7 +183,12 @@ export class AuthController {
   }
 
   private clearCookie(response: Response): void {
-    response.clearCookie(REFRESH_COOKIE, { httpOnly: true, secure: this.config.cookieSecure, sameSite: 'strict', path: COOKIE_PATH });
+    response.clearCookie(REFRESH_COOKIE, {
+      httpOnly: true,
+      secure: this.config.cookieSecure,
+      sameSite: 'strict',
+      path: COOKIE_PATH,
+    });
   }
 }
 

@@ -74,10 +74,24 @@ export class AuthService {
               ...this.emails.signupAttemptForExistingAccount(existing.name),
             }),
           );
-          await this.audit.record({ action: 'auth.signup.existing_email', actorUserId: null, targetType: 'user', targetId: existing.id, agencyId: existing.agencyId, meta }, manager);
+          await this.audit.record(
+            {
+              action: 'auth.signup.existing_email',
+              actorUserId: null,
+              targetType: 'user',
+              targetId: existing.id,
+              agencyId: existing.agencyId,
+              meta,
+            },
+            manager,
+          );
           return;
         }
-        const agency = manager.getRepository(Agency).create({ name: dto.agencyName, plan: this.config.defaultPlan, status: 'active' });
+        const agency = manager.getRepository(Agency).create({
+          name: dto.agencyName,
+          plan: this.config.defaultPlan,
+          status: 'active',
+        });
         await manager.getRepository(Agency).save(agency);
         const user = manager.getRepository(User).create({
           agencyId: agency.id,
@@ -89,19 +103,38 @@ export class AuthService {
           lastLoginAt: null,
         });
         await manager.getRepository(User).save(user);
-        await manager.getRepository(AgencyMembership).save(
-          manager.getRepository(AgencyMembership).create({ agencyId: agency.id, userId: user.id, role: 'owner' }),
-        );
+        await manager
+          .getRepository(AgencyMembership)
+          .save(
+            manager.getRepository(AgencyMembership).create({ agencyId: agency.id, userId: user.id, role: 'owner' }),
+          );
         const token = await this.tokens.issue(manager, user.id, user.email, 'confirm_email');
         emailIds.push(
-          await this.mail.queue(manager, { to: user.email, agencyId: agency.id, ...this.emails.confirmEmail(user.name, agency.name, token) }),
+          await this.mail.queue(manager, {
+            to: user.email,
+            agencyId: agency.id,
+            ...this.emails.confirmEmail(user.name, agency.name, token),
+          }),
         );
-        await this.audit.record({ action: 'auth.signup', agencyId: agency.id, actorUserId: user.id, targetType: 'agency', targetId: agency.id, meta }, manager);
+        await this.audit.record(
+          {
+            action: 'auth.signup',
+            agencyId: agency.id,
+            actorUserId: user.id,
+            targetType: 'agency',
+            targetId: agency.id,
+            meta,
+          },
+          manager,
+        );
       });
     } catch (error) {
       // Two sign-ups racing for one address: the loser sees the same neutral answer.
       if (!isUniqueViolation(error)) throw error;
-      this.logger.warn({ msg: 'Concurrent sign-up for the same email', ip: meta.ip });
+      this.logger.warn({
+        msg: 'Concurrent sign-up for the same email',
+        ip: meta.ip,
+      });
     }
     await this.mail.dispatch(emailIds);
     return { message: NEUTRAL.signup };
@@ -115,8 +148,19 @@ export class AuthService {
       const user = await manager.getRepository(User).findOneBy({ id: spent.userId });
       // The token is bound to the address it was sent to: after an email change it is worthless.
       if (!user || user.email !== spent.email) return false;
-      if (!user.emailConfirmedAt) await manager.getRepository(User).update({ id: user.id }, { emailConfirmedAt: new Date() });
-      await this.audit.record({ action: 'auth.email_confirmed', agencyId: user.agencyId, actorUserId: user.id, targetType: 'user', targetId: user.id, meta }, manager);
+      if (!user.emailConfirmedAt)
+        await manager.getRepository(User).update({ id: user.id }, { emailConfirmedAt: new Date() });
+      await this.audit.record(
+        {
+          action: 'auth.email_confirmed',
+          agencyId: user.agencyId,
+          actorUserId: user.id,
+          targetType: 'user',
+          targetId: user.id,
+          meta,
+        },
+        manager,
+      );
       return true;
     });
     if (!confirmed) throw new BadRequestException(NEUTRAL.badLink);
@@ -134,8 +178,24 @@ export class AuthService {
       if (!user || user.emailConfirmedAt || !user.passwordHash) return;
       const agency = await manager.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
       const token = await this.tokens.issue(manager, user.id, user.email, 'confirm_email');
-      emailIds.push(await this.mail.queue(manager, { to: user.email, agencyId: user.agencyId, ...this.emails.confirmEmail(user.name, agency.name, token) }));
-      await this.audit.record({ action: 'auth.confirmation_resent', agencyId: user.agencyId, actorUserId: user.id, targetType: 'user', targetId: user.id, meta }, manager);
+      emailIds.push(
+        await this.mail.queue(manager, {
+          to: user.email,
+          agencyId: user.agencyId,
+          ...this.emails.confirmEmail(user.name, agency.name, token),
+        }),
+      );
+      await this.audit.record(
+        {
+          action: 'auth.confirmation_resent',
+          agencyId: user.agencyId,
+          actorUserId: user.id,
+          targetType: 'user',
+          targetId: user.id,
+          meta,
+        },
+        manager,
+      );
     });
     await this.mail.dispatch(emailIds);
     return { message: NEUTRAL.resend };
@@ -169,7 +229,17 @@ export class AuthService {
     const tokens = await this.db.transaction(async (manager) => {
       const issued = await this.sessions.start(user.id, meta, manager);
       await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: new Date() });
-      await this.audit.record({ action: 'auth.login', agencyId: user.agencyId, actorUserId: user.id, targetType: 'session', targetId: issued.sessionId, meta }, manager);
+      await this.audit.record(
+        {
+          action: 'auth.login',
+          agencyId: user.agencyId,
+          actorUserId: user.id,
+          targetType: 'session',
+          targetId: issued.sessionId,
+          meta,
+        },
+        manager,
+      );
       return issued;
     });
     await this.rateLimits.reset(RATE_LIMITS.loginPerAccount, dto.email);
@@ -203,7 +273,14 @@ export class AuthService {
     if (!session || session.revokedAt) return;
     await this.sessions.revoke(session.id, 'logout');
     const user = await this.db.getRepository(User).findOneBy({ id: session.userId });
-    await this.audit.record({ action: 'auth.logout', agencyId: user?.agencyId ?? null, actorUserId: session.userId, targetType: 'session', targetId: session.id, meta });
+    await this.audit.record({
+      action: 'auth.logout',
+      agencyId: user?.agencyId ?? null,
+      actorUserId: session.userId,
+      targetType: 'session',
+      targetId: session.id,
+      meta,
+    });
   }
 
   async forgotPassword(email: string, meta: RequestMeta): Promise<MessageResponse> {
@@ -216,8 +293,24 @@ export class AuthService {
       const user = await manager.getRepository(User).findOneBy({ email, status: 'active' });
       if (!user) return;
       const token = await this.tokens.issue(manager, user.id, user.email, 'reset_password');
-      emailIds.push(await this.mail.queue(manager, { to: user.email, agencyId: user.agencyId, ...this.emails.resetPassword(user.name, token) }));
-      await this.audit.record({ action: 'auth.password_reset_requested', agencyId: user.agencyId, actorUserId: null, targetType: 'user', targetId: user.id, meta }, manager);
+      emailIds.push(
+        await this.mail.queue(manager, {
+          to: user.email,
+          agencyId: user.agencyId,
+          ...this.emails.resetPassword(user.name, token),
+        }),
+      );
+      await this.audit.record(
+        {
+          action: 'auth.password_reset_requested',
+          agencyId: user.agencyId,
+          actorUserId: null,
+          targetType: 'user',
+          targetId: user.id,
+          meta,
+        },
+        manager,
+      );
     });
     await this.mail.dispatch(emailIds);
     return { message: NEUTRAL.forgot };
@@ -228,33 +321,53 @@ export class AuthService {
     await this.rateLimits.consume([{ rule: RATE_LIMITS.tokenPerIp, subject: meta.ip }]);
     const problem = this.passwords.problemWith(dto.password);
     const passwordHash = problem ? null : await this.passwords.hash(dto.password);
-    const done = await this.db.transaction(async (manager) => {
-      const spent = await this.tokens.consume(manager, dto.token, 'reset_password');
-      if (!spent) return 'bad-link' as const;
-      const user = await manager.getRepository(User).findOneBy({ id: spent.userId, status: 'active' });
-      if (!user || user.email !== spent.email) return 'bad-link' as const;
-      // Checked after the token so a weak password does not burn the link: roll back and say why.
-      const personal = this.passwords.problemWith(dto.password, user.email);
-      if (personal || !passwordHash) throw new PasswordRejected(personal ?? problem ?? 'Password is not acceptable');
-      await manager.getRepository(User).update(
-        { id: user.id },
-        { passwordHash, emailConfirmedAt: user.emailConfirmedAt ?? new Date() },
-      );
-      await this.sessions.revokeAllForUser(user.id, 'password_reset', manager);
-      await this.audit.record({ action: 'auth.password_reset', agencyId: user.agencyId, actorUserId: user.id, targetType: 'user', targetId: user.id, meta }, manager);
-      return 'done' as const;
-    }).catch((error: unknown) => {
-      if (error instanceof PasswordRejected) throw new ValidationFailedException([{ field: 'password', messages: [error.message] }]);
-      throw error;
-    });
+    const done = await this.db
+      .transaction(async (manager) => {
+        const spent = await this.tokens.consume(manager, dto.token, 'reset_password');
+        if (!spent) return 'bad-link' as const;
+        const user = await manager.getRepository(User).findOneBy({ id: spent.userId, status: 'active' });
+        if (!user || user.email !== spent.email) return 'bad-link' as const;
+        // Checked after the token so a weak password does not burn the link: roll back and say why.
+        const personal = this.passwords.problemWith(dto.password, user.email);
+        if (personal || !passwordHash) throw new PasswordRejected(personal ?? problem ?? 'Password is not acceptable');
+        await manager.getRepository(User).update(
+          { id: user.id },
+          {
+            passwordHash,
+            emailConfirmedAt: user.emailConfirmedAt ?? new Date(),
+          },
+        );
+        await this.sessions.revokeAllForUser(user.id, 'password_reset', manager);
+        await this.audit.record(
+          {
+            action: 'auth.password_reset',
+            agencyId: user.agencyId,
+            actorUserId: user.id,
+            targetType: 'user',
+            targetId: user.id,
+            meta,
+          },
+          manager,
+        );
+        return 'done' as const;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof PasswordRejected)
+          throw new ValidationFailedException([{ field: 'password', messages: [error.message] }]);
+        throw error;
+      });
     if (done === 'bad-link') throw new BadRequestException(NEUTRAL.badLink);
-    return { message: 'Your password has been changed. Sign in with your new password.' };
+    return {
+      message: 'Your password has been changed. Sign in with your new password.',
+    };
   }
 }
 
 class PasswordRejected extends Error {}
 
 function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  const code =
+    (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ??
+    (error as { code?: string })?.code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

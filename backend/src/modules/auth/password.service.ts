@@ -5,14 +5,21 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@atrium/shared';
 import { ValidationFailedException } from '../../core/http/api-error.filter';
 
 /** OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane. */
-const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 /**
  * The ~49,000 most common passwords (zxcvbn's list), lower-cased. Only those long enough to pass
  * the length rule matter, which keeps the set small.
  */
 const COMMON_PASSWORDS = new Set(
-  (dictionary['passwords-common'] as string[]).filter((p) => p.length >= PASSWORD_MIN_LENGTH).map((p) => p.toLowerCase()),
+  (dictionary['passwords-common'] as string[])
+    .filter((p) => p.length >= PASSWORD_MIN_LENGTH)
+    .map((p) => p.toLowerCase()),
 );
 
 @Injectable()

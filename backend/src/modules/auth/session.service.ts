@@ -68,22 +68,39 @@ export class SessionService {
     const rotated = await this.db
       .createQueryBuilder()
       .update(Session)
-      .set({ refreshTokenHash: hashToken(secret), lastUsedAt: new Date(), ip: meta.ip, userAgent: meta.userAgent })
-      .where({ id: session.id, refreshTokenHash: presentedHash, revokedAt: IsNull() })
+      .set({
+        refreshTokenHash: hashToken(secret),
+        lastUsedAt: new Date(),
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+      })
+      .where({
+        id: session.id,
+        refreshTokenHash: presentedHash,
+        revokedAt: IsNull(),
+      })
       .execute();
     if ((rotated.affected ?? 0) !== 1) {
       await this.revoke(session.id, 'refresh_token_reuse');
       return { kind: 'reused', session };
     }
-    return { kind: 'rotated', session, tokens: this.tokensFor(session, secret) };
+    return {
+      kind: 'rotated',
+      session,
+      tokens: this.tokensFor(session, secret),
+    };
   }
 
   async revoke(sessionId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.getRepository(Session).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    await manager
+      .getRepository(Session)
+      .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
   }
 
   async revokeAllForUser(userId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.getRepository(Session).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    await manager
+      .getRepository(Session)
+      .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
   }
 
   /** The session a refresh token names, if the secret matches (used by sign-out). */
@@ -103,7 +120,10 @@ export class SessionService {
   }
 
   private tokensFor(session: Session, secret: string): IssuedTokens {
-    const payload: AccessTokenPayload = { sub: session.userId, sid: session.id };
+    const payload: AccessTokenPayload = {
+      sub: session.userId,
+      sid: session.id,
+    };
     const accessToken = this.jwt.sign(payload, {
       secret: this.config.jwtSecret,
       algorithm: 'HS256',

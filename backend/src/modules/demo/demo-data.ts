@@ -13,7 +13,14 @@ export interface DemoAgency {
   }>;
 }
 
-const ALL: ClientPermission[] = ['calendar.view', 'media.upload', 'accounts.manage', 'contracts.sign', 'users.manage', 'billing.manage'];
+const ALL: ClientPermission[] = [
+  'calendar.view',
+  'media.upload',
+  'accounts.manage',
+  'contracts.sign',
+  'users.manage',
+  'billing.manage',
+];
 
 /**
  * Two agencies so isolation can be seen by hand: Northwind's people never see Summit's and the
@@ -40,9 +47,19 @@ export const DEMO_AGENCIES: DemoAgency[] = [
       {
         name: 'Blue Harbor Hotels',
         permissions: ['calendar.view', 'media.upload'],
-        users: [{ name: 'Bella Harbor', email: 'bella@blueharbor.test', role: 'admin' }],
+        users: [
+          {
+            name: 'Bella Harbor',
+            email: 'bella@blueharbor.test',
+            role: 'admin',
+          },
+        ],
       },
-      { name: 'Cedar & Stone Law', permissions: ['calendar.view', 'contracts.sign'], users: [] },
+      {
+        name: 'Cedar & Stone Law',
+        permissions: ['calendar.view', 'contracts.sign'],
+        users: [],
+      },
     ],
   },
   {
@@ -59,4 +76,10 @@ export const DEMO_AGENCIES: DemoAgency[] = [
 ];
 
 /** Second memberships: the same person in another client of the same agency. */
-export const DEMO_EXTRA_MEMBERSHIPS = [{ email: 'sam@multi.test', client: 'Blue Harbor Hotels', role: 'member' as ClientRole }];
+export const DEMO_EXTRA_MEMBERSHIPS = [
+  {
+    email: 'sam@multi.test',
+    client: 'Blue Harbor Hotels',
+    role: 'member' as ClientRole,
+  },
+];

@@ -32,17 +32,29 @@ export class DemoSeederService {
     await this.db.transaction(async (manager) => {
       for (const demo of DEMO_AGENCIES) {
         const agency = await manager.getRepository(Agency).save(
-          manager.getRepository(Agency).create({ name: demo.name, plan: this.config.defaultPlan, status: 'active' }),
+          manager.getRepository(Agency).create({
+            name: demo.name,
+            plan: this.config.defaultPlan,
+            status: 'active',
+          }),
         );
         for (const person of demo.users) {
           const user = await this.createUser(manager, agency.id, 'agency', person.name, person.email, passwordHash);
           await manager.getRepository(AgencyMembership).save(
-            manager.getRepository(AgencyMembership).create({ agencyId: agency.id, userId: user.id, role: person.role }),
+            manager.getRepository(AgencyMembership).create({
+              agencyId: agency.id,
+              userId: user.id,
+              role: person.role,
+            }),
           );
         }
         for (const demoClient of demo.clients) {
           const client = await manager.getRepository(Client).save(
-            manager.getRepository(Client).create({ agencyId: agency.id, name: demoClient.name, permissions: demoClient.permissions }),
+            manager.getRepository(Client).create({
+              agencyId: agency.id,
+              name: demoClient.name,
+              permissions: demoClient.permissions,
+            }),
           );
           for (const person of demoClient.users) {
             const user = await this.createUser(manager, agency.id, 'client', person.name, person.email, passwordHash);
@@ -52,7 +64,9 @@ export class DemoSeederService {
       }
       for (const extra of DEMO_EXTRA_MEMBERSHIPS) {
         const user = await manager.getRepository(User).findOneByOrFail({ email: extra.email });
-        const client = await manager.getRepository(Client).findOneByOrFail({ agencyId: user.agencyId, name: extra.client });
+        const client = await manager
+          .getRepository(Client)
+          .findOneByOrFail({ agencyId: user.agencyId, name: extra.client });
         await this.addClientMembership(manager, user.agencyId, client.id, user.id, extra.role);
       }
     });
@@ -69,13 +83,27 @@ export class DemoSeederService {
     passwordHash: string,
   ): Promise<User> {
     return manager.getRepository(User).save(
-      manager.getRepository(User).create({ agencyId, kind, name, email, passwordHash, emailConfirmedAt: new Date(), lastLoginAt: null }),
+      manager.getRepository(User).create({
+        agencyId,
+        kind,
+        name,
+        email,
+        passwordHash,
+        emailConfirmedAt: new Date(),
+        lastLoginAt: null,
+      }),
     );
   }
 
-  private async addClientMembership(manager: EntityManager, agencyId: string, clientId: string, userId: string, role: 'admin' | 'member') {
-    await manager.getRepository(ClientMembership).save(
-      manager.getRepository(ClientMembership).create({ agencyId, clientId, userId, role }),
-    );
+  private async addClientMembership(
+    manager: EntityManager,
+    agencyId: string,
+    clientId: string,
+    userId: string,
+    role: 'admin' | 'member',
+  ) {
+    await manager
+      .getRepository(ClientMembership)
+      .save(manager.getRepository(ClientMembership).create({ agencyId, clientId, userId, role }));
   }
 }

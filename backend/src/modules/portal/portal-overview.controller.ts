@@ -30,7 +30,9 @@ export class PortalOverviewController {
 
   @Get('overview')
   @PortalRoute()
-  @ApiOperation({ summary: 'The portal home for the active client (pick it with the X-Atrium-Client header)' })
+  @ApiOperation({
+    summary: 'The portal home for the active client (pick it with the X-Atrium-Client header)',
+  })
   @ApiOkResponse({ type: PortalOverviewDto })
   async overview(@ClientCtx() context: ClientContext): Promise<PortalOverviewDto> {
     const agency = await this.db.getRepository(Agency).findOneByOrFail({ id: context.agencyId });
@@ -38,7 +40,12 @@ export class PortalOverviewController {
     const { client } = context;
     return {
       agency: { name: agency.name },
-      client: { id: client.clientId, name: client.clientName, role: client.role, permissions: client.permissions },
+      client: {
+        id: client.clientId,
+        name: client.clientName,
+        role: client.role,
+        permissions: client.permissions,
+      },
       user: { name: user.name, timezone: user.timezone },
     };
   }

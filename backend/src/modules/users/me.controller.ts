@@ -13,7 +13,9 @@ export class MeController {
 
   @Get()
   @SignedIn()
-  @ApiOperation({ summary: 'The signed-in user, their agency, role and (for client users) clients' })
+  @ApiOperation({
+    summary: 'The signed-in user, their agency, role and (for client users) clients',
+  })
   @ApiOkResponse({ type: MeDto })
   get(@Ctx() context: RequestContext): Promise<MeDto> {
     return this.me.describe(context);

@@ -25,7 +25,12 @@ export class MeService {
       agencyRole: context.audience === 'agency' ? context.agencyRole : null,
       clients:
         context.audience === 'client'
-          ? context.memberships.map((m) => ({ id: m.clientId, name: m.clientName, role: m.role, permissions: m.permissions }))
+          ? context.memberships.map((m) => ({
+              id: m.clientId,
+              name: m.clientName,
+              role: m.role,
+              permissions: m.permissions,
+            }))
           : [],
     };
   }

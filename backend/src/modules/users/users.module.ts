@@ -3,5 +3,9 @@ import { MeController } from './me.controller';
 import { MeService } from './me.service';
 
 @Global()
-@Module({ controllers: [MeController], providers: [MeService], exports: [MeService] })
+@Module({
+  controllers: [MeController],
+  providers: [MeService],
+  exports: [MeService],
+})
 export class UsersModule {}

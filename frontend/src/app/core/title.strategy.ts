@@ -17,8 +17,7 @@ export class AtriumTitleStrategy extends TitleStrategy {
   override updateTitle(snapshot: RouterStateSnapshot): void {
     const page = this.buildTitle(snapshot);
     const me = this.auth.me();
-    const site =
-      me && isUnder(snapshot.url, WEB_PATHS.portalHome) ? me.agency.name : 'Atrium';
+    const site = me && isUnder(snapshot.url, WEB_PATHS.portalHome) ? me.agency.name : 'Atrium';
     this.title.setTitle(page ? `${page} · ${site}` : site);
   }
 }

@@ -1,14 +1,12 @@
-import { BeforeInsert, BeforeUpdate, Entity, PrimaryColumn } from 'typeorm';
-import { DateColumn, newId, ShortText } from '../../../core/database/columns';
+import { Entity } from 'typeorm';
+import { ShortText } from '../../../core/database/columns';
+import { MutableRecordEntity } from '../../../core/database/base-entities';
 
 export type AgencyStatus = 'active' | 'suspended';
 
 /** The tenant. Every piece of agency data hangs off an agency id. */
 @Entity('agencies')
-export class Agency {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class Agency extends MutableRecordEntity {
   @ShortText(120)
   name!: string;
 
@@ -17,22 +15,4 @@ export class Agency {
 
   @ShortText(16, { default: 'active' })
   status!: AgencyStatus;
-
-  @DateColumn()
-  createdAt!: Date;
-
-  @DateColumn()
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected beforeInsert(): void {
-    this.id ??= newId();
-    this.createdAt ??= new Date();
-    this.updatedAt ??= this.createdAt;
-  }
-
-  @BeforeUpdate()
-  protected beforeUpdate(): void {
-    this.updatedAt = new Date();
-  }
 }

@@ -39,7 +39,9 @@ const NameField = (example: string) => (target: object, key: string) => {
   ApiProperty({ example, minLength: 1, maxLength: NAME_MAX_LENGTH })(target, key);
   trim()(target, key);
   IsString()(target, key);
-  Length(1, NAME_MAX_LENGTH, { message: `${key} must be between 1 and ${NAME_MAX_LENGTH} characters` })(target, key);
+  Length(1, NAME_MAX_LENGTH, {
+    message: `${key} must be between 1 and ${NAME_MAX_LENGTH} characters`,
+  })(target, key);
 };
 
 export class SignupDto implements SignupRequest {

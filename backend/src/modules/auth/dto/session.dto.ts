@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENCY_ROLES, AUDIENCES, CLIENT_PERMISSIONS, CLIENT_ROLES } from '@atrium/shared';
-import type { AgencyRole, Audience, ClientPermission, ClientRole, MeClient, MeResponse, SessionResponse } from '@atrium/shared';
+import type {
+  AgencyRole,
+  Audience,
+  ClientPermission,
+  ClientRole,
+  MeClient,
+  MeResponse,
+  SessionResponse,
+} from '@atrium/shared';
 
 export class MeAgencyDto {
   @ApiProperty() id!: string;
@@ -11,7 +19,8 @@ export class MeClientDto implements MeClient {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: CLIENT_ROLES }) role!: ClientRole;
-  @ApiProperty({ enum: CLIENT_PERMISSIONS, isArray: true }) permissions!: ClientPermission[];
+  @ApiProperty({ enum: CLIENT_PERMISSIONS, isArray: true })
+  permissions!: ClientPermission[];
 }
 
 export class MeDto implements MeResponse {
@@ -22,12 +31,18 @@ export class MeDto implements MeResponse {
   @ApiProperty({ example: 'Europe/Paris' }) timezone!: string;
   @ApiProperty({ enum: AUDIENCES }) audience!: Audience;
   @ApiProperty({ type: MeAgencyDto }) agency!: MeAgencyDto;
-  @ApiPropertyOptional({ enum: AGENCY_ROLES, nullable: true }) agencyRole!: AgencyRole | null;
+  @ApiPropertyOptional({ enum: AGENCY_ROLES, nullable: true })
+  agencyRole!: AgencyRole | null;
   @ApiProperty({ type: [MeClientDto] }) clients!: MeClientDto[];
 }
 
 export class SessionDto implements SessionResponse {
-  @ApiProperty({ description: 'Bearer token for the Authorization header' }) accessToken!: string;
-  @ApiProperty({ description: 'Seconds until the access token expires', example: 600 }) expiresIn!: number;
+  @ApiProperty({ description: 'Bearer token for the Authorization header' })
+  accessToken!: string;
+  @ApiProperty({
+    description: 'Seconds until the access token expires',
+    example: 600,
+  })
+  expiresIn!: number;
   @ApiProperty({ type: MeDto }) me!: MeDto;
 }

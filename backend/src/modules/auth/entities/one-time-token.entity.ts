@@ -1,6 +1,7 @@
-import { BeforeInsert, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { DateColumn, IdColumn, newId, NullableDateColumn, ShortText } from '../../../core/database/columns';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { DateColumn, IdColumn, NullableDateColumn, ShortText } from '../../../core/database/columns';
 import { User } from '../../users/entities/user.entity';
+import { RecordEntity } from '../../../core/database/base-entities';
 
 export type OneTimeTokenPurpose = 'confirm_email' | 'reset_password' | 'invitation' | 'magic_link';
 
@@ -10,10 +11,7 @@ export type OneTimeTokenPurpose = 'confirm_email' | 'reset_password' | 'invitati
  */
 @Entity('one_time_tokens')
 @Index('idx_one_time_tokens_user_purpose', ['userId', 'purpose'])
-export class OneTimeToken {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class OneTimeToken extends RecordEntity {
   @IdColumn()
   userId!: string;
 
@@ -38,13 +36,7 @@ export class OneTimeToken {
   @NullableDateColumn()
   usedAt!: Date | null;
 
-  @DateColumn()
-  createdAt!: Date;
-
-  @BeforeInsert()
-  protected beforeInsert(): void {
-    this.id ??= newId();
-    this.createdAt ??= new Date();
+  protected override applyDefaults(): void {
     this.usedAt ??= null;
   }
 }

@@ -1,6 +1,7 @@
-import { BeforeInsert, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { DateColumn, IdColumn, newId, NullableDateColumn, ShortText } from '../../../core/database/columns';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { DateColumn, IdColumn, NullableDateColumn, ShortText } from '../../../core/database/columns';
 import { User } from '../../users/entities/user.entity';
+import { RecordEntity } from '../../../core/database/base-entities';
 
 /**
  * A signed-in browser. The refresh token is `<session id>.<secret>`; only the SHA-256 of the
@@ -8,10 +9,7 @@ import { User } from '../../users/entities/user.entity';
  * replayed (or forged), and the whole session is revoked.
  */
 @Entity('sessions')
-export class Session {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class Session extends RecordEntity {
   @IdColumn()
   @Index('idx_sessions_user')
   userId!: string;
@@ -41,13 +39,7 @@ export class Session {
   @ShortText(255, { nullable: true })
   userAgent!: string | null;
 
-  @DateColumn()
-  createdAt!: Date;
-
-  @BeforeInsert()
-  protected beforeInsert(): void {
-    this.id ??= newId();
-    this.createdAt ??= new Date();
+  protected override applyDefaults(): void {
     this.lastUsedAt ??= this.createdAt;
     this.revokedAt ??= null;
     this.revokedReason ??= null;

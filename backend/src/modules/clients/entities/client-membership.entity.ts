@@ -1,16 +1,16 @@
-import { BeforeInsert, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { ClientRole } from '@atrium/shared';
-import { DateColumn, IdColumn, newId, ShortText } from '../../../core/database/columns';
+import { IdColumn, ShortText } from '../../../core/database/columns';
 import { User } from '../../users/entities/user.entity';
 import type { MembershipStatus } from '../../users/entities/agency-membership.entity';
 import { Client } from './client.entity';
+import { RecordEntity } from '../../../core/database/base-entities';
 
 @Entity('client_memberships')
-@Index('uq_client_memberships_client_user', ['clientId', 'userId'], { unique: true })
-export class ClientMembership {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+@Index('uq_client_memberships_client_user', ['clientId', 'userId'], {
+  unique: true,
+})
+export class ClientMembership extends RecordEntity {
   /** Denormalised from the client so tenant-scoped queries need no join. */
   @IdColumn()
   agencyId!: string;
@@ -36,13 +36,7 @@ export class ClientMembership {
   @ShortText(16, { default: 'active' })
   status!: MembershipStatus;
 
-  @DateColumn()
-  createdAt!: Date;
-
-  @BeforeInsert()
-  protected beforeInsert(): void {
-    this.id ??= newId();
-    this.createdAt ??= new Date();
+  protected override applyDefaults(): void {
     this.status ??= 'active';
   }
 }

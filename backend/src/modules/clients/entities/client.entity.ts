@@ -1,14 +1,12 @@
-import { BeforeInsert, BeforeUpdate, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { ClientPermission } from '@atrium/shared';
-import { DateColumn, IdColumn, newId, NullableDateColumn, ShortText } from '../../../core/database/columns';
+import { IdColumn, NullableDateColumn, ShortText } from '../../../core/database/columns';
 import { Agency } from '../../agencies/entities/agency.entity';
+import { MutableRecordEntity } from '../../../core/database/base-entities';
 
 /** One of the agency's clients; its people see the portal scoped to it. */
 @Entity('clients')
-export class Client {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class Client extends MutableRecordEntity {
   @IdColumn()
   @Index('idx_clients_agency')
   agencyId!: string;
@@ -28,22 +26,7 @@ export class Client {
   @NullableDateColumn()
   deletedAt!: Date | null;
 
-  @DateColumn()
-  createdAt!: Date;
-
-  @DateColumn()
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected beforeInsert(): void {
-    this.id ??= newId();
-    this.createdAt ??= new Date();
-    this.updatedAt ??= this.createdAt;
+  protected override applyDefaults(): void {
     this.deletedAt ??= null;
-  }
-
-  @BeforeUpdate()
-  protected beforeUpdate(): void {
-    this.updatedAt = new Date();
   }
 }

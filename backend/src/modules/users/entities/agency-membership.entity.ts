@@ -1,17 +1,17 @@
-import { BeforeInsert, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { AgencyRole } from '@atrium/shared';
-import { DateColumn, IdColumn, newId, ShortText } from '../../../core/database/columns';
+import { IdColumn, ShortText } from '../../../core/database/columns';
 import { Agency } from '../../agencies/entities/agency.entity';
 import { User } from './user.entity';
+import { RecordEntity } from '../../../core/database/base-entities';
 
 export type MembershipStatus = 'active' | 'deactivated';
 
 @Entity('agency_memberships')
-@Index('uq_agency_memberships_agency_user', ['agencyId', 'userId'], { unique: true })
-export class AgencyMembership {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+@Index('uq_agency_memberships_agency_user', ['agencyId', 'userId'], {
+  unique: true,
+})
+export class AgencyMembership extends RecordEntity {
   @IdColumn()
   agencyId!: string;
 
@@ -33,13 +33,7 @@ export class AgencyMembership {
   @ShortText(16, { default: 'active' })
   status!: MembershipStatus;
 
-  @DateColumn()
-  createdAt!: Date;
-
-  @BeforeInsert()
-  protected beforeInsert(): void {
-    this.id ??= newId();
-    this.createdAt ??= new Date();
+  protected override applyDefaults(): void {
     this.status ??= 'active';
   }
 }

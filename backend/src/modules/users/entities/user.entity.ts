@@ -1,7 +1,8 @@
-import { BeforeInsert, BeforeUpdate, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Audience } from '@atrium/shared';
-import { DateColumn, IdColumn, newId, NullableDateColumn, ShortText } from '../../../core/database/columns';
+import { IdColumn, NullableDateColumn, ShortText } from '../../../core/database/columns';
 import { Agency } from '../../agencies/entities/agency.entity';
+import { MutableRecordEntity } from '../../../core/database/base-entities';
 
 export type UserStatus = 'active' | 'deactivated';
 
@@ -10,10 +11,7 @@ export type UserStatus = 'active' | 'deactivated';
  * holds client memberships and a client user never holds an agency membership.
  */
 @Entity('users')
-export class User {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class User extends MutableRecordEntity {
   @IdColumn()
   @Index('idx_users_agency')
   agencyId!: string;
@@ -49,23 +47,8 @@ export class User {
   @NullableDateColumn()
   lastLoginAt!: Date | null;
 
-  @DateColumn()
-  createdAt!: Date;
-
-  @DateColumn()
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected beforeInsert(): void {
-    this.id ??= newId();
-    this.createdAt ??= new Date();
-    this.updatedAt ??= this.createdAt;
+  protected override applyDefaults(): void {
     this.status ??= 'active';
     this.timezone ??= 'UTC';
-  }
-
-  @BeforeUpdate()
-  protected beforeUpdate(): void {
-    this.updatedAt = new Date();
   }
 }

@@ -22,9 +22,7 @@ function user(audience: Audience): MeResponse {
     agency: { id: 'a1', name: 'Northwind' },
     agencyRole: audience === 'agency' ? 'admin' : null,
     clients:
-      audience === 'client'
-        ? [{ id: 'c1', name: 'Contoso', role: 'member', permissions: ['calendar.view'] }]
-        : [],
+      audience === 'client' ? [{ id: 'c1', name: 'Contoso', role: 'member', permissions: ['calendar.view'] }] : [],
   };
 }
 

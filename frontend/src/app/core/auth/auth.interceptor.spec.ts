@@ -132,9 +132,7 @@ describe('authInterceptor', () => {
     http.get('/api/v1/agency/overview').subscribe({ error: (error) => (failure = error) });
 
     backend.expectOne('/api/v1/agency/overview').flush(unauthorizedBody, unauthorized);
-    backend
-      .expectOne(AUTH_PATHS.refresh)
-      .flush(null, { status: 503, statusText: 'Service Unavailable' });
+    backend.expectOne(AUTH_PATHS.refresh).flush(null, { status: 503, statusText: 'Service Unavailable' });
     await settle();
 
     expect(auth.accessToken()).toBe('token-1');

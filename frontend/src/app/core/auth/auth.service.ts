@@ -1,12 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import {
-  AUTH_PATHS,
-  WEB_PATHS,
-  type LoginRequest,
-  type MeResponse,
-  type SessionResponse,
-} from '@atrium/shared';
+import { AUTH_PATHS, WEB_PATHS, type LoginRequest, type MeResponse, type SessionResponse } from '@atrium/shared';
 import {
   Observable,
   catchError,
@@ -52,12 +46,10 @@ export class AuthService {
   });
 
   login(credentials: LoginRequest): Observable<MeResponse> {
-    return this.http
-      .post<SessionResponse>(AUTH_PATHS.login, credentials, { withCredentials: true })
-      .pipe(
-        tap((session) => this.setSession(session)),
-        map((session) => session.me),
-      );
+    return this.http.post<SessionResponse>(AUTH_PATHS.login, credentials, { withCredentials: true }).pipe(
+      tap((session) => this.setSession(session)),
+      map((session) => session.me),
+    );
   }
 
   /**
@@ -131,9 +123,7 @@ export class AuthService {
   }
 
   private requestRefresh(): Promise<SessionResponse> {
-    return firstValueFrom(
-      this.http.post<SessionResponse>(AUTH_PATHS.refresh, null, { withCredentials: true }),
-    );
+    return firstValueFrom(this.http.post<SessionResponse>(AUTH_PATHS.refresh, null, { withCredentials: true }));
   }
 
   /**

@@ -35,8 +35,7 @@ describe('tooManyAttemptsMessage', () => {
 });
 
 describe('applyServerErrors', () => {
-  const form = () =>
-    new FormGroup({ email: new FormControl(''), password: new FormControl('') });
+  const form = () => new FormGroup({ email: new FormControl(''), password: new FormControl('') });
 
   it('puts field details next to their fields and leaves the banner empty', () => {
     const group = form();
@@ -52,9 +51,7 @@ describe('applyServerErrors', () => {
   });
 
   it('uses the message for the banner when there are no details', () => {
-    expect(
-      applyServerErrors(form(), { statusCode: 401, error: 'Unauthorized', message: 'Nope' }),
-    ).toBe('Nope');
+    expect(applyServerErrors(form(), { statusCode: 401, error: 'Unauthorized', message: 'Nope' })).toBe('Nope');
   });
 
   it('shows details for fields the form does not have in the banner', () => {

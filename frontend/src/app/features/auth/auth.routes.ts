@@ -32,20 +32,17 @@ export const AUTH_ROUTES: Routes = [
       {
         path: path(WEB_PATHS.confirmEmail),
         title: 'Confirm your email',
-        loadComponent: () =>
-          import('./pages/confirm-email.page').then((m) => m.ConfirmEmailPage),
+        loadComponent: () => import('./pages/confirm-email.page').then((m) => m.ConfirmEmailPage),
       },
       {
         path: path(WEB_PATHS.forgotPassword),
         title: 'Reset your password',
-        loadComponent: () =>
-          import('./pages/forgot-password.page').then((m) => m.ForgotPasswordPage),
+        loadComponent: () => import('./pages/forgot-password.page').then((m) => m.ForgotPasswordPage),
       },
       {
         path: path(WEB_PATHS.resetPassword),
         title: 'Choose a new password',
-        loadComponent: () =>
-          import('./pages/reset-password.page').then((m) => m.ResetPasswordPage),
+        loadComponent: () => import('./pages/reset-password.page').then((m) => m.ResetPasswordPage),
       },
     ],
   },

@@ -16,8 +16,7 @@ export const DEV_MAILBOX_ROUTES: Routes = [
       {
         path: ':id',
         title: 'Email · Dev mailbox',
-        loadComponent: () =>
-          import('./pages/mailbox-message.page').then((m) => m.MailboxMessagePage),
+        loadComponent: () => import('./pages/mailbox-message.page').then((m) => m.MailboxMessagePage),
       },
     ],
   },

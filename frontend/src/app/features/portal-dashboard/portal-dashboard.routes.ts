@@ -5,7 +5,6 @@ export const PORTAL_DASHBOARD_ROUTES: Routes = [
     path: '',
     pathMatch: 'full',
     title: 'Home',
-    loadComponent: () =>
-      import('./pages/portal-dashboard.page').then((m) => m.PortalDashboardPage),
+    loadComponent: () => import('./pages/portal-dashboard.page').then((m) => m.PortalDashboardPage),
   },
 ];

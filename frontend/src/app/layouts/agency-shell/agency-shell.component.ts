@@ -46,10 +46,9 @@ export class AgencyShellComponent {
   private readonly breakpoints = inject(BreakpointObserver);
   private readonly drawer = viewChild.required<MatSidenav>('drawer');
 
-  protected readonly compact = toSignal(
-    this.breakpoints.observe(COMPACT_QUERY).pipe(map((state) => state.matches)),
-    { initialValue: this.breakpoints.isMatched(COMPACT_QUERY) },
-  );
+  protected readonly compact = toSignal(this.breakpoints.observe(COMPACT_QUERY).pipe(map((state) => state.matches)), {
+    initialValue: this.breakpoints.isMatched(COMPACT_QUERY),
+  });
   protected readonly agencyName = computed(() => this.auth.me()?.agency.name ?? 'Atrium');
   /** Only navigation that leads somewhere real; features add their entry when they land. */
   protected readonly nav: readonly NavItem[] = [

@@ -38,14 +38,11 @@ export class PortalShellComponent {
   private readonly auth = inject(AuthService);
   private readonly breakpoints = inject(BreakpointObserver);
 
-  protected readonly phone = toSignal(
-    this.breakpoints.observe(PHONE_QUERY).pipe(map((state) => state.matches)),
-    { initialValue: this.breakpoints.isMatched(PHONE_QUERY) },
-  );
+  protected readonly phone = toSignal(this.breakpoints.observe(PHONE_QUERY).pipe(map((state) => state.matches)), {
+    initialValue: this.breakpoints.isMatched(PHONE_QUERY),
+  });
   protected readonly portalTitle = computed(() => this.auth.me()?.agency.name ?? '');
   // Until the client switcher arrives, the first client membership is the active one.
-  protected readonly pages = computed(() =>
-    visiblePortalPages(this.auth.me()?.clients[0]?.permissions ?? []),
-  );
+  protected readonly pages = computed(() => visiblePortalPages(this.auth.me()?.clients[0]?.permissions ?? []));
   protected readonly skipToMain = skipToMain;
 }

@@ -11,12 +11,7 @@ import { AuthService } from '../../core/auth/auth.service';
   selector: 'atr-user-menu',
   imports: [MatDividerModule, MatIconModule, MatMenuModule],
   template: `
-    <button
-      type="button"
-      class="trigger"
-      [matMenuTriggerFor]="menu"
-      [attr.aria-label]="'Account menu, ' + name()"
-    >
+    <button type="button" class="trigger" [matMenuTriggerFor]="menu" [attr.aria-label]="'Account menu, ' + name()">
       <span class="avatar" aria-hidden="true">{{ initials() }}</span>
       <span class="trigger__name">{{ name() }}</span>
       <mat-icon aria-hidden="true">expand_more</mat-icon>

@@ -1,4 +1,4 @@
-import { Initial1795414403186 } from './1795414403186-Initial';
+import { Initial1795416442945 } from './1795416442945-Initial';
 
 /** Applied in order; append new migrations here (the bundled backend cannot glob for them). */
-export const MYSQL_MIGRATIONS = [Initial1795414403186];
+export const MYSQL_MIGRATIONS = [Initial1795416442945];

@@ -1,4 +1,4 @@
-import { Initial1795414402110 } from './1795414402110-Initial';
+import { Initial1795416441565 } from './1795416441565-Initial';
 
 /** Applied in order; append new migrations here (the bundled backend cannot glob for them). */
-export const SQLITE_MIGRATIONS = [Initial1795414402110];
+export const SQLITE_MIGRATIONS = [Initial1795416441565];

@@ -1,11 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import {
-  API_V1,
-  AUTH_PATHS,
-  type AgencyOverviewResponse,
-  type MessageResponse,
-} from '@atrium/shared';
+import { API_V1, AUTH_PATHS, type AgencyOverviewResponse, type MessageResponse } from '@atrium/shared';
 import { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })

@@ -1,12 +1,5 @@
 import { ClipboardModule } from '@angular/cdk/clipboard';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -28,14 +21,7 @@ interface CountTile {
 
 @Component({
   selector: 'atr-agency-dashboard-page',
-  imports: [
-    ClipboardModule,
-    MatButtonModule,
-    MatCardModule,
-    MatIconModule,
-    MatProgressBarModule,
-    NoticeComponent,
-  ],
+  imports: [ClipboardModule, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, NoticeComponent],
   templateUrl: './agency-dashboard.page.html',
   styleUrl: './agency-dashboard.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -56,9 +42,7 @@ export class AgencyDashboardPage {
   });
   protected readonly me = this.auth.me;
   /** Known from the session at once, so the heading does not wait for the overview. */
-  protected readonly agencyName = computed(
-    () => this.overview()?.agency.name ?? this.me()?.agency.name ?? '',
-  );
+  protected readonly agencyName = computed(() => this.overview()?.agency.name ?? this.me()?.agency.name ?? '');
   protected readonly firstName = computed(() => firstWord(this.me()?.name ?? ''));
   protected readonly counts = computed<CountTile[]>(() => {
     const counts = this.overview()?.counts;
@@ -90,9 +74,7 @@ export class AgencyDashboardPage {
   }
 
   protected onCopied(success: boolean): void {
-    this.copied.set(
-      success ? 'Portal link copied.' : 'Could not copy. Select the link and copy it yourself.',
-    );
+    this.copied.set(success ? 'Portal link copied.' : 'Could not copy. Select the link and copy it yourself.');
   }
 
   protected resend(email: string): void {
@@ -106,8 +88,7 @@ export class AgencyDashboardPage {
       .pipe(finalize(() => this.resending.set(false)))
       .subscribe({
         next: (response) => this.resendNotice.set({ kind: 'info', text: response.message }),
-        error: (error: unknown) =>
-          this.resendNotice.set({ kind: 'error', text: toApiError(error).message }),
+        error: (error: unknown) => this.resendNotice.set({ kind: 'error', text: toApiError(error).message }),
       });
   }
 }

@@ -112,8 +112,7 @@ export class ConfirmEmailPage {
       .pipe(finalize(() => this.resending.set(false)))
       .subscribe({
         next: (response) => this.resendNotice.set({ kind: 'info', text: response.message }),
-        error: (error: unknown) =>
-          this.resendNotice.set({ kind: 'error', text: toApiError(error).message }),
+        error: (error: unknown) => this.resendNotice.set({ kind: 'error', text: toApiError(error).message }),
       });
   }
 }

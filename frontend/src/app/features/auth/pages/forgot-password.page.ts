@@ -85,8 +85,7 @@ export class ForgotPasswordPage {
       .pipe(finalize(() => this.submitting.set(false)))
       .subscribe({
         next: (response) => this.sent.set(response.message),
-        error: (error: unknown) =>
-          this.formError.set(applyServerErrors(this.form, toApiError(error))),
+        error: (error: unknown) => this.formError.set(applyServerErrors(this.form, toApiError(error))),
       });
   }
 }

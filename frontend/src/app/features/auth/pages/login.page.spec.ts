@@ -95,15 +95,15 @@ describe('LoginPage', () => {
 
   it('tells a rate-limited user how long to wait', async () => {
     await submit('carol@contoso.test', 'wrong password');
-    backend.expectOne(AUTH_PATHS.login).flush(
-      { statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException' },
-      { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '300' } },
-    );
+    backend
+      .expectOne(AUTH_PATHS.login)
+      .flush(
+        { statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException' },
+        { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '300' } },
+      );
     await fixture.whenStable();
 
-    expect(root.querySelector('[role="alert"]')?.textContent).toContain(
-      'Too many attempts, try again in 5 minutes.',
-    );
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('Too many attempts, try again in 5 minutes.');
   });
 
   it('does not call the server while the form is invalid', async () => {

@@ -1,20 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import {
-  AbstractControl,
-  FormBuilder,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -79,11 +65,7 @@ export class ResetPasswordPage {
   protected readonly form = inject(FormBuilder).nonNullable.group({
     password: [
       '',
-      [
-        Validators.required,
-        Validators.minLength(PASSWORD_MIN_LENGTH),
-        Validators.maxLength(PASSWORD_MAX_LENGTH),
-      ],
+      [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],
     ],
     confirmPassword: ['', [Validators.required, matchesPassword]],
   });
@@ -113,8 +95,7 @@ export class ResetPasswordPage {
       .pipe(finalize(() => this.submitting.set(false)))
       .subscribe({
         next: () => this.done.set(true),
-        error: (error: unknown) =>
-          this.formError.set(applyServerErrors(this.form, toApiError(error))),
+        error: (error: unknown) => this.formError.set(applyServerErrors(this.form, toApiError(error))),
       });
   }
 }

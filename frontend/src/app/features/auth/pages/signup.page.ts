@@ -13,13 +13,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import {
-  EMAIL_MAX_LENGTH,
-  NAME_MAX_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  WEB_PATHS,
-} from '@atrium/shared';
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, WEB_PATHS } from '@atrium/shared';
 import { finalize } from 'rxjs';
 import { applyServerErrors, serverError, toApiError } from '../../../core/http/api-error';
 import { focusFirstInvalid } from '../../../core/ui/focus';
@@ -84,11 +78,7 @@ export class SignupPage {
     email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL_MAX_LENGTH)]],
     password: [
       '',
-      [
-        Validators.required,
-        Validators.minLength(PASSWORD_MIN_LENGTH),
-        Validators.maxLength(PASSWORD_MAX_LENGTH),
-      ],
+      [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],
     ],
   });
   protected readonly serverError = serverError;
@@ -112,10 +102,9 @@ export class SignupPage {
         next: () => {
           this.sentTo.set(value.email);
           // The form is gone: move focus to the news so screen readers hear it.
-          afterNextRender(
-            () => this.host.nativeElement.querySelector<HTMLElement>('#inbox-title')?.focus(),
-            { injector: this.injector },
-          );
+          afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('#inbox-title')?.focus(), {
+            injector: this.injector,
+          });
         },
         error: (error: unknown) => {
           this.formError.set(applyServerErrors(this.form, toApiError(error)));
@@ -136,8 +125,7 @@ export class SignupPage {
       .pipe(finalize(() => this.resending.set(false)))
       .subscribe({
         next: (response) => this.resendNotice.set({ kind: 'info', text: response.message }),
-        error: (error: unknown) =>
-          this.resendNotice.set({ kind: 'error', text: toApiError(error).message }),
+        error: (error: unknown) => this.resendNotice.set({ kind: 'error', text: toApiError(error).message }),
       });
   }
 }

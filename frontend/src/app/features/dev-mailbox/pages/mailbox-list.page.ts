@@ -1,12 +1,5 @@
 import { DatePipe } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -18,20 +11,11 @@ import { LoadState, toLoadState } from '../../../core/http/load-state';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { DevMailboxApi } from '../data-access/dev-mailbox.api';
 
-export const NO_MAILBOX_MESSAGE =
-  'Email is delivered over SMTP on this server; there is no captured mailbox.';
+export const NO_MAILBOX_MESSAGE = 'Email is delivered over SMTP on this server; there is no captured mailbox.';
 
 @Component({
   selector: 'atr-mailbox-list-page',
-  imports: [
-    DatePipe,
-    MatButtonModule,
-    MatIconModule,
-    MatListModule,
-    MatProgressBarModule,
-    RouterLink,
-    NoticeComponent,
-  ],
+  imports: [DatePipe, MatButtonModule, MatIconModule, MatListModule, MatProgressBarModule, RouterLink, NoticeComponent],
   template: `
     <div class="heading">
       <h1>Captured emails</h1>
@@ -40,9 +24,7 @@ export const NO_MAILBOX_MESSAGE =
         Refresh
       </button>
     </div>
-    <p class="atr-muted">
-      This server keeps outgoing email here instead of sending it. Newest first.
-    </p>
+    <p class="atr-muted">This server keeps outgoing email here instead of sending it. Newest first.</p>
 
     @switch (state().status) {
       @case ('loading') {
