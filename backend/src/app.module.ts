@@ -14,6 +14,10 @@ import { RedisModule } from './core/redis/redis.module';
 import { SchedulingModule } from './core/scheduling/scheduling.module';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ClientsModule } from './modules/clients/clients.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
+import { MagicLinksModule } from './modules/magic-links/magic-links.module';
+import { TeamModule } from './modules/team/team.module';
 import { PortalModule } from './modules/portal/portal.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -38,6 +42,10 @@ export class AppModule implements NestModule {
         UsersModule,
         AuthModule,
         AgenciesModule,
+        InvitationsModule,
+        ClientsModule,
+        MagicLinksModule,
+        TeamModule,
         PortalModule,
       ],
     };

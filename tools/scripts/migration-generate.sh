@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generates a migration for BOTH dialects from the current entities:
 #   tools/scripts/migration-generate.sh AddContracts
-# then add the new classes to backend/src/core/database/migrations/{sqlite,mysql}/index.ts.
+# and registers the new classes in backend/src/core/database/migrations/{sqlite,mysql}/index.ts.
 # Needs a running MariaDB (tools/scripts/services.sh start).
 set -euo pipefail
 name=${1:?usage: $0 MigrationName}
@@ -21,4 +21,12 @@ trap 'mariadb -uroot -e "DROP DATABASE IF EXISTS $db"' EXIT
 export DATABASE_TYPE=mariadb DATABASE_USER=atrium DATABASE_PASSWORD=atrium DATABASE_NAME=$db
 $cli migration:run -d $ds >/dev/null
 $cli migration:generate -d $ds "$dir/mysql/$name"
-echo "Now register both new classes in $dir/sqlite/index.ts and $dir/mysql/index.ts."
+# The bundled backend cannot glob for migrations: list the new classes in each dialect's index.
+for dialect in sqlite mysql; do
+  file=$(ls -t "$dir/$dialect/"*"-$name.ts" | head -n 1)
+  class=$(grep -o 'class [A-Za-z0-9]*' "$file" | cut -d' ' -f2)
+  sed -i "1i import { $class } from './$(basename "$file" .ts)';" "$dir/$dialect/index.ts"
+  sed -i "s/_MIGRATIONS = \[\(.*\)\];/_MIGRATIONS = [\1, $class];/" "$dir/$dialect/index.ts"
+done
+npx prettier --write "$dir" >/dev/null
+echo "Generated and registered $name for SQLite and MySQL/MariaDB; review the SQL before committing."

@@ -6,6 +6,7 @@ import { OneTimeToken } from '../../modules/auth/entities/one-time-token.entity'
 import { Session } from '../../modules/auth/entities/session.entity';
 import { Client } from '../../modules/clients/entities/client.entity';
 import { ClientMembership } from '../../modules/clients/entities/client-membership.entity';
+import { Invitation } from '../../modules/invitations/entities/invitation.entity';
 import { AgencyMembership } from '../../modules/users/entities/agency-membership.entity';
 import { User } from '../../modules/users/entities/user.entity';
 
@@ -18,6 +19,7 @@ export const ENTITIES = [
   ClientMembership,
   Session,
   OneTimeToken,
+  Invitation,
   OutboxEmail,
   AuditLog,
   SchedulerLease,

@@ -1,5 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { AgencyOverviewController } from './agency-overview.controller';
+import { DashboardService } from './dashboard.service';
+import { EntitlementsService } from './entitlements.service';
 
-@Module({ controllers: [AgencyOverviewController] })
+@Global()
+@Module({
+  controllers: [AgencyOverviewController],
+  providers: [EntitlementsService, DashboardService],
+  exports: [EntitlementsService],
+})
 export class AgenciesModule {}

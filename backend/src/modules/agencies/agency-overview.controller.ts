@@ -12,6 +12,8 @@ import { Client } from '../clients/entities/client.entity';
 import { ClientMembership } from '../clients/entities/client-membership.entity';
 import { AgencyMembership } from '../users/entities/agency-membership.entity';
 import { User } from '../users/entities/user.entity';
+import { DashboardService } from './dashboard.service';
+import { AgencyDashboardDto } from './dto/dashboard.dto';
 import { Agency } from './entities/agency.entity';
 
 class OverviewAgencyDto {
@@ -44,7 +46,18 @@ export class AgencyOverviewController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly dashboards: DashboardService,
   ) {}
+
+  @Get('dashboard')
+  @AgencyRoute()
+  @ApiOperation({
+    summary: 'Invited and joined client users, in total and per client; invite availability; portal URL',
+  })
+  @ApiOkResponse({ type: AgencyDashboardDto })
+  dashboard(@AgencyCtx() context: AgencyContext): Promise<AgencyDashboardDto> {
+    return this.dashboards.forAgency(context);
+  }
 
   @Get('overview')
   @AgencyRoute()

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -12,27 +12,21 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { REFRESH_COOKIE } from '@atrium/shared';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
 import { Meta } from '../../core/auth/context.decorator';
 import type { RequestMeta } from '../../core/auth/request-context';
 import { Public } from '../../core/auth/route-policy';
 import { ApiErrorDto, MessageDto } from '../../core/http/api-error.dto';
-import { MeService } from '../users/me.service';
-import { AuthService, SignedIn } from './auth.service';
+import { AuthService } from './auth.service';
 import { EmailDto, LoginDto, ResetPasswordDto, SignupDto, TokenDto } from './dto/auth.dto';
 import { SessionDto } from './dto/session.dto';
-
-const COOKIE_PATH = '/api/v1/auth';
+import { SessionResponder } from './session-responder.service';
 
 @ApiTags('auth')
 @Controller('v1/auth')
 export class AuthController {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: AuthService,
-    private readonly me: MeService,
+    private readonly session: SessionResponder,
   ) {}
 
   @Post('signup')
@@ -96,7 +90,7 @@ export class AuthController {
     @Meta() meta: RequestMeta,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDto> {
-    return this.startSession(await this.auth.login(dto, meta), response);
+    return this.session.respond(await this.auth.login(dto, meta), response);
   }
 
   @Post('refresh')
@@ -117,9 +111,9 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDto> {
     try {
-      return this.startSession(await this.auth.refresh(refreshCookie(request), meta), response);
+      return this.session.respond(await this.auth.refresh(this.session.refreshTokenOf(request), meta), response);
     } catch (error) {
-      this.clearCookie(response);
+      this.session.clear(response);
       throw error;
     }
   }
@@ -137,8 +131,8 @@ export class AuthController {
     @Meta() meta: RequestMeta,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
-    await this.auth.logout(refreshCookie(request), meta);
-    this.clearCookie(response);
+    await this.auth.logout(this.session.refreshTokenOf(request), meta);
+    this.session.clear(response);
   }
 
   @Post('forgot-password')
@@ -165,34 +159,4 @@ export class AuthController {
   resetPassword(@Body() dto: ResetPasswordDto, @Meta() meta: RequestMeta): Promise<MessageDto> {
     return this.auth.resetPassword(dto, meta);
   }
-
-  private async startSession(signedIn: SignedIn, response: Response): Promise<SessionDto> {
-    response.cookie(REFRESH_COOKIE, signedIn.tokens.refreshToken, {
-      httpOnly: true,
-      secure: this.config.cookieSecure,
-      sameSite: 'strict',
-      path: COOKIE_PATH,
-      maxAge: this.config.refreshTokenTtlDays * 24 * 60 * 60_000,
-    });
-    response.setHeader('Cache-Control', 'no-store');
-    return {
-      accessToken: signedIn.tokens.accessToken,
-      expiresIn: signedIn.tokens.expiresIn,
-      me: await this.me.describe(signedIn.context),
-    };
-  }
-
-  private clearCookie(response: Response): void {
-    response.clearCookie(REFRESH_COOKIE, {
-      httpOnly: true,
-      secure: this.config.cookieSecure,
-      sameSite: 'strict',
-      path: COOKIE_PATH,
-    });
-  }
-}
-
-function refreshCookie(request: Request): string | undefined {
-  const value = (request.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
-  return typeof value === 'string' ? value : undefined;
 }

@@ -5,12 +5,13 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { OneTimeTokenService } from './one-time-token.service';
 import { PasswordService } from './password.service';
+import { SessionResponder } from './session-responder.service';
 import { SessionService } from './session.service';
 
 @Module({
   imports: [PassportModule, JwtModule.register({})],
   controllers: [AuthController],
-  providers: [AuthService, PasswordService, OneTimeTokenService, SessionService],
-  exports: [PasswordService, OneTimeTokenService, SessionService],
+  providers: [AuthService, PasswordService, OneTimeTokenService, SessionService, SessionResponder],
+  exports: [PasswordService, OneTimeTokenService, SessionService, SessionResponder],
 })
 export class AuthModule {}

@@ -5,6 +5,7 @@ import type { MessageResponse } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../../core/audit/audit.service';
+import { isUniqueViolation } from '../../core/database/errors';
 import { ContextLoader } from '../../core/auth/context-loader.service';
 import type { RequestContext, RequestMeta } from '../../core/auth/request-context';
 import { ValidationFailedException } from '../../core/http/api-error.filter';
@@ -364,10 +365,3 @@ export class AuthService {
 }
 
 class PasswordRejected extends Error {}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code =
-    (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ??
-    (error as { code?: string })?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}

@@ -12,6 +12,12 @@ export const AUTH_PATHS = {
   confirmEmail: `${API_V1}/auth/confirm-email`,
   resendConfirmation: `${API_V1}/auth/resend-confirmation`,
   me: `${API_V1}/me`,
+  magicLink: `${API_V1}/auth/magic-link`,
+} as const;
+
+export const INVITATION_PATHS = {
+  preview: `${API_V1}/invitations/preview`,
+  accept: `${API_V1}/invitations/accept`,
 } as const;
 
 /** Front-end routes that emails link to; links are always built from the configured public URL. */
@@ -24,6 +30,11 @@ export const WEB_PATHS = {
   agencyHome: '/app',
   portalHome: '/portal',
   devMailbox: '/dev/mailbox',
+  acceptInvitation: '/invite',
+  magicLink: '/magic-link',
+  agencyClients: '/app/settings/clients',
+  agencyTeam: '/app/settings/team',
+  portalTeam: '/portal/team',
 } as const;
 
 /** Name of the httpOnly cookie that carries the refresh token (scoped to the auth routes). */

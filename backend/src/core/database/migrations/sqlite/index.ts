@@ -1,4 +1,5 @@
+import { Invitations1795417300701 } from './1795417300701-Invitations';
 import { Initial1795416441565 } from './1795416441565-Initial';
 
 /** Applied in order; append new migrations here (the bundled backend cannot glob for them). */
-export const SQLITE_MIGRATIONS = [Initial1795416441565];
+export const SQLITE_MIGRATIONS = [Initial1795416441565, Invitations1795417300701];

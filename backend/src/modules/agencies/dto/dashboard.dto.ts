@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { AgencyDashboardResponse, InviteAvailability, PlanEntitlements } from '@atrium/shared';
+
+export class InviteAvailabilityDto implements InviteAvailability {
+  @ApiProperty() allowed!: boolean;
+  @ApiProperty({ type: [String], description: 'Why inviting is not possible, worded for people' }) reasons!: string[];
+}
+
+class EntitlementsDto implements PlanEntitlements {
+  @ApiProperty() clientManagement!: boolean;
+  @ApiProperty() multiUser!: boolean;
+  @ApiProperty({ nullable: true, type: Number, description: 'null = unlimited' }) maxClients!: number | null;
+  @ApiProperty() customDomain!: boolean;
+  @ApiProperty() contracts!: boolean;
+}
+
+class DashboardAgencyDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() plan!: string;
+  @ApiProperty({ type: EntitlementsDto }) entitlements!: EntitlementsDto;
+}
+
+class DashboardTotalsDto {
+  @ApiProperty() clients!: number;
+  @ApiProperty({ description: 'Open, unexpired invitations' }) invited!: number;
+  @ApiProperty({ description: 'People who accepted and signed in at least once' }) joined!: number;
+}
+
+class DashboardClientDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() invited!: number;
+  @ApiProperty() joined!: number;
+}
+
+export class AgencyDashboardDto implements AgencyDashboardResponse {
+  @ApiProperty({ type: DashboardAgencyDto }) agency!: DashboardAgencyDto;
+  @ApiProperty() portalUrl!: string;
+  @ApiProperty({ type: InviteAvailabilityDto }) invite!: InviteAvailabilityDto;
+  @ApiProperty({ type: DashboardTotalsDto }) totals!: DashboardTotalsDto;
+  @ApiProperty({ type: [DashboardClientDto] }) clients!: DashboardClientDto[];
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Meta } from '../../core/auth/context.decorator';
+import type { RequestMeta } from '../../core/auth/request-context';
+import { Public } from '../../core/auth/route-policy';
+import { ApiErrorDto } from '../../core/http/api-error.dto';
+import { TokenDto } from '../auth/dto/auth.dto';
+import { SessionDto } from '../auth/dto/session.dto';
+import { SessionResponder } from '../auth/session-responder.service';
+import { MagicLinksService } from './magic-links.service';
+
+@ApiTags('auth')
+@Controller('v1/auth/magic-link')
+export class MagicLinkSignInController {
+  constructor(
+    private readonly magicLinks: MagicLinksService,
+    private readonly session: SessionResponder,
+  ) {}
+
+  @Post()
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Spend a magic link and sign in (client users)' })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'Invalid, expired or used link' })
+  async signIn(
+    @Body() dto: TokenDto,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionDto> {
+    return this.session.respond(await this.magicLinks.spend(dto.token, meta), response);
+  }
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { MagicLinkResponse } from '@atrium/shared';
+import { AgencyCtx } from '../../core/auth/context.decorator';
+import type { AgencyContext } from '../../core/auth/request-context';
+import { AgencyRoute } from '../../core/auth/route-policy';
+import { ApiErrorDto } from '../../core/http/api-error.dto';
+import { BulkUsersDto } from '../clients/dto/clients.dto';
+import { BulkResultDto } from '../clients/dto/clients-responses.dto';
+import { MagicLinksService } from './magic-links.service';
+
+class MagicLinkDto implements MagicLinkResponse {
+  @ApiProperty({ example: 'https://atrium.example.com/magic-link?token=…' }) url!: string;
+  @ApiProperty() expiresAt!: string;
+}
+
+/** Magic links and login emails for the agency's client users (any agency role). */
+@ApiTags('clients')
+@Controller('v1/client-users')
+@AgencyRoute()
+export class MagicLinksController {
+  constructor(private readonly magicLinks: MagicLinksService) {}
+
+  @Post('login-emails')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Email each selected client user a one-click sign-in link (15 minutes, single use)' })
+  @ApiOkResponse({ type: BulkResultDto })
+  loginEmails(@AgencyCtx() ctx: AgencyContext, @Body() dto: BulkUsersDto): Promise<BulkResultDto> {
+    return this.magicLinks.sendLoginEmails(ctx, dto.userIds);
+  }
+
+  @Post(':userId/magic-link')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Create a sign-in link for a client user, to pass on (15 minutes, single use)' })
+  @ApiOkResponse({ type: MagicLinkDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  issue(@AgencyCtx() ctx: AgencyContext, @Param('userId', new ParseUUIDPipe()) userId: string): Promise<MagicLinkDto> {
+    return this.magicLinks.issueLink(ctx, userId);
+  }
+
+  @Delete(':userId/magic-links')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: "Revoke a client user's outstanding sign-in links" })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  revoke(@AgencyCtx() ctx: AgencyContext, @Param('userId', new ParseUUIDPipe()) userId: string): Promise<void> {
+    return this.magicLinks.revoke(ctx, userId);
+  }
+}
