@@ -1,0 +1,346 @@
+import { listRoutes } from '../src/core/auth/route-inventory';
+import { uniqueEmail } from './support/factories';
+import { Actor, ACTORS, MatrixWorld } from './support/matrix-world';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * Every route × every actor, with the answer each must get. Foreign ids answer 404 exactly like
+ * unknown ids. A route missing from this table fails the suite: new routes must be added here.
+ */
+type Outcome = 200 | 201 | 204 | 401 | 403 | 404;
+type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; body?: object };
+interface Entry {
+  /** Builds the request; called once per actor so each gets fresh targets. */
+  request: (w: MatrixWorld) => Promise<Request>;
+  expect: Record<Actor, Outcome>;
+}
+
+const signedOut = { removedUser: 401, expiredToken: 401, anonymous: 401 } as const;
+
+/** Agency routes on agency A's data: agency B's owner gets 404, as for an unknown id. */
+const agencyRoute = (ok: Outcome, roles: 'any' | 'owner-admin' = 'any'): Record<Actor, Outcome> => ({
+  agencyOwner: ok,
+  agencyAdmin: ok,
+  agencyMember: roles === 'any' ? ok : 403,
+  clientAdmin: 403,
+  clientMember: 403,
+  otherClient: 403,
+  otherAgency: 404,
+  ...signedOut,
+});
+
+/** Agency routes without ids: agency B acts on its own data (lists are checked for leaks below). */
+const agencyCollection = (ok: Outcome, roles: 'any' | 'owner-admin' = 'any'): Record<Actor, Outcome> => ({
+  ...agencyRoute(ok, roles),
+  otherAgency: ok,
+});
+
+/** Portal routes needing users.manage, on client A1's people: a client admin of A2 gets 404. */
+const portalTeamRoute = (ok: Outcome, otherClient: Outcome = 404): Record<Actor, Outcome> => ({
+  agencyOwner: 403,
+  agencyAdmin: 403,
+  agencyMember: 403,
+  clientAdmin: ok,
+  clientMember: 403,
+  otherClient,
+  otherAgency: 403,
+  ...signedOut,
+});
+
+const get = (path: string) => async (): Promise<Request> => ({ method: 'GET', path });
+
+export const MATRIX: Record<string, Entry> = {
+  'GET /api/v1/me': {
+    request: get('/api/v1/me'),
+    expect: {
+      agencyOwner: 200,
+      agencyAdmin: 200,
+      agencyMember: 200,
+      clientAdmin: 200,
+      clientMember: 200,
+      otherAgency: 200,
+      otherClient: 200,
+      ...signedOut,
+    },
+  },
+  'GET /api/v1/agency/overview': { request: get('/api/v1/agency/overview'), expect: agencyCollection(200) },
+  'GET /api/v1/agency/dashboard': { request: get('/api/v1/agency/dashboard'), expect: agencyCollection(200) },
+  'GET /api/v1/clients': { request: get('/api/v1/clients'), expect: agencyCollection(200) },
+  'POST /api/v1/clients': {
+    request: async () => ({ method: 'POST', path: '/api/v1/clients', body: { name: 'Matrix client' } }),
+    expect: agencyCollection(201),
+  },
+  'GET /api/v1/clients/:clientId': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/clients/${w.clientA1.id}` }),
+    expect: agencyRoute(200),
+  },
+  'PATCH /api/v1/clients/:clientId': {
+    request: async (w) => ({
+      method: 'PATCH',
+      path: `/api/v1/clients/${(await w.freshClient()).id}`,
+      body: { name: 'Renamed' },
+    }),
+    expect: agencyRoute(200),
+  },
+  'DELETE /api/v1/clients/:clientId': {
+    request: async (w) => ({ method: 'DELETE', path: `/api/v1/clients/${(await w.freshClient()).id}` }),
+    expect: agencyRoute(204),
+  },
+  'GET /api/v1/clients/:clientId/users': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/clients/${w.clientA1.id}/users` }),
+    expect: agencyRoute(200),
+  },
+  'POST /api/v1/clients/:clientId/invitations': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/clients/${w.clientA1.id}/invitations`,
+      body: { name: 'New', email: uniqueEmail('m'), role: 'member' },
+    }),
+    expect: agencyRoute(201),
+  },
+  'POST /api/v1/clients/:clientId/invitations/:invitationId/resend': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/clients/${w.clientA1.id}/invitations/${(await w.freshInvitation(w.clientA1.id)).id}/resend`,
+    }),
+    expect: agencyRoute(200),
+  },
+  'DELETE /api/v1/clients/:clientId/invitations/:invitationId': {
+    request: async (w) => ({
+      method: 'DELETE',
+      path: `/api/v1/clients/${w.clientA1.id}/invitations/${(await w.freshInvitation(w.clientA1.id)).id}`,
+    }),
+    expect: agencyRoute(204),
+  },
+  'PATCH /api/v1/clients/:clientId/users/:userId': {
+    request: async (w) => ({
+      method: 'PATCH',
+      path: `/api/v1/clients/${w.clientA1.id}/users/${(await w.freshClientUser()).id}`,
+      body: { role: 'admin' },
+    }),
+    expect: agencyRoute(200),
+  },
+  'DELETE /api/v1/clients/:clientId/users/:userId': {
+    request: async (w) => ({
+      method: 'DELETE',
+      path: `/api/v1/clients/${w.clientA1.id}/users/${(await w.freshClientUser()).id}`,
+    }),
+    expect: agencyRoute(204),
+  },
+  'POST /api/v1/clients/:clientId/users/bulk-remove': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/clients/${w.clientA1.id}/users/bulk-remove`,
+      body: { userIds: [(await w.freshClientUser()).id] },
+    }),
+    expect: agencyRoute(200),
+  },
+  'POST /api/v1/client-users/:userId/magic-link': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/client-users/${(await w.freshClientUser()).id}/magic-link`,
+    }),
+    expect: agencyRoute(200),
+  },
+  'DELETE /api/v1/client-users/:userId/magic-links': {
+    request: async (w) => ({
+      method: 'DELETE',
+      path: `/api/v1/client-users/${(await w.freshClientUser()).id}/magic-links`,
+    }),
+    expect: agencyRoute(204),
+  },
+  // Bulk login emails name ids in the body: agency B's owner gets 200 with every id skipped (checked below).
+  'POST /api/v1/client-users/login-emails': {
+    request: async (w) => ({
+      method: 'POST',
+      path: '/api/v1/client-users/login-emails',
+      body: { userIds: [(await w.freshClientUser()).id] },
+    }),
+    expect: agencyCollection(200),
+  },
+  'GET /api/v1/team': { request: get('/api/v1/team'), expect: agencyCollection(200, 'owner-admin') },
+  'POST /api/v1/team/invitations': {
+    request: async () => ({
+      method: 'POST',
+      path: '/api/v1/team/invitations',
+      body: { name: 'T', email: uniqueEmail('team'), role: 'member' },
+    }),
+    expect: agencyCollection(201, 'owner-admin'),
+  },
+  'POST /api/v1/team/invitations/:invitationId/resend': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/team/invitations/${(await w.freshInvitation(null)).id}/resend`,
+    }),
+    expect: agencyRoute(200, 'owner-admin'),
+  },
+  'DELETE /api/v1/team/invitations/:invitationId': {
+    request: async (w) => ({
+      method: 'DELETE',
+      path: `/api/v1/team/invitations/${(await w.freshInvitation(null)).id}`,
+    }),
+    expect: agencyRoute(204, 'owner-admin'),
+  },
+  'PATCH /api/v1/team/:userId': {
+    request: async (w) => ({
+      method: 'PATCH',
+      path: `/api/v1/team/${(await w.freshTeamMember()).id}`,
+      body: { role: 'admin' },
+    }),
+    expect: agencyRoute(200, 'owner-admin'),
+  },
+  'DELETE /api/v1/team/:userId': {
+    request: async (w) => ({ method: 'DELETE', path: `/api/v1/team/${(await w.freshTeamMember()).id}` }),
+    expect: agencyRoute(204, 'owner-admin'),
+  },
+  'GET /api/v1/portal/overview': {
+    request: get('/api/v1/portal/overview'),
+    expect: {
+      agencyOwner: 403,
+      agencyAdmin: 403,
+      agencyMember: 403,
+      clientAdmin: 200,
+      clientMember: 200,
+      otherClient: 200,
+      otherAgency: 403,
+      ...signedOut,
+    },
+  },
+  'GET /api/v1/portal/team': { request: get('/api/v1/portal/team'), expect: portalTeamRoute(200, 200) },
+  'POST /api/v1/portal/team/invitations': {
+    request: async () => ({
+      method: 'POST',
+      path: '/api/v1/portal/team/invitations',
+      body: { name: 'P', email: uniqueEmail('portal'), role: 'member' },
+    }),
+    expect: portalTeamRoute(201, 201),
+  },
+  'POST /api/v1/portal/team/invitations/:invitationId/resend': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/portal/team/invitations/${(await w.freshInvitation(w.clientA1.id)).id}/resend`,
+    }),
+    expect: portalTeamRoute(200),
+  },
+  'DELETE /api/v1/portal/team/invitations/:invitationId': {
+    request: async (w) => ({
+      method: 'DELETE',
+      path: `/api/v1/portal/team/invitations/${(await w.freshInvitation(w.clientA1.id)).id}`,
+    }),
+    expect: portalTeamRoute(204),
+  },
+  'PATCH /api/v1/portal/team/:userId': {
+    request: async (w) => ({
+      method: 'PATCH',
+      path: `/api/v1/portal/team/${(await w.freshClientUser()).id}`,
+      body: { role: 'admin' },
+    }),
+    expect: portalTeamRoute(200),
+  },
+  'DELETE /api/v1/portal/team/:userId': {
+    request: async (w) => ({ method: 'DELETE', path: `/api/v1/portal/team/${(await w.freshClientUser()).id}` }),
+    expect: portalTeamRoute(204),
+  },
+};
+
+/** Public routes: reachable without a session by design (sign-in, links from emails, health). */
+export const PUBLIC_ROUTES = [
+  'GET /api/health',
+  'GET /api/health/ready',
+  'POST /api/v1/auth/signup',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/refresh',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/forgot-password',
+  'POST /api/v1/auth/reset-password',
+  'POST /api/v1/auth/confirm-email',
+  'POST /api/v1/auth/resend-confirmation',
+  'POST /api/v1/auth/magic-link',
+  'POST /api/v1/invitations/preview',
+  'POST /api/v1/invitations/accept',
+  'GET /api/v1/dev/mailbox',
+  'GET /api/v1/dev/mailbox/:id',
+];
+
+describe('Authorization matrix', () => {
+  let t: TestApp;
+  let world: MatrixWorld;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await new MatrixWorld(t).build();
+  });
+  afterAll(() => t.close());
+
+  it('covers every route of the application, and only real routes', () => {
+    const routes = listRoutes(t.app).map((route) => `${route.method} ${route.path}`);
+    const covered = [...Object.keys(MATRIX), ...PUBLIC_ROUTES];
+    expect(routes.filter((route) => !covered.includes(route))).toEqual([]);
+    expect(covered.filter((route) => !routes.includes(route))).toEqual([]);
+    const declaredPublic = listRoutes(t.app)
+      .filter((route) => route.policy?.kind === 'public')
+      .map((route) => `${route.method} ${route.path}`);
+    expect(declaredPublic.sort()).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    it(`${route}`, async () => {
+      const answers: Partial<Record<Actor, number>> = {};
+      for (const actor of ACTORS) {
+        const request = await entry.request(world);
+        let call = t.http()[request.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](request.path);
+        if (actor !== 'anonymous') call = call.set('Authorization', `Bearer ${world.tokens[actor]}`);
+        const response = await (request.body ? call.send(request.body) : call);
+        answers[actor] = response.status;
+        if (response.status >= 400) expect(response.body).toMatchObject({ statusCode: response.status });
+      }
+      expect(answers).toEqual(entry.expect);
+    });
+  }
+
+  describe('lists and counts never include foreign rows', () => {
+    const as = (actor: Actor, path: string) =>
+      t
+        .http()
+        .get(path)
+        .set('Authorization', `Bearer ${world.tokens[actor as Exclude<Actor, 'anonymous'>]}`);
+
+    it('agency B sees none of agency A in lists, counts and the dashboard', async () => {
+      const clients = (await as('otherAgency', '/api/v1/clients?limit=200')).body.items as Array<{ name: string }>;
+      expect(clients.some((c) => c.name.startsWith('Client A') || c.name.startsWith('Target'))).toBe(false);
+      const overview = (await as('otherAgency', '/api/v1/agency/overview')).body;
+      expect(overview.agency.name).toBe('Agency B');
+      const dashboard = (await as('otherAgency', '/api/v1/agency/dashboard')).body;
+      expect(dashboard.clients.map((c: { name: string }) => c.name)).not.toContain('Client A1');
+      const emails = async (actor: Actor) =>
+        ((await as(actor, '/api/v1/team')).body.members as Array<{ email: string }>).map((m) => m.email);
+      const teamA = await emails('agencyOwner');
+      const teamB = await emails('otherAgency');
+      expect(teamA.length).toBeGreaterThan(0);
+      expect(teamB.filter((email) => teamA.includes(email))).toEqual([]);
+    });
+
+    it("a client user never sees another client's people, even of the same agency", async () => {
+      const team = (await as('otherClient', '/api/v1/portal/team')).body;
+      expect(team.client.id).toBe(world.clientA2.id);
+      const a1 = (await as('clientAdmin', '/api/v1/portal/team')).body.members.map((m: { id: string }) => m.id);
+      for (const member of team.members) expect(a1).not.toContain(member.id);
+    });
+
+    it('a client user cannot pick a foreign client with X-Atrium-Client', async () => {
+      const response = await as('otherClient', '/api/v1/portal/team').set('X-Atrium-Client', world.clientA1.id);
+      expect(response.body.client.id).toBe(world.clientA2.id);
+    });
+
+    it('bulk actions skip ids of other agencies', async () => {
+      const target = await world.freshClientUser();
+      const response = await t
+        .http()
+        .post('/api/v1/client-users/login-emails')
+        .set('Authorization', `Bearer ${world.tokens.otherAgency}`)
+        .send({ userIds: [target.id] });
+      expect(response.body).toEqual({ done: 0, skipped: [target.id] });
+      expect(await t.emailsTo(target.email)).toHaveLength(0);
+    });
+  });
+});

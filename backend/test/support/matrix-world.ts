@@ -1,0 +1,117 @@
+import { JwtService } from '@nestjs/jwt';
+import { randomBytes } from 'node:crypto';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../../src/core/auth/jwt.strategy';
+import { hashToken } from '../../src/modules/auth/token-hash';
+import { Agency } from '../../src/modules/agencies/entities/agency.entity';
+import { Client } from '../../src/modules/clients/entities/client.entity';
+import { ClientMembership } from '../../src/modules/clients/entities/client-membership.entity';
+import { Invitation } from '../../src/modules/invitations/entities/invitation.entity';
+import { User } from '../../src/modules/users/entities/user.entity';
+import { CLIENT_PERMISSIONS } from '@atrium/shared';
+import { Factory, uniqueEmail } from './factories';
+import type { TestApp } from './test-app';
+
+/** Everyone the authorization matrix asks about (SPEC §8, issue: isolation proven). */
+export const ACTORS = [
+  'agencyOwner',
+  'agencyAdmin',
+  'agencyMember',
+  'clientAdmin',
+  'clientMember',
+  'otherAgency',
+  'otherClient',
+  'removedUser',
+  'expiredToken',
+  'anonymous',
+] as const;
+export type Actor = (typeof ACTORS)[number];
+
+/**
+ * Agency A with its team, client A1 (the target of every request), client A2 of the same agency,
+ * and agency B. Requests target A's and A1's data; each actor's token is real.
+ */
+export class MatrixWorld {
+  readonly factory: Factory;
+  agencyA!: Agency;
+  agencyB!: Agency;
+  clientA1!: Client;
+  clientA2!: Client;
+  tokens = {} as Record<Exclude<Actor, 'anonymous'>, string>;
+
+  constructor(readonly t: TestApp) {
+    this.factory = new Factory(t);
+  }
+
+  async build(): Promise<this> {
+    const f = this.factory;
+    this.agencyA = await f.agency('Agency A');
+    this.agencyB = await f.agency('Agency B');
+    this.clientA1 = await f.client(this.agencyA, [...CLIENT_PERMISSIONS], 'Client A1');
+    this.clientA2 = await f.client(this.agencyA, [...CLIENT_PERMISSIONS], 'Client A2');
+    const clientB1 = await f.client(this.agencyB, [...CLIENT_PERMISSIONS], 'Client B1');
+
+    const owner = await f.agencyUser(this.agencyA, 'owner');
+    const people: Record<Exclude<Actor, 'anonymous' | 'expiredToken'>, User> = {
+      agencyOwner: owner,
+      agencyAdmin: await f.agencyUser(this.agencyA, 'admin'),
+      agencyMember: await f.agencyUser(this.agencyA, 'member'),
+      clientAdmin: await f.clientUser(this.clientA1, 'admin'),
+      clientMember: await f.clientUser(this.clientA1, 'member'),
+      otherAgency: await f.agencyUser(this.agencyB, 'owner'),
+      otherClient: await f.clientUser(this.clientA2, 'admin'),
+      removedUser: await f.clientUser(this.clientA1, 'admin'),
+    };
+    await f.clientUser(clientB1, 'admin');
+    for (const [actor, user] of Object.entries(people)) {
+      this.tokens[actor as keyof typeof people] = (await f.signIn(user.email)).accessToken;
+    }
+    await this.t.db
+      .getRepository(ClientMembership)
+      .update({ userId: people.removedUser.id }, { status: 'deactivated' });
+
+    // A correctly signed token for a live session, already past its expiry.
+    const ownerSession = JSON.parse(Buffer.from(this.tokens.agencyOwner.split('.')[1], 'base64url').toString()) as {
+      sid: string;
+    };
+    this.tokens.expiredToken = new JwtService().sign(
+      { sub: owner.id, sid: ownerSession.sid, exp: Math.floor(Date.now() / 1000) - 60 },
+      {
+        secret: this.t.config.jwtSecret,
+        algorithm: 'HS256',
+        audience: ACCESS_TOKEN_AUDIENCE,
+        issuer: ACCESS_TOKEN_ISSUER,
+      },
+    );
+    return this;
+  }
+
+  /** Fresh targets, so that one actor's successful change never affects the next actor's call. */
+  async freshClient(): Promise<Client> {
+    return this.factory.client(this.agencyA, [...CLIENT_PERMISSIONS], `Target ${randomBytes(3).toString('hex')}`);
+  }
+
+  async freshClientUser(client: Client = this.clientA1): Promise<User> {
+    return this.factory.clientUser(client, 'member');
+  }
+
+  async freshTeamMember(): Promise<User> {
+    return this.factory.agencyUser(this.agencyA, 'member');
+  }
+
+  async freshInvitation(clientId: string | null): Promise<Invitation> {
+    const repository = this.t.db.getRepository(Invitation);
+    return repository.save(
+      repository.create({
+        agencyId: this.agencyA.id,
+        clientId,
+        audience: clientId ? 'client' : 'agency',
+        email: uniqueEmail('matrix-invite'),
+        name: 'Matrix Invitee',
+        role: 'member',
+        tokenHash: hashToken(randomBytes(32).toString('base64url')),
+        expiresAt: new Date(Date.now() + 7 * 24 * 3600_000),
+        invitedByUserId: null,
+      }),
+    );
+  }
+}
