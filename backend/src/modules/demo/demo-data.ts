@@ -75,6 +75,15 @@ export const DEMO_AGENCIES: DemoAgency[] = [
   },
 ];
 
+/**
+ * Open invitations, so the Invited status and counts show up. Their links were never sent: use
+ * Resend in Settings > Clients to get a working one into the dev mailbox.
+ */
+export const DEMO_PENDING_INVITATIONS = [
+  { email: 'nina@blueharbor.test', name: 'Nina Harbor', client: 'Blue Harbor Hotels', role: 'member' as ClientRole },
+  { email: 'carl@cedarstone.test', name: 'Carl Cedar', client: 'Cedar & Stone Law', role: 'admin' as ClientRole },
+];
+
 /** Second memberships: the same person in another client of the same agency. */
 export const DEMO_EXTRA_MEMBERSHIPS = [
   {

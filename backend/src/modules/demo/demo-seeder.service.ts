@@ -4,12 +4,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Agency } from '../agencies/entities/agency.entity';
+import { TOKEN_TTL_MS } from '../auth/one-time-token.service';
 import { PasswordService } from '../auth/password.service';
+import { hashToken, newSecretToken } from '../auth/token-hash';
+import { Invitation } from '../invitations/entities/invitation.entity';
 import { Client } from '../clients/entities/client.entity';
 import { ClientMembership } from '../clients/entities/client-membership.entity';
 import { AgencyMembership } from '../users/entities/agency-membership.entity';
 import { User } from '../users/entities/user.entity';
-import { DEMO_AGENCIES, DEMO_EXTRA_MEMBERSHIPS, DEMO_PASSWORD } from './demo-data';
+import { DEMO_AGENCIES, DEMO_EXTRA_MEMBERSHIPS, DEMO_PASSWORD, DEMO_PENDING_INVITATIONS } from './demo-data';
 
 /** Fills an empty database with the demo agencies, clients and users (all emails confirmed). */
 @Injectable()
@@ -61,6 +64,22 @@ export class DemoSeederService {
             await this.addClientMembership(manager, agency.id, client.id, user.id, person.role);
           }
         }
+      }
+      for (const pending of DEMO_PENDING_INVITATIONS) {
+        const client = await manager.getRepository(Client).findOneByOrFail({ name: pending.client });
+        await manager.getRepository(Invitation).save(
+          manager.getRepository(Invitation).create({
+            agencyId: client.agencyId,
+            clientId: client.id,
+            audience: 'client',
+            email: pending.email,
+            name: pending.name,
+            role: pending.role,
+            tokenHash: hashToken(newSecretToken()),
+            expiresAt: new Date(Date.now() + TOKEN_TTL_MS.invitation),
+            invitedByUserId: null,
+          }),
+        );
       }
       for (const extra of DEMO_EXTRA_MEMBERSHIPS) {
         const user = await manager.getRepository(User).findOneByOrFail({ email: extra.email });
