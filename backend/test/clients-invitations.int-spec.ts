@@ -160,6 +160,28 @@ describe('Clients, client users and invitations', () => {
       ).toBe(410);
     });
 
+    it('refuses malformed invitations with a 400 naming the field, and sends nothing', async () => {
+      const { agency, api } = await agencyWithOwner();
+      const client = (await api.post('/api/v1/clients', { name: 'Strict' })).body;
+      const valid = { name: 'Val Id', email: uniqueEmail('valid'), role: 'member' };
+      const cases: Array<[object, string]> = [
+        [{ ...valid, email: 'not an email' }, 'email'],
+        [{ ...valid, role: 'owner' }, 'role'],
+        [{ ...valid, role: 'superuser' }, 'role'],
+        [{ ...valid, name: 'x'.repeat(10_000) }, 'name'],
+        [{ ...valid, agencyId: agency.id }, 'agencyId'],
+        [{ ...valid, clientId: client.id }, 'clientId'],
+        [{ ...valid, status: 'accepted' }, 'status'],
+      ];
+      for (const [body, field] of cases) {
+        const response = await api.post(`/api/v1/clients/${client.id}/invitations`, body);
+        expect(response.status).toBe(400);
+        expect(response.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      }
+      expect(await t.db.getRepository(Invitation).countBy({ agencyId: agency.id })).toBe(0);
+      expect(await t.emailsTo(valid.email)).toHaveLength(0);
+    });
+
     it('yields exactly one account when the same invitation is accepted twice at once', async () => {
       const { api } = await agencyWithOwner();
       const client = (await api.post('/api/v1/clients', { name: 'Race' })).body;
