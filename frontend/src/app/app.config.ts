@@ -11,13 +11,15 @@ import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemorySc
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthService } from './core/auth/auth.service';
+import { clientHeaderInterceptor } from './core/http/client-header.interceptor';
 import { AtriumTitleStrategy } from './core/title.strategy';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideHttpClient(withInterceptors([authInterceptor])),
+    // The client header goes after the bearer so that retries after a refresh carry it too.
+    provideHttpClient(withInterceptors([authInterceptor, clientHeaderInterceptor])),
     provideRouter(
       appRoutes,
       withComponentInputBinding(),

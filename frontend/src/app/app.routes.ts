@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { Route, Routes } from '@angular/router';
-import { agencyGuard, portalGuard } from './core/auth/auth.guards';
+import { agencyGuard, agencyRoleGuard, clientPermissionGuard, portalGuard } from './core/auth/auth.guards';
 import { AuthService } from './core/auth/auth.service';
 
 /** Unknown pages under a shell keep the shell around them. */
@@ -28,6 +28,15 @@ export const appRoutes: Routes = [
         loadChildren: () =>
           import('./features/agency-dashboard/agency-dashboard.routes').then((m) => m.AGENCY_DASHBOARD_ROUTES),
       },
+      {
+        path: 'settings/clients',
+        loadChildren: () => import('./features/clients/clients.routes').then((m) => m.CLIENTS_ROUTES),
+      },
+      {
+        path: 'settings/team',
+        canMatch: [agencyRoleGuard('owner', 'admin')],
+        loadChildren: () => import('./features/team/team.routes').then((m) => m.TEAM_ROUTES),
+      },
       notFoundInShell,
     ],
   },
@@ -40,6 +49,11 @@ export const appRoutes: Routes = [
         path: '',
         loadChildren: () =>
           import('./features/portal-dashboard/portal-dashboard.routes').then((m) => m.PORTAL_DASHBOARD_ROUTES),
+      },
+      {
+        path: 'team',
+        canMatch: [clientPermissionGuard('users.manage')],
+        loadChildren: () => import('./features/portal-team/portal-team.routes').then((m) => m.PORTAL_TEAM_ROUTES),
       },
       notFoundInShell,
     ],

@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { CanMatchFn, Route, Router, UrlSegment, UrlTree } from '@angular/router';
-import { WEB_PATHS, type Audience, type MeResponse } from '@atrium/shared';
+import { WEB_PATHS, type AgencyRole, type Audience, type ClientPermission, type MeResponse } from '@atrium/shared';
+import { ActiveClientService } from './active-client.service';
 import { AuthService } from './auth.service';
 import { homeFor } from './return-url';
 
@@ -48,3 +49,22 @@ export const guestGuard: CanMatchFn = () => {
   const auth = inject(AuthService);
   return auth.isSignedIn() ? inject(Router).parseUrl(auth.homeUrl()) : true;
 };
+
+/**
+ * Agency pages for some roles only (Team: owner and admin). Others land on the dashboard. The
+ * server refuses them anyway; this keeps them from a page that can only fail.
+ */
+export function agencyRoleGuard(...roles: AgencyRole[]): CanMatchFn {
+  return () => {
+    const role = inject(AuthService).me()?.agencyRole;
+    return role && roles.includes(role) ? true : inject(Router).parseUrl(WEB_PATHS.agencyHome);
+  };
+}
+
+/** Portal pages unlocked by a permission of the active client (SPEC §4); otherwise the portal home. */
+export function clientPermissionGuard(permission: ClientPermission): CanMatchFn {
+  return () =>
+    inject(ActiveClientService).client()?.permissions.includes(permission)
+      ? true
+      : inject(Router).parseUrl(WEB_PATHS.portalHome);
+}

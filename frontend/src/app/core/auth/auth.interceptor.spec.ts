@@ -151,4 +151,20 @@ describe('authInterceptor', () => {
     backend.expectNone(AUTH_PATHS.refresh);
     expect(failure).toMatchObject({ status: 401 });
   });
+
+  it('never refreshes or signs out after a 401 from the invitation pages (a wrong current password)', async () => {
+    let failure: unknown;
+    http
+      .post('/api/v1/invitations/accept', { token: 't', name: 'Ada', password: 'wrong' })
+      .subscribe({ error: (error) => (failure = error) });
+    const accept = backend.expectOne('/api/v1/invitations/accept');
+    expect(accept.request.headers.has('Authorization')).toBe(false);
+    accept.flush(unauthorizedBody, unauthorized);
+    await settle();
+
+    backend.expectNone(AUTH_PATHS.refresh);
+    expect(navigate).not.toHaveBeenCalled();
+    expect(auth.isSignedIn()).toBe(true);
+    expect(failure).toMatchObject({ status: 401 });
+  });
 });

@@ -6,7 +6,12 @@ import { catchError, switchMap, throwError } from 'rxjs';
 import { AuthService } from './auth.service';
 import { protectedReturnUrl } from './return-url';
 
-const AUTH_PREFIX = `${API_V1}/auth/`;
+/**
+ * Endpoints that work without a session: sign-in and its relatives, and the invitation pages.
+ * A 401 from them is an answer for the person (e.g. a wrong current password when accepting an
+ * invitation), never a reason to refresh, and certainly not to sign anyone out.
+ */
+const PUBLIC_PREFIXES = [`${API_V1}/auth/`, `${API_V1}/invitations/`];
 
 function isApiCall(url: string): boolean {
   return url === API_PREFIX || url.startsWith(`${API_PREFIX}/`);
@@ -27,8 +32,8 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   }
   const auth = inject(AuthService);
 
-  if (request.url.startsWith(AUTH_PREFIX)) {
-    // The refresh cookie is scoped to the auth routes; these never trigger a refresh themselves.
+  if (PUBLIC_PREFIXES.some((prefix) => request.url.startsWith(prefix))) {
+    // The refresh cookie travels with these (sign-in sets it); they never trigger a refresh.
     return next(request.clone({ withCredentials: true }));
   }
 

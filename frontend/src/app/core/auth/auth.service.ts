@@ -1,6 +1,15 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { AUTH_PATHS, WEB_PATHS, type LoginRequest, type MeResponse, type SessionResponse } from '@atrium/shared';
+import {
+  AUTH_PATHS,
+  INVITATION_PATHS,
+  WEB_PATHS,
+  type AcceptInvitationRequest,
+  type LoginRequest,
+  type MeResponse,
+  type SessionResponse,
+  type TokenRequest,
+} from '@atrium/shared';
 import {
   Observable,
   catchError,
@@ -46,10 +55,17 @@ export class AuthService {
   });
 
   login(credentials: LoginRequest): Observable<MeResponse> {
-    return this.http.post<SessionResponse>(AUTH_PATHS.login, credentials, { withCredentials: true }).pipe(
-      tap((session) => this.setSession(session)),
-      map((session) => session.me),
-    );
+    return this.startSession(AUTH_PATHS.login, credentials);
+  }
+
+  /** Accepting an invitation signs the person in, exactly like a sign-in. */
+  acceptInvitation(body: AcceptInvitationRequest): Observable<MeResponse> {
+    return this.startSession(INVITATION_PATHS.accept, body);
+  }
+
+  /** Spends a one-time sign-in link (only ever on an explicit click: mail scanners prefetch links). */
+  signInWithMagicLink(body: TokenRequest): Observable<MeResponse> {
+    return this.startSession(AUTH_PATHS.magicLink, body);
   }
 
   /**
@@ -116,6 +132,14 @@ export class AuthService {
 
   clearSession(): void {
     this.session.set(null);
+  }
+
+  /** Every way of signing in answers a SessionResponse and sets the refresh cookie. */
+  private startSession(url: string, body: unknown): Observable<MeResponse> {
+    return this.http.post<SessionResponse>(url, body, { withCredentials: true }).pipe(
+      tap((session) => this.setSession(session)),
+      map((session) => session.me),
+    );
   }
 
   private setSession(session: SessionResponse): void {

@@ -7,8 +7,8 @@ import { AuthLayoutComponent } from './components/auth-layout.component';
 const path = (webPath: string) => webPath.slice(1);
 
 /**
- * Sign-in pages. Only /login and /signup are for guests: the confirm and reset links from emails
- * must also work for someone who is already signed in.
+ * Sign-in pages. Only /login and /signup are for guests: the confirm, reset, invitation and
+ * magic links from emails must also work for someone who is already signed in.
  */
 export const AUTH_ROUTES: Routes = [
   {
@@ -43,6 +43,17 @@ export const AUTH_ROUTES: Routes = [
         path: path(WEB_PATHS.resetPassword),
         title: 'Choose a new password',
         loadComponent: () => import('./pages/reset-password.page').then((m) => m.ResetPasswordPage),
+      },
+      {
+        // Open to everyone: someone signed in may still accept an invitation for another account.
+        path: path(WEB_PATHS.acceptInvitation),
+        title: 'Accept invitation',
+        loadComponent: () => import('./pages/accept-invitation.page').then((m) => m.AcceptInvitationPage),
+      },
+      {
+        path: path(WEB_PATHS.magicLink),
+        title: 'Sign in with a link',
+        loadComponent: () => import('./pages/magic-link.page').then((m) => m.MagicLinkPage),
       },
     ],
   },

@@ -51,9 +51,17 @@ export class AgencyShellComponent {
   });
   protected readonly agencyName = computed(() => this.auth.me()?.agency.name ?? 'Atrium');
   /** Only navigation that leads somewhere real; features add their entry when they land. */
-  protected readonly nav: readonly NavItem[] = [
-    { label: 'Dashboard', icon: 'dashboard', link: WEB_PATHS.agencyHome, exact: true },
-  ];
+  protected readonly nav = computed<readonly NavItem[]>(() => {
+    const role = this.auth.me()?.agencyRole;
+    return [
+      { label: 'Dashboard', icon: 'dashboard', link: WEB_PATHS.agencyHome, exact: true },
+      { label: 'Clients', icon: 'business_center', link: WEB_PATHS.agencyClients, exact: false },
+      // Members cannot manage the team (SPEC §1): no entry that could only fail.
+      ...(role === 'owner' || role === 'admin'
+        ? [{ label: 'Team', icon: 'badge', link: WEB_PATHS.agencyTeam, exact: false }]
+        : []),
+    ];
+  });
   protected readonly skipToMain = skipToMain;
 
   protected closeIfCompact(): void {

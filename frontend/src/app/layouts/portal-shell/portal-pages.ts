@@ -14,7 +14,16 @@ export interface PortalPage {
  */
 export const PORTAL_PAGES: readonly PortalPage[] = [
   { label: 'Dashboard', icon: 'home', link: WEB_PATHS.portalHome, permission: null },
+  { label: 'Team', icon: 'group', link: WEB_PATHS.portalTeam, permission: 'users.manage' },
 ];
+
+/** The page among PORTAL_PAGES that a URL is on (the longest matching link), if any. */
+export function portalPageFor(url: string): PortalPage | undefined {
+  const path = url.split(/[?#]/)[0];
+  return [...PORTAL_PAGES]
+    .sort((a, b) => b.link.length - a.link.length)
+    .find((page) => path === page.link || path.startsWith(page.link + '/'));
+}
 
 export function visiblePortalPages(permissions: readonly ClientPermission[]): PortalPage[] {
   return PORTAL_PAGES.filter((page) => !page.permission || permissions.includes(page.permission));

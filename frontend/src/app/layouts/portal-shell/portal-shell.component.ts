@@ -5,18 +5,22 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { WEB_PATHS, type MeClient } from '@atrium/shared';
 import { map } from 'rxjs';
+import { ActiveClientService } from '../../core/auth/active-client.service';
 import { AuthService } from '../../core/auth/auth.service';
 import { skipToMain } from '../skip-link';
 import { UserMenuComponent } from '../user-menu/user-menu.component';
-import { visiblePortalPages } from './portal-pages';
+import { portalPageFor, visiblePortalPages } from './portal-pages';
 
 const PHONE_QUERY = '(max-width: 599.98px)';
 
 /**
  * The client portal frame: top navigation only, titled with the agency's name (white-labeled),
- * never any agency navigation. On phones the pages move into an app-switcher menu.
+ * never any agency navigation. On phones the pages move into an app-switcher menu. People who
+ * belong to several clients switch between them here; the page below is rebuilt for the new
+ * client (its data is read again with the new X-Atrium-Client header).
  */
 @Component({
   selector: 'atr-portal-shell',
@@ -36,13 +40,31 @@ const PHONE_QUERY = '(max-width: 599.98px)';
 })
 export class PortalShellComponent {
   private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly activeClient = inject(ActiveClientService);
   private readonly breakpoints = inject(BreakpointObserver);
 
   protected readonly phone = toSignal(this.breakpoints.observe(PHONE_QUERY).pipe(map((state) => state.matches)), {
     initialValue: this.breakpoints.isMatched(PHONE_QUERY),
   });
   protected readonly portalTitle = computed(() => this.auth.me()?.agency.name ?? '');
-  // Until the client switcher arrives, the first client membership is the active one.
-  protected readonly pages = computed(() => visiblePortalPages(this.auth.me()?.clients[0]?.permissions ?? []));
+  protected readonly clients = this.activeClient.clients;
+  protected readonly client = this.activeClient.client;
+  /** The page outlet is keyed by this: a new client means a freshly loaded page. */
+  protected readonly outletKeys = computed(() => [this.activeClient.clientId() ?? '']);
+  protected readonly pages = computed(() => visiblePortalPages(this.client()?.permissions ?? []));
   protected readonly skipToMain = skipToMain;
+
+  protected switchTo(client: MeClient): void {
+    if (client.id === this.activeClient.clientId()) {
+      return;
+    }
+    const page = portalPageFor(this.router.url);
+    if (page?.permission && !client.permissions.includes(page.permission)) {
+      // The new client does not have this page: go home first, then switch.
+      void this.router.navigateByUrl(WEB_PATHS.portalHome).then(() => this.activeClient.select(client.id));
+    } else {
+      this.activeClient.select(client.id);
+    }
+  }
 }

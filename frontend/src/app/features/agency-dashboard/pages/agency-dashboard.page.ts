@@ -3,17 +3,42 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signa
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { AgencyOverviewResponse } from '@atrium/shared';
-import { finalize } from 'rxjs';
+import { RouterLink } from '@angular/router';
+import {
+  WEB_PATHS,
+  type AgencyDashboardResponse,
+  type AgencyOverviewResponse,
+  type BulkResult,
+  type ClientRole,
+  type InviteAvailability,
+} from '@atrium/shared';
+import { filter, finalize } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { toApiError } from '../../../core/http/api-error';
 import { LoadState, toLoadState } from '../../../core/http/load-state';
+import { DIALOG_SIZE } from '../../../core/ui/dialogs';
 import { NoticeComponent } from '../../../core/ui/notice.component';
+import { ToastService } from '../../../core/ui/toast.service';
+import { ClientsApi } from '../../clients/data-access/clients.api';
+import { InviteButtonComponent } from '../../members/components/invite-button.component';
+import {
+  InviteDialogComponent,
+  InviteDialogData,
+  InviteDialogResult,
+} from '../../members/components/invite-dialog.component';
+import { CLIENT_ROLE_OPTIONS, people } from '../../members/member-source';
+import {
+  SendLoginEmailDialogComponent,
+  SendLoginEmailDialogData,
+} from '../components/send-login-email-dialog.component';
+import { SendMagicLinkDialogComponent, SendMagicLinkDialogData } from '../components/send-magic-link-dialog.component';
 import { AgencyDashboardApi } from '../data-access/agency-dashboard.api';
 
 interface CountTile {
+  readonly id: string;
   readonly label: string;
   readonly value: number;
   readonly icon: string;
@@ -21,16 +46,29 @@ interface CountTile {
 
 @Component({
   selector: 'atr-agency-dashboard-page',
-  imports: [ClipboardModule, MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, NoticeComponent],
+  imports: [
+    ClipboardModule,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatProgressBarModule,
+    RouterLink,
+    InviteButtonComponent,
+    NoticeComponent,
+  ],
   templateUrl: './agency-dashboard.page.html',
   styleUrl: './agency-dashboard.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AgencyDashboardPage {
   private readonly api = inject(AgencyDashboardApi);
+  private readonly clientsApi = inject(ClientsApi);
   private readonly auth = inject(AuthService);
+  private readonly dialog = inject(MatDialog);
+  private readonly toast = inject(ToastService);
   private readonly destroyRef = inject(DestroyRef);
 
+  protected readonly paths = WEB_PATHS;
   protected readonly state = signal<LoadState<AgencyOverviewResponse>>({ status: 'loading' });
   protected readonly overview = computed(() => {
     const state = this.state();
@@ -40,19 +78,50 @@ export class AgencyDashboardPage {
     const state = this.state();
     return state.status === 'error' ? state.error.message : '';
   });
+  /** Portal adoption and quick actions come from their own endpoint, loaded side by side. */
+  protected readonly adoptionState = signal<LoadState<AgencyDashboardResponse>>({ status: 'loading' });
+  protected readonly adoption = computed(() => {
+    const state = this.adoptionState();
+    return state.status === 'ready' ? state.value : null;
+  });
+  protected readonly adoptionError = computed(() => {
+    const state = this.adoptionState();
+    return state.status === 'error' ? state.error.message : '';
+  });
   protected readonly me = this.auth.me;
   /** Known from the session at once, so the heading does not wait for the overview. */
   protected readonly agencyName = computed(() => this.overview()?.agency.name ?? this.me()?.agency.name ?? '');
   protected readonly firstName = computed(() => firstWord(this.me()?.name ?? ''));
+  protected readonly portalUrl = computed(() => this.overview()?.portalUrl ?? this.adoption()?.portalUrl ?? null);
   protected readonly counts = computed<CountTile[]>(() => {
     const counts = this.overview()?.counts;
     return counts
       ? [
-          { label: 'Clients', value: counts.clients, icon: 'business_center' },
-          { label: 'Agency users', value: counts.agencyUsers, icon: 'badge' },
-          { label: 'Client users', value: counts.clientUsers, icon: 'group' },
+          { id: 'count-clients', label: 'Clients', value: counts.clients, icon: 'business_center' },
+          { id: 'count-agency-users', label: 'Agency users', value: counts.agencyUsers, icon: 'badge' },
+          { id: 'count-client-users', label: 'Client users', value: counts.clientUsers, icon: 'group' },
         ]
       : [];
+  });
+  protected readonly adoptionCounts = computed<CountTile[]>(() => {
+    const totals = this.adoption()?.totals;
+    return totals
+      ? [
+          { id: 'count-invited', label: 'Invited users', value: totals.invited, icon: 'outgoing_mail' },
+          { id: 'count-joined', label: 'Joined users', value: totals.joined, icon: 'how_to_reg' },
+        ]
+      : [];
+  });
+  protected readonly hasClients = computed(() => (this.adoption()?.clients.length ?? 0) > 0);
+  /** Inviting also needs a client to invite to. */
+  protected readonly inviteAvailability = computed<InviteAvailability | null>(() => {
+    const adoption = this.adoption();
+    if (!adoption) {
+      return null;
+    }
+    return adoption.clients.length > 0
+      ? adoption.invite
+      : { allowed: false, reasons: [...adoption.invite.reasons, 'Create a client first.'] };
   });
   protected readonly ownerIsMe = computed(
     () => this.overview()?.owner.email.toLowerCase() === this.me()?.email.toLowerCase(),
@@ -71,6 +140,19 @@ export class AgencyDashboardPage {
       .overview()
       .pipe(toLoadState, takeUntilDestroyed(this.destroyRef))
       .subscribe((state) => this.state.set(state));
+    this.loadAdoption();
+  }
+
+  protected loadAdoption(): void {
+    this.api
+      .dashboard()
+      .pipe(toLoadState, takeUntilDestroyed(this.destroyRef))
+      .subscribe((state) => {
+        // A refresh after an action keeps the numbers on screen instead of a spinner.
+        if (state.status !== 'loading' || !this.adoption()) {
+          this.adoptionState.set(state);
+        }
+      });
   }
 
   protected onCopied(success: boolean): void {
@@ -89,6 +171,49 @@ export class AgencyDashboardPage {
       .subscribe({
         next: (response) => this.resendNotice.set({ kind: 'info', text: response.message }),
         error: (error: unknown) => this.resendNotice.set({ kind: 'error', text: toApiError(error).message }),
+      });
+  }
+
+  protected inviteClientUser(): void {
+    const clients = this.adoption()?.clients ?? [];
+    this.dialog
+      .open<InviteDialogComponent, InviteDialogData, InviteDialogResult>(InviteDialogComponent, {
+        ...DIALOG_SIZE,
+        data: {
+          title: 'Invite a client user',
+          intro: 'They get an email with a link to set a password and join the client portal. It works for 7 days.',
+          roles: CLIENT_ROLE_OPTIONS,
+          clients,
+          send: (request, clientId) =>
+            this.clientsApi.invite(clientId ?? '', { ...request, role: request.role as ClientRole }),
+        },
+      })
+      .afterClosed()
+      .pipe(filter((result): result is InviteDialogResult => !!result))
+      .subscribe((result) => {
+        this.toast.show(`Invitation sent to ${result.email}.`);
+        this.loadAdoption();
+      });
+  }
+
+  protected sendMagicLink(): void {
+    this.dialog.open<SendMagicLinkDialogComponent, SendMagicLinkDialogData>(SendMagicLinkDialogComponent, {
+      ...DIALOG_SIZE,
+      data: { clients: this.adoption()?.clients ?? [] },
+    });
+  }
+
+  protected sendLoginEmails(): void {
+    this.dialog
+      .open<SendLoginEmailDialogComponent, SendLoginEmailDialogData, BulkResult>(SendLoginEmailDialogComponent, {
+        ...DIALOG_SIZE,
+        data: { clients: this.adoption()?.clients ?? [] },
+      })
+      .afterClosed()
+      .pipe(filter((result): result is BulkResult => !!result))
+      .subscribe((result) => {
+        const skipped = result.skipped.length > 0 ? ` ${people(result.skipped.length)} skipped.` : '';
+        this.toast.show(`Login email sent to ${people(result.done)}.${skipped}`);
       });
   }
 }

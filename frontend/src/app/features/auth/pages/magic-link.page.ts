@@ -1,0 +1,86 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { Router, RouterLink } from '@angular/router';
+import { WEB_PATHS } from '@atrium/shared';
+import { finalize } from 'rxjs';
+import { AuthService } from '../../../core/auth/auth.service';
+import { homeFor } from '../../../core/auth/return-url';
+import { toApiError } from '../../../core/http/api-error';
+import { NoticeComponent } from '../../../core/ui/notice.component';
+
+/**
+ * `/magic-link?token=…` [003]. Opening the link only shows this page: mail scanners fetch links
+ * before the person does, so the single-use token is spent by the "Sign in" click alone.
+ */
+@Component({
+  selector: 'atr-magic-link-page',
+  imports: [MatButtonModule, RouterLink, NoticeComponent],
+  template: `
+    <div class="atr-auth-heading">
+      <h1>Sign in to your portal</h1>
+      <p>This one-time link signs you in without a password.</p>
+    </div>
+
+    <div class="atr-stack">
+      @if (!token()) {
+        <atr-notice
+          kind="warning"
+          message="This sign-in link is incomplete. Open the link from the email or message again, or sign in with your password."
+        >
+          <a [routerLink]="paths.login">Go to sign in</a>
+        </atr-notice>
+      } @else if (error(); as message) {
+        <atr-notice kind="error" [message]="message">
+          <span>Sign-in links work once and for 15 minutes. Ask for a new one, or sign in with your password.</span>
+          <a [routerLink]="paths.login">Go to sign in</a>
+        </atr-notice>
+      } @else {
+        <button
+          mat-flat-button
+          type="button"
+          class="sign-in"
+          [disabled]="signingIn()"
+          [attr.aria-busy]="signingIn() ? 'true' : null"
+          (click)="signIn()"
+        >
+          Sign in
+        </button>
+      }
+    </div>
+  `,
+  styles: `
+    .sign-in {
+      min-height: 44px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class MagicLinkPage {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+
+  readonly token = input<string | undefined>();
+
+  protected readonly paths = WEB_PATHS;
+  protected readonly signingIn = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected signIn(): void {
+    const token = this.token();
+    if (!token || this.signingIn()) {
+      return;
+    }
+    this.signingIn.set(true);
+    this.auth
+      .signInWithMagicLink({ token })
+      .pipe(finalize(() => this.signingIn.set(false)))
+      .subscribe({
+        next: (me) => void this.router.navigateByUrl(homeFor(me.audience)),
+        error: (error: unknown) => {
+          const apiError = toApiError(error);
+          // A validation failure (a mangled token) reads like any other dead link.
+          this.error.set(apiError.details?.length ? 'This sign-in link is not valid.' : apiError.message);
+        },
+      });
+  }
+}
