@@ -19,6 +19,8 @@ test.describe('Accessibility', () => {
     '/reset-password?token=example-token-for-a11y-check',
     '/confirm-email?token=example-token-for-a11y-check',
     '/dev/mailbox',
+    '/invite?token=example-token-for-a11y-check',
+    '/magic-link?token=example-token-for-a11y-check',
   ]) {
     test(`${path} has no serious or critical violations`, async ({ page }) => {
       await page.goto(path);
@@ -31,6 +33,29 @@ test.describe('Accessibility', () => {
     await page.goto('/login');
     await signIn(page, 'owner@northwind.test');
     await expect(page.getByRole('heading', { name: /Northwind Creative/ })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('Settings > Clients with a user list open, and Team, have no serious or critical violations', async ({
+    page,
+  }) => {
+    await page.goto('/login');
+    await signIn(page, 'owner@northwind.test');
+    await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
+    await page.getByRole('button', { name: 'Show users of Acme Coffee' }).click();
+    await expect(page.getByRole('cell', { name: 'anna@acme.test' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Team' }).click();
+    await expect(page.getByRole('cell', { name: 'admin@northwind.test' })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('the portal Team page has no serious or critical violations', async ({ page }) => {
+    await page.goto('/login');
+    await signIn(page, 'anna@acme.test');
+    await expect(page.getByRole('heading', { name: /Welcome, Anna/ })).toBeVisible();
+    await page.getByRole('link', { name: 'Team' }).first().click();
+    await expect(page.getByRole('cell', { name: 'max@acme.test' })).toBeVisible();
     await expectAccessible(page);
   });
 

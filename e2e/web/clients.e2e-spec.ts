@@ -25,7 +25,7 @@ test.describe('Clients and client users', () => {
       .getByRole('dialog')
       .getByRole('button', { name: /create/i })
       .click();
-    await expect(agency.getByText(clientName)).toBeVisible();
+    await expect(agency.getByText(clientName).first()).toBeVisible();
 
     await agency.getByRole('button', { name: `Invite to ${clientName}` }).click();
     const dialog = agency.getByRole('dialog');
@@ -35,7 +35,7 @@ test.describe('Clients and client users', () => {
     await expect(dialog).toBeHidden();
 
     await agency.getByRole('button', { name: `Show users of ${clientName}` }).click();
-    await expect(agency.getByText(inviteeEmail)).toBeVisible();
+    await expect(agency.getByRole('cell', { name: inviteeEmail })).toBeVisible();
     await expect(agency.getByText('Invited', { exact: true }).first()).toBeVisible();
 
     // The invitee opens the captured email's link, sets a password and lands in the portal.
@@ -63,7 +63,7 @@ test.describe('Clients and client users', () => {
     await agency.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
     await agency.getByRole('button', { name: `Show users of ${clientName}` }).click();
     await agency.getByRole('button', { name: 'Remove Orla Orchid' }).click();
-    await agency.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await agency.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
     await expect(agency.getByText('Deactivated', { exact: true }).first()).toBeVisible();
 
     await invitee.reload();
@@ -126,7 +126,7 @@ test.describe('Client admin Team page', () => {
     await dialog.getByLabel('Full name').fill('Cole League');
     await dialog.getByLabel('Email').fill(email);
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
-    await expect(anna.getByText(email)).toBeVisible();
+    await expect(anna.getByRole('cell', { name: email })).toBeVisible();
     await expect(anna.getByText('Invited', { exact: true }).first()).toBeVisible();
 
     const max = await signedIn(browser, 'max@acme.test');
@@ -139,7 +139,8 @@ test.describe('Client admin Team page', () => {
     const sam = await signedIn(browser, 'sam@multi.test');
     await expect(sam.getByText('Acme Coffee').first()).toBeVisible();
     await sam.getByRole('button', { name: /switch client/i }).click();
-    await sam.getByRole('menuitem', { name: /Blue Harbor Hotels/ }).click();
-    await expect(sam.getByText('Blue Harbor Hotels').first()).toBeVisible();
+    await sam.getByRole('menuitemradio', { name: /Blue Harbor Hotels/ }).click();
+    await expect(sam.getByText('You are viewing Blue Harbor Hotels')).toBeVisible();
+    await expect(sam.getByRole('button', { name: /switch client, Blue Harbor Hotels is active/i })).toBeVisible();
   });
 });
