@@ -97,16 +97,14 @@ export class ClientsService {
     }
     const client = await this.owned(ctx.agencyId, clientId);
     await this.db.transaction(async (manager) => {
-      await manager
-        .getRepository(Client)
-        .update(
-          { id: client.id, agencyId: ctx.agencyId },
-          {
-            ...(dto.name !== undefined ? { name: dto.name } : {}),
-            ...(dto.permissions ? { permissions: dto.permissions } : {}),
-            updatedAt: new Date(),
-          },
-        );
+      await manager.getRepository(Client).update(
+        { id: client.id, agencyId: ctx.agencyId },
+        {
+          ...(dto.name !== undefined ? { name: dto.name } : {}),
+          ...(dto.permissions ? { permissions: dto.permissions } : {}),
+          updatedAt: new Date(),
+        },
+      );
       await this.audit.record(
         {
           action: 'client.updated',
