@@ -108,7 +108,7 @@ describe('Audiences and live access checks', () => {
     expect((await get('/api/v1/me', accessToken)).status).toBe(401);
   });
 
-  it('switches between clients with the X-Atrium-Client header, and ignores a foreign client id', async () => {
+  it('switches between clients with the X-Atrium-Client header, and answers 404 for a foreign client id', async () => {
     const agency = await factory.agency();
     const first = await factory.client(agency, ['calendar.view'], 'Alpha');
     const second = await factory.client(agency, ['media.upload'], 'Beta');
@@ -128,8 +128,9 @@ describe('Audiences and live access checks', () => {
     const smuggled = await get('/api/v1/portal/overview', accessToken, {
       'X-Atrium-Client': foreign.id,
     });
-    expect(smuggled.status).toBe(200);
-    expect(smuggled.body.client.name).toBe('Alpha');
+    expect(smuggled.status).toBe(404);
+    // /me still answers, so the portal can recover the list of the user's clients.
+    expect((await get('/api/v1/me', accessToken, { 'X-Atrium-Client': foreign.id })).status).toBe(200);
   });
 
   it('counts only the caller agency in the overview', async () => {

@@ -195,6 +195,19 @@ describe('Authentication', () => {
       expect(audit).toHaveLength(1);
     });
 
+    it('refuses a forged secret for a known session without ending the session', async () => {
+      const user = await factory.agencyUser(await factory.agency(), 'owner');
+      const { accessToken, cookie } = await factory.signIn(user.email);
+      const sessionId = cookie.split('=')[1].split('.')[0];
+      const forged = await t
+        .http()
+        .post('/api/v1/auth/refresh')
+        .set('Cookie', `atrium_rt=${sessionId}.${'A'.repeat(43)}`);
+      expect(forged.status).toBe(401);
+      expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${accessToken}`)).status).toBe(200);
+      expect((await t.http().post('/api/v1/auth/refresh').set('Cookie', cookie)).status).toBe(200);
+    });
+
     it('lets only one of two concurrent refreshes with the same token win', async () => {
       const user = await factory.agencyUser(await factory.agency(), 'owner');
       const { cookie } = await factory.signIn(user.email);

@@ -260,25 +260,36 @@ describe('Clients, client users and invitations', () => {
       expect((await api.get(`/api/v1/clients/${client.id}/users`)).body).toEqual([]);
     });
 
-    it('refuses to invite an existing user of the client, and an address with an account elsewhere', async () => {
-      const { api } = await agencyWithOwner();
+    it('refuses to invite an existing user of the client, and never reveals an account of another agency', async () => {
+      const { agency, api } = await agencyWithOwner();
       const client = (await api.post('/api/v1/clients', { name: 'Dupes' })).body;
       const clientRow = await t.db.getRepository(Client).findOneByOrFail({ id: client.id });
+      const invite = (email: string) =>
+        api.post(`/api/v1/clients/${client.id}/invitations`, { name: 'Someone', email, role: 'member' });
       const member = await factory.clientUser(clientRow);
-      expect(
-        (await api.post(`/api/v1/clients/${client.id}/invitations`, { name: 'M', email: member.email, role: 'member' }))
-          .status,
-      ).toBe(409);
+      expect((await invite(member.email)).status).toBe(409);
+      const colleague = await factory.agencyUser(agency, 'member');
+      expect((await invite(colleague.email)).status).toBe(409);
+
+      // Someone of another agency is invited like anyone else; only accepting tells them it cannot work.
       const elsewhere = await factory.agencyUser(await factory.agency(), 'owner');
-      expect(
-        (
-          await api.post(`/api/v1/clients/${client.id}/invitations`, {
-            name: 'E',
-            email: elsewhere.email,
-            role: 'member',
-          })
-        ).status,
-      ).toBe(409);
+      const forElsewhere = await invite(elsewhere.email);
+      const forStranger = await invite(uniqueEmail('stranger'));
+      expect(forElsewhere.status).toBe(201);
+      expect(forStranger.status).toBe(201);
+      expect(Object.keys(forElsewhere.body).sort()).toEqual(Object.keys(forStranger.body).sort());
+      expect((await acceptFromEmail(elsewhere.email)).status).toBe(409);
+      expect(await t.db.getRepository(User).countBy({ email: elsewhere.email })).toBe(1);
+    });
+
+    it('refuses null in a client update instead of failing', async () => {
+      const { api } = await agencyWithOwner();
+      const client = (await api.post('/api/v1/clients', { name: 'Nullable' })).body;
+      const nameNull = await api.patch(`/api/v1/clients/${client.id}`, { name: null });
+      expect(nameNull.status).toBe(400);
+      expect(nameNull.body.details[0].field).toBe('name');
+      expect((await api.patch(`/api/v1/clients/${client.id}`, { permissions: null })).status).toBe(400);
+      expect((await api.get(`/api/v1/clients/${client.id}`)).body.name).toBe('Nullable');
     });
 
     it('adds an existing client user to a second client once they prove their password', async () => {

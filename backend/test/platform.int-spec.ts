@@ -100,4 +100,29 @@ describe('Housekeeping', () => {
     expect(await sessions.countBy({ id: old.id })).toBe(0);
     expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${live.accessToken}`)).status).toBe(200);
   });
+
+  it('removes sign-ups never confirmed within a week, and nothing else', async () => {
+    const { Factory } = await import('./support/factories');
+    const { HousekeepingService } = await import('../src/core/scheduling/housekeeping.service');
+    const { Agency } = await import('../src/modules/agencies/entities/agency.entity');
+    const { User } = await import('../src/modules/users/entities/user.entity');
+    const factory = new Factory(t);
+    const weekAgo = new Date(Date.now() - 8 * 24 * 60 * 60_000);
+    const squatted = await factory.agency();
+    const squatter = await factory.agencyUser(squatted, 'owner');
+    await t.db.getRepository(User).update({ id: squatter.id }, { emailConfirmedAt: null });
+    const recent = await factory.agency();
+    const newcomer = await factory.agencyUser(recent, 'owner');
+    await t.db.getRepository(User).update({ id: newcomer.id }, { emailConfirmedAt: null });
+    const confirmed = await factory.agency();
+    await factory.agencyUser(confirmed, 'owner');
+    await t.db.getRepository(Agency).update({ id: squatted.id }, { createdAt: weekAgo });
+    await t.db.getRepository(Agency).update({ id: confirmed.id }, { createdAt: weekAgo });
+
+    const purged = await t.app.get(HousekeepingService).purge();
+    expect(purged.unconfirmedAgencies).toBe(1);
+    expect(await t.db.getRepository(User).countBy({ email: squatter.email })).toBe(0);
+    expect(await t.db.getRepository(Agency).countBy({ id: recent.id })).toBe(1);
+    expect(await t.db.getRepository(Agency).countBy({ id: confirmed.id })).toBe(1);
+  });
 });

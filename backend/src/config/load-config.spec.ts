@@ -52,4 +52,21 @@ describe('loadConfig', () => {
     expect(config.appUrl).toBe('https://portal.example.com');
     expect(config.cookieSecure).toBe(true);
   });
+
+  it('never exposes the dev mailbox in production, and refuses the compose placeholder secret', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        NODE_ENV: 'production',
+        DEV_MAILBOX: 'true',
+        SMTP_URL: 'smtp://mail:25',
+        JWT_SECRET: 'INSECURE-dev-only-jwt-secret-change-me-before-deploying',
+      });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('DEV_MAILBOX cannot be turned on');
+    expect(problems).toContain('placeholder');
+  });
 });

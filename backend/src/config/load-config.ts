@@ -18,15 +18,19 @@ export function loadConfig(env: Env): AppConfig {
   const redisUrl = read.optionalUrl('REDIS_URL', ['redis:', 'rediss:']);
   const smtpUrl = read.optionalUrl('SMTP_URL', ['smtp:', 'smtps:']);
   const devMailboxWanted = read.bool('DEV_MAILBOX', nodeEnv !== 'production');
-  if (smtpUrl === null && nodeEnv === 'production' && !devMailboxWanted) {
-    problems.push('SMTP_URL is required when NODE_ENV=production (or set DEV_MAILBOX=true to capture emails instead)');
-  }
+  // The dev mailbox shows sign-in links from every agency: never in production.
+  if (nodeEnv === 'production' && devMailboxWanted)
+    problems.push('DEV_MAILBOX cannot be turned on when NODE_ENV=production');
+  if (smtpUrl === null && nodeEnv === 'production') problems.push('SMTP_URL is required when NODE_ENV=production');
   const jwtSecretRaw = read.optional('JWT_SECRET');
   if (jwtSecretRaw !== null && jwtSecretRaw.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters long');
   }
   if (jwtSecretRaw === null && nodeEnv === 'production') {
     problems.push('JWT_SECRET is required when NODE_ENV=production');
+  }
+  if (jwtSecretRaw !== null && nodeEnv === 'production' && /INSECURE|change-me/i.test(jwtSecretRaw)) {
+    problems.push('JWT_SECRET still holds the placeholder from docker-compose.yml: set a random secret');
   }
 
   const config: AppConfig = {

@@ -1,4 +1,11 @@
-import { ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import {
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
@@ -55,6 +62,7 @@ export function assertAllowed(policy: RoutePolicy, context: RequestContext): voi
       return;
     case 'portal':
       if (context.audience !== 'client') throw new ForbiddenException('This area is for client portal users');
+      if (context.unknownRequestedClient) throw new NotFoundException('Client not found');
       if (policy.permission && !context.client.permissions.includes(policy.permission)) {
         throw new ForbiddenException('Your access does not include this');
       }

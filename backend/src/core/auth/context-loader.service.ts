@@ -58,16 +58,19 @@ export class ContextLoader {
 
     const memberships = await this.activeClientMemberships(userId, agency.id);
     if (memberships.length === 0) return null;
-    const client = memberships.find((m) => m.clientId === requestedClientId) ?? memberships[0];
-    return {
+    const requested = requestedClientId ? memberships.find((m) => m.clientId === requestedClientId) : undefined;
+    const context: RequestContext = {
       audience: 'client',
       userId,
       sessionId,
       agencyId: agency.id,
-      client,
+      client: requested ?? memberships[0],
       memberships,
       ...meta,
     };
+    // Portal routes answer 404 for a client that is not (or no longer) the user's; /me still works.
+    if (requestedClientId && !requested) context.unknownRequestedClient = requestedClientId;
+    return context;
   }
 
   /** The clients a client user may act for: active membership in a client that still exists. */

@@ -30,6 +30,8 @@ export interface ClientContext extends BaseContext {
   /** The client this request acts for (chosen with the X-Atrium-Client header, else the first). */
   client: ClientMembershipSummary;
   memberships: ClientMembershipSummary[];
+  /** The client the request asked for with X-Atrium-Client, when it is not one of the user's. */
+  unknownRequestedClient?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -22,7 +23,7 @@ class DevMailboxEntryDto implements DevMailboxEntry {
 /**
  * The development mailbox: with no SMTP server configured, every email Atrium would have sent is
  * readable here, so a newcomer can follow sign-up and reset flows. It does not exist (404) as soon
- * as SMTP is configured, or when DEV_MAILBOX=false.
+ * as SMTP is configured, with DEV_MAILBOX=false, in production, or for a browser on another machine.
  */
 @ApiTags('dev')
 @Controller('v1/dev/mailbox')
@@ -42,8 +43,8 @@ export class DevMailboxController {
     type: ApiErrorDto,
     description: 'SMTP is configured: there is no captured mailbox',
   })
-  async list(): Promise<DevMailboxEntry[]> {
-    this.assertEnabled();
+  async list(@Req() request: Request): Promise<DevMailboxEntry[]> {
+    this.assertEnabled(request);
     const rows = await this.db.getRepository(OutboxEmail).find({
       where: { status: 'captured' },
       order: { createdAt: 'DESC' },
@@ -57,16 +58,26 @@ export class DevMailboxController {
   @ApiOperation({ summary: 'Read one captured email (only without SMTP)' })
   @ApiOkResponse({ type: DevMailboxEntryDto })
   @ApiNotFoundResponse({ type: ApiErrorDto })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<DevMailboxEntry> {
-    this.assertEnabled();
+  async get(@Req() request: Request, @Param('id', new ParseUUIDPipe()) id: string): Promise<DevMailboxEntry> {
+    this.assertEnabled(request);
     const row = await this.db.getRepository(OutboxEmail).findOneBy({ id, status: 'captured' });
     if (!row) throw new NotFoundException('Email not found');
     return toEntry(row);
   }
 
-  private assertEnabled(): void {
-    if (!this.config.devMailbox) throw new NotFoundException('There is no captured mailbox on this server');
+  /**
+   * Captured emails hold sign-in links of every agency, so they are only shown to a browser on the
+   * machine that runs Atrium (the socket's address, which no proxy header can fake).
+   */
+  private assertEnabled(request: Request): void {
+    if (!this.config.devMailbox || !isLoopback(request.socket.remoteAddress)) {
+      throw new NotFoundException('There is no captured mailbox on this server');
+    }
   }
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
 }
 
 function toEntry(row: OutboxEmail): DevMailboxEntry {

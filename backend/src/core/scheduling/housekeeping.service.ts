@@ -1,16 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan, Not, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { Agency } from '../../modules/agencies/entities/agency.entity';
 import { OneTimeToken } from '../../modules/auth/entities/one-time-token.entity';
+import { User } from '../../modules/users/entities/user.entity';
 import { Session } from '../../modules/auth/entities/session.entity';
 import { LeaseService } from './lease.service';
 
 const DAY = 24 * 60 * 60_000;
 
-/** Deletes sessions and email tokens nobody can use any more; hourly, on one instance. */
+/** Deletes sessions, email tokens and sign-ups nobody can use any more; hourly, on one instance. */
 @Injectable()
 export class HousekeepingService {
   private readonly logger = new Logger(HousekeepingService.name);
@@ -32,7 +34,7 @@ export class HousekeepingService {
   }
 
   /** Keeps a week of dead rows for investigations, then removes them. */
-  async purge(now = new Date()): Promise<{ sessions: number; tokens: number }> {
+  async purge(now = new Date()): Promise<{ sessions: number; tokens: number; unconfirmedAgencies: number }> {
     const cutoff = new Date(now.getTime() - 7 * DAY);
     const expiredSessions = await this.db.getRepository(Session).delete({ expiresAt: LessThan(cutoff) });
     const revokedSessions = await this.db.getRepository(Session).delete({ revokedAt: LessThan(cutoff) });
@@ -43,6 +45,27 @@ export class HousekeepingService {
     return {
       sessions: (expiredSessions.affected ?? 0) + (revokedSessions.affected ?? 0),
       tokens: (expiredTokens.affected ?? 0) + (usedTokens.affected ?? 0),
+      unconfirmedAgencies: await this.purgeUnconfirmedSignups(cutoff),
     };
+  }
+
+  /**
+   * A sign-up whose owner never confirmed the address within a week is removed, so nobody can hold
+   * an email address they do not own (it would block that person from signing up or being invited).
+   */
+  private async purgeUnconfirmedSignups(cutoff: Date): Promise<number> {
+    const stale = await this.db
+      .getRepository(Agency)
+      .createQueryBuilder('a')
+      .innerJoin(User, 'u', 'u.agencyId = a.id')
+      .select('a.id', 'id')
+      .where('a.createdAt < :cutoff', { cutoff })
+      .groupBy('a.id')
+      .having('COUNT(u.id) = 1 AND MAX(CASE WHEN u.emailConfirmedAt IS NULL THEN 1 ELSE 0 END) = 1')
+      .getRawMany<{ id: string }>();
+    if (stale.length === 0) return 0;
+    await this.db.getRepository(Agency).delete({ id: In(stale.map((row) => row.id)) });
+    this.logger.log({ msg: 'Removed unconfirmed sign-ups', count: stale.length });
+    return stale.length;
   }
 }

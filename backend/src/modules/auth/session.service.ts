@@ -46,8 +46,8 @@ export class SessionService {
   }
 
   /**
-   * Rotates the refresh token. Presenting a secret that is not the session's current one means a
-   * rotated token is being replayed — by an attacker or a thief — so the whole session dies.
+   * Rotates the refresh token. Presenting the secret that was rotated away means it is being
+   * replayed — by an attacker or a thief — so the whole session dies.
    */
   async refresh(refreshToken: string | undefined, meta: RequestMeta): Promise<RefreshOutcome> {
     const parsed = parseRefreshToken(refreshToken);
@@ -57,10 +57,11 @@ export class SessionService {
     if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' };
 
     const presentedHash = hashToken(parsed.secret);
-    if (presentedHash !== session.refreshTokenHash) {
+    if (presentedHash === session.previousRefreshTokenHash) {
       await this.revoke(session.id, 'refresh_token_reuse');
       return { kind: 'reused', session };
     }
+    if (presentedHash !== session.refreshTokenHash) return { kind: 'invalid' };
 
     const secret = newSecretToken();
     // Conditional on the hash we read: of two concurrent refreshes with one token, one wins and
@@ -70,6 +71,7 @@ export class SessionService {
       .update(Session)
       .set({
         refreshTokenHash: hashToken(secret),
+        previousRefreshTokenHash: presentedHash,
         lastUsedAt: new Date(),
         ip: meta.ip,
         userAgent: meta.userAgent,

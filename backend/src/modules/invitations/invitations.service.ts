@@ -324,16 +324,20 @@ export class InvitationsService {
   }
 
   /**
-   * Refuses addresses that cannot join: already active here, or an account of another agency or
-   * of the other audience (one email is one sign-in across the installation).
+   * Refuses addresses that are already in: an active member of this client or team, or a person of
+   * this agency on the other side (agency user vs client user). An address that has an account in
+   * another agency is invited like any other: saying so here would tell one agency who uses
+   * another. Accepting then fails with a conflict that only the mailbox owner sees.
    */
   private async assertInvitable(agencyId: string, target: InvitationTarget, email: string): Promise<void> {
-    const user = await this.db.getRepository(User).findOneBy({ email });
+    const user = await this.db.getRepository(User).findOneBy({ email, agencyId });
     if (!user) return;
     const audience: Audience = target.audience;
-    if (user.agencyId !== agencyId || user.kind !== audience) {
+    if (user.kind !== audience) {
       throw new ConflictException(
-        'This email address already has an Atrium account elsewhere and cannot be invited here.',
+        audience === 'client'
+          ? 'This person is on your agency team; agency users cannot also be client users.'
+          : 'This person is a client user of your agency; client users cannot also join your team.',
       );
     }
     const active =

@@ -36,9 +36,16 @@ export class MagicLinksController {
     return this.magicLinks.sendLoginEmails(ctx, dto.userIds);
   }
 
+  /**
+   * A copyable link lets whoever holds it act as the client user, so only owners and admins may
+   * create one; any agency user may email one (it then reaches only the person's own inbox).
+   */
   @Post(':userId/magic-link')
+  @AgencyRoute('owner', 'admin')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Create a sign-in link for a client user, to pass on (15 minutes, single use)' })
+  @ApiOperation({
+    summary: 'Create a sign-in link for a client user, to pass on (15 minutes, single use; owner and admin)',
+  })
   @ApiOkResponse({ type: MagicLinkDto })
   @ApiNotFoundResponse({ type: ApiErrorDto })
   issue(@AgencyCtx() ctx: AgencyContext, @Param('userId', new ParseUUIDPipe()) userId: string): Promise<MagicLinkDto> {

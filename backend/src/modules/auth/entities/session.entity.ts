@@ -4,9 +4,10 @@ import { User } from '../../users/entities/user.entity';
 import { RecordEntity } from '../../../core/database/base-entities';
 
 /**
- * A signed-in browser. The refresh token is `<session id>.<secret>`; only the SHA-256 of the
- * current secret is stored. Presenting any other secret for this session means a rotated token was
- * replayed (or forged), and the whole session is revoked.
+ * A signed-in browser. The refresh token is `<session id>.<secret>`; only SHA-256 hashes of the
+ * current secret and of the one it replaced are stored. Presenting the replaced one again means a
+ * rotated token was replayed, and the whole session is revoked; any other secret is just refused
+ * (so knowing a session id is not enough to end someone's session).
  */
 @Entity('sessions')
 export class Session extends RecordEntity {
@@ -20,6 +21,9 @@ export class Session extends RecordEntity {
 
   @ShortText(64)
   refreshTokenHash!: string;
+
+  @ShortText(64, { nullable: true })
+  previousRefreshTokenHash!: string | null;
 
   @DateColumn()
   expiresAt!: Date;
@@ -41,6 +45,7 @@ export class Session extends RecordEntity {
 
   protected override applyDefaults(): void {
     this.lastUsedAt ??= this.createdAt;
+    this.previousRefreshTokenHash ??= null;
     this.revokedAt ??= null;
     this.revokedReason ??= null;
   }

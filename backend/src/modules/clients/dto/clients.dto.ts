@@ -15,6 +15,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import {
   AGENCY_ROLES,
@@ -55,16 +56,17 @@ export class CreateClientDto implements CreateClientRequest {
   permissions?: ClientPermission[];
 }
 
+/** Omitted fields stay as they are; `null` is refused (it is not a name or a permission list). */
 export class UpdateClientDto implements UpdateClientRequest {
   @ApiPropertyOptional({ example: 'Acme Coffee Roasters', maxLength: NAME_MAX_LENGTH })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @trim()
   @IsString()
   @Length(1, NAME_MAX_LENGTH, { message: `name must be between 1 and ${NAME_MAX_LENGTH} characters` })
   name?: string;
 
   @ApiPropertyOptional({ enum: CLIENT_PERMISSIONS, isArray: true })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsArray()
   @ArrayUnique()
   @IsIn(CLIENT_PERMISSIONS, { each: true, message: `each permission must be one of ${CLIENT_PERMISSIONS.join(', ')}` })

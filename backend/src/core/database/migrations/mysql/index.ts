@@ -1,5 +1,10 @@
+import { SessionPreviousRefreshHash1795418868365 } from './1795418868365-SessionPreviousRefreshHash';
 import { Invitations1795417303696 } from './1795417303696-Invitations';
 import { Initial1795416442945 } from './1795416442945-Initial';
 
 /** Applied in order; append new migrations here (the bundled backend cannot glob for them). */
-export const MYSQL_MIGRATIONS = [Initial1795416442945, Invitations1795417303696];
+export const MYSQL_MIGRATIONS = [
+  Initial1795416442945,
+  Invitations1795417303696,
+  SessionPreviousRefreshHash1795418868365,
+];

@@ -1,5 +1,10 @@
+import { SessionPreviousRefreshHash1795418866069 } from './1795418866069-SessionPreviousRefreshHash';
 import { Invitations1795417300701 } from './1795417300701-Invitations';
 import { Initial1795416441565 } from './1795416441565-Initial';
 
 /** Applied in order; append new migrations here (the bundled backend cannot glob for them). */
-export const SQLITE_MIGRATIONS = [Initial1795416441565, Invitations1795417300701];
+export const SQLITE_MIGRATIONS = [
+  Initial1795416441565,
+  Invitations1795417300701,
+  SessionPreviousRefreshHash1795418866069,
+];
