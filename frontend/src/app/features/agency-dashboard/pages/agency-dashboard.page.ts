@@ -113,6 +113,8 @@ export class AgencyDashboardPage {
       : [];
   });
   protected readonly hasClients = computed(() => (this.adoption()?.clients.length ?? 0) > 0);
+  /** Copyable sign-in links are for owners and admins (the server refuses members). */
+  protected readonly canCopyMagicLinks = computed(() => ['owner', 'admin'].includes(this.me()?.agencyRole ?? ''));
   /** Inviting also needs a client to invite to. */
   protected readonly inviteAvailability = computed<InviteAvailability | null>(() => {
     const adoption = this.adoption();

@@ -22,6 +22,7 @@ import {
 } from '../../members/components/invite-dialog.component';
 import { MemberManagerComponent } from '../../members/components/member-manager.component';
 import { AnyMemberRow, CLIENT_ROLE_OPTIONS, MemberSource } from '../../members/member-source';
+import { AuthService } from '../../../core/auth/auth.service';
 import { clientMemberSource } from '../client-member-source';
 import { permissionSummary } from '../client-permissions';
 import {
@@ -53,6 +54,7 @@ const INVITE_UNKNOWN: InviteAvailability = { allowed: true, reasons: [] };
 })
 export class ClientsPage {
   private readonly api = inject(ClientsApi);
+  private readonly auth = inject(AuthService);
   private readonly dashboardApi = inject(AgencyDashboardApi);
   private readonly dialog = inject(MatDialog);
   private readonly toast = inject(ToastService);
@@ -143,7 +145,8 @@ export class ClientsPage {
   protected source(client: ClientSummary): MemberSource {
     let source = this.sources.get(client.id);
     if (!source) {
-      source = clientMemberSource(this.api, client.id);
+      const role = this.auth.me()?.agencyRole;
+      source = clientMemberSource(this.api, client.id, role === 'owner' || role === 'admin');
       this.sources.set(client.id, source);
     }
     return source;
