@@ -227,22 +227,7 @@ export class AuthService {
       throw new UnauthorizedException(NEUTRAL.badCredentials);
     }
 
-    const tokens = await this.db.transaction(async (manager) => {
-      const issued = await this.sessions.start(user.id, meta, manager);
-      await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: new Date() });
-      await this.audit.record(
-        {
-          action: 'auth.login',
-          agencyId: user.agencyId,
-          actorUserId: user.id,
-          targetType: 'session',
-          targetId: issued.sessionId,
-          meta,
-        },
-        manager,
-      );
-      return issued;
-    });
+    const tokens = await this.db.transaction((manager) => this.sessions.openForSignIn(manager, user, meta, 'password'));
     await this.rateLimits.reset(RATE_LIMITS.loginPerAccount, dto.email);
     return { tokens, context: { ...context, sessionId: tokens.sessionId } };
   }

@@ -6,6 +6,8 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, AccessTokenPayload } from '../../core/auth/jwt.strategy';
 import type { RequestMeta } from '../../core/auth/request-context';
+import { AuditService } from '../../core/audit/audit.service';
+import { User } from '../users/entities/user.entity';
 import { Session } from './entities/session.entity';
 import { hashToken, newSecretToken } from './token-hash';
 
@@ -29,7 +31,34 @@ export class SessionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly jwt: JwtService,
+    private readonly audit: AuditService,
   ) {}
+
+  /**
+   * A sign-in by any method (password, magic link, accepted invitation): opens the session, stamps
+   * the user's last sign-in and writes the audit entry, all in the caller's transaction.
+   */
+  async openForSignIn(
+    manager: EntityManager,
+    user: { id: string; agencyId: string },
+    meta: RequestMeta,
+    method: 'password' | 'magic_link' | 'invitation',
+  ): Promise<IssuedTokens> {
+    const issued = await this.start(user.id, meta, manager);
+    await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: new Date() });
+    await this.audit.record(
+      {
+        action: method === 'password' ? 'auth.login' : `auth.login.${method}`,
+        agencyId: user.agencyId,
+        actorUserId: user.id,
+        targetType: 'session',
+        targetId: issued.sessionId,
+        meta,
+      },
+      manager,
+    );
+    return issued;
+  }
 
   async start(userId: string, meta: RequestMeta, manager: EntityManager = this.db.manager): Promise<IssuedTokens> {
     const secret = newSecretToken();

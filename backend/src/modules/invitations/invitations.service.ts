@@ -223,8 +223,7 @@ export class InvitationsService {
         const user = await this.upsertUser(manager, invitation, existing, name, passwordHash);
         await this.grantMembership(manager, invitation, user.id);
         await manager.getRepository(Invitation).update({ id: invitation.id }, { acceptedUserId: user.id });
-        const issued = await this.sessions.start(user.id, meta, manager);
-        await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: new Date() });
+        const issued = await this.sessions.openForSignIn(manager, user, meta, 'invitation');
         await this.audit.record(
           {
             action: 'invitation.accepted',

@@ -113,22 +113,9 @@ export class MagicLinksService {
     if (!spent) throw invalid();
     const user = await this.db.getRepository(User).findOneBy({ id: spent.userId, status: 'active', kind: 'client' });
     if (!user || user.email !== spent.email) throw invalid();
-    const tokens = await this.db.transaction(async (manager) => {
-      const issued = await this.sessions.start(user.id, meta, manager);
-      await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: new Date() });
-      await this.audit.record(
-        {
-          action: 'auth.login.magic_link',
-          agencyId: user.agencyId,
-          actorUserId: user.id,
-          targetType: 'session',
-          targetId: issued.sessionId,
-          meta,
-        },
-        manager,
-      );
-      return issued;
-    });
+    const tokens = await this.db.transaction((manager) =>
+      this.sessions.openForSignIn(manager, user, meta, 'magic_link'),
+    );
     const context = await this.contexts.forUser(user.id, tokens.sessionId, meta);
     if (!context) {
       await this.sessions.revoke(tokens.sessionId, 'access_revoked');
