@@ -378,6 +378,46 @@ describe('Clients, client users and invitations', () => {
     });
   });
 
+  describe('invitation safeguards', () => {
+    it("revokes a client admin's open invitations when they lose the right to invite", async () => {
+      const { agency, api } = await agencyWithOwner();
+      const client = await factory.client(agency, ['calendar.view', 'users.manage'], 'Safeguards');
+      const admin = await factory.clientUser(client, 'admin');
+      const adminApi = as((await factory.signIn(admin.email)).accessToken);
+      const invitee = uniqueEmail('on-authority');
+      expect(
+        (await adminApi.post('/api/v1/portal/team/invitations', { name: 'Via Admin', email: invitee, role: 'admin' }))
+          .status,
+      ).toBe(201);
+      const token = await t.tokenFromEmail(invitee, '/invite');
+
+      await api.patch(`/api/v1/clients/${client.id}/users/${admin.id}`, { role: 'member' });
+      expect((await t.http().post('/api/v1/invitations/preview').send({ token })).body.status).toBe('revoked');
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/v1/invitations/accept')
+            .send({ token, name: 'Via', password: 'some fine passphrase' })
+        ).status,
+      ).toBe(410);
+    });
+
+    it('limits invitation emails to one address', async () => {
+      const { api } = await agencyWithOwner();
+      const client = (await api.post('/api/v1/clients', { name: 'Flood' })).body;
+      const email = uniqueEmail('flood');
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 6; attempt++) {
+        statuses.push(
+          (await api.post(`/api/v1/clients/${client.id}/invitations`, { name: 'F', email, role: 'member' })).status,
+        );
+      }
+      expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+      expect(await t.emailsTo(email)).toHaveLength(5);
+    });
+  });
+
   describe('magic links', () => {
     it('issues a single-use 15-minute link that signs the client user in by an explicit POST', async () => {
       const { api } = await agencyWithOwner();

@@ -16,4 +16,7 @@ export const RATE_LIMITS = {
   resendPerIp: { name: 'resend:ip', limit: 30, windowSeconds: HOUR },
   signupPerIp: { name: 'signup:ip', limit: 20, windowSeconds: HOUR },
   tokenPerIp: { name: 'token:ip', limit: 60, windowSeconds: 15 * MINUTE },
+  /** Invitation emails: no inbox gets flooded, and no agency becomes a mail cannon. */
+  invitePerRecipient: { name: 'invite:recipient', limit: 5, windowSeconds: HOUR },
+  invitePerAgency: { name: 'invite:agency', limit: 200, windowSeconds: HOUR },
 } satisfies Record<string, RateLimitRule>;

@@ -8,6 +8,7 @@ import type { RequestMeta } from '../../core/auth/request-context';
 import { OneTimeToken } from '../auth/entities/one-time-token.entity';
 import { SessionService } from '../auth/session.service';
 import { MemberDirectoryService } from '../members/member-directory.service';
+import { Invitation } from '../invitations/entities/invitation.entity';
 import { ClientMembership } from './entities/client-membership.entity';
 
 export interface MemberActor {
@@ -34,6 +35,7 @@ export class ClientMembersService {
     const membership = await this.activeMembership(actor.agencyId, clientId, userId);
     await this.db.transaction(async (manager) => {
       await manager.getRepository(ClientMembership).update({ id: membership.id }, { role });
+      if (role === 'member') await this.revokeInvitationsSentBy(manager, membership);
       await this.audit.record(
         {
           action: 'client_user.role_changed',
@@ -86,8 +88,27 @@ export class ClientMembersService {
     return row;
   }
 
+  /**
+   * Invitations a client admin sent stop working when they lose the right to send them (removed or
+   * made a member), so nobody joins on the authority of someone who no longer has it.
+   */
+  private async revokeInvitationsSentBy(manager: EntityManager, membership: ClientMembership): Promise<void> {
+    await manager
+      .getRepository(Invitation)
+      .update(
+        {
+          agencyId: membership.agencyId,
+          clientId: membership.clientId,
+          invitedByUserId: membership.userId,
+          status: 'pending',
+        },
+        { status: 'revoked' },
+      );
+  }
+
   private async deactivate(manager: EntityManager, actor: MemberActor, membership: ClientMembership): Promise<void> {
     await manager.getRepository(ClientMembership).update({ id: membership.id }, { status: 'deactivated' });
+    await this.revokeInvitationsSentBy(manager, membership);
     await this.endAccessIfLast(manager, actor.agencyId, membership.userId);
     await this.audit.record(
       {

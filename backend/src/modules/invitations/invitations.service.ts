@@ -71,6 +71,7 @@ export class InvitationsService {
 
   async invite(inviter: Inviter, target: InvitationTarget, input: InviteInput): Promise<AnyMemberRow> {
     await this.entitlements.assertCanInvite(inviter.agencyId, target.audience);
+    await this.limitEmails(inviter.agencyId, input.email);
     const clientId = target.audience === 'client' ? target.clientId : null;
     if (clientId) await this.liveClient(inviter.agencyId, clientId);
     await this.assertInvitable(inviter.agencyId, target, input.email);
@@ -119,6 +120,8 @@ export class InvitationsService {
   /** A new link (7 more days); the old link stops working. For pending and expired invitations. */
   async resend(inviter: Inviter, target: InvitationTarget, invitationId: string): Promise<AnyMemberRow> {
     await this.entitlements.assertCanInvite(inviter.agencyId, target.audience);
+    const open = await this.findOpen(this.db.manager, inviter.agencyId, target, invitationId);
+    await this.limitEmails(inviter.agencyId, open.email);
     const emailIds: string[] = [];
     const invitation = await this.db.transaction(async (manager) => {
       const invitation = await this.findOpen(manager, inviter.agencyId, target, invitationId);
@@ -352,6 +355,13 @@ export class InvitationsService {
           : 'This person is already on your team.',
       );
     }
+  }
+
+  private async limitEmails(agencyId: string, recipient: string): Promise<void> {
+    await this.rateLimits.consume([
+      { rule: RATE_LIMITS.invitePerAgency, subject: agencyId },
+      { rule: RATE_LIMITS.invitePerRecipient, subject: `${agencyId}:${recipient}` },
+    ]);
   }
 
   private async liveClient(agencyId: string, clientId: string): Promise<Client> {
