@@ -93,17 +93,15 @@ export class ClientMembersService {
    * made a member), so nobody joins on the authority of someone who no longer has it.
    */
   private async revokeInvitationsSentBy(manager: EntityManager, membership: ClientMembership): Promise<void> {
-    await manager
-      .getRepository(Invitation)
-      .update(
-        {
-          agencyId: membership.agencyId,
-          clientId: membership.clientId,
-          invitedByUserId: membership.userId,
-          status: 'pending',
-        },
-        { status: 'revoked' },
-      );
+    await manager.getRepository(Invitation).update(
+      {
+        agencyId: membership.agencyId,
+        clientId: membership.clientId,
+        invitedByUserId: membership.userId,
+        status: 'pending',
+      },
+      { status: 'revoked' },
+    );
   }
 
   private async deactivate(manager: EntityManager, actor: MemberActor, membership: ClientMembership): Promise<void> {
