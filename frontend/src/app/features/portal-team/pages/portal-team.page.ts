@@ -25,7 +25,7 @@ const INVITE_ALLOWED: InviteAvailability = { allowed: true, reasons: [] };
   imports: [InviteButtonComponent, MemberManagerComponent],
   template: `
     <div class="atr-page atr-stack">
-      <header class="heading">
+      <header class="atr-page-heading">
         <div>
           <h1>Team</h1>
           <p class="atr-muted">The people of {{ clientName() }} who can sign in to this portal.</p>
@@ -41,22 +41,6 @@ const INVITE_ALLOWED: InviteAvailability = { allowed: true, reasons: [] };
         emptyMessage="Only you so far. Invite the people you work with."
       />
     </div>
-  `,
-  styles: `
-    .heading {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 12px 24px;
-      align-items: flex-end;
-      justify-content: space-between;
-    }
-    h1 {
-      font: var(--mat-sys-headline-medium);
-    }
-    p {
-      margin: 4px 0 0;
-      overflow-wrap: anywhere;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

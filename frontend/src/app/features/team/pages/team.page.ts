@@ -21,7 +21,7 @@ import { TeamApi, TeamInviteRole } from '../data-access/team.api';
   imports: [InviteButtonComponent, MemberManagerComponent],
   template: `
     <div class="atr-page atr-stack">
-      <header class="heading">
+      <header class="atr-page-heading">
         <div>
           <h1>Team</h1>
           <p class="atr-muted">The people of {{ agencyName() }} who work in this workspace.</p>
@@ -37,21 +37,6 @@ import { TeamApi, TeamInviteRole } from '../data-access/team.api';
         emptyMessage="Only you so far. Invite the people you work with."
       />
     </div>
-  `,
-  styles: `
-    .heading {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 12px 24px;
-      align-items: flex-end;
-      justify-content: space-between;
-    }
-    h1 {
-      font: var(--mat-sys-headline-medium);
-    }
-    p {
-      margin: 4px 0 0;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
