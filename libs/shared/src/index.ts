@@ -5,3 +5,5 @@ export * from './lib/api-paths';
 export * from './lib/password-policy';
 export * from './lib/plans';
 export * from './lib/clients-api';
+export * from './lib/social-api';
+export * from './lib/posts-api';

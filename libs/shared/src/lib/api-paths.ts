@@ -35,6 +35,14 @@ export const WEB_PATHS = {
   agencyClients: '/app/settings/clients',
   agencyTeam: '/app/settings/team',
   portalTeam: '/portal/team',
+  agencyAccounts: '/app/accounts',
+  agencyCalendar: '/app/calendar',
+  portalAccounts: '/portal/accounts',
+  portalCalendar: '/portal/calendar',
+  /** Providers redirect here after consent; must match the redirect URI registered with each platform. */
+  oauthCallback: '/oauth/callback',
+  /** Client Connect Links: `/connect?token=...`, no sign-in needed. */
+  connectLink: '/connect',
 } as const;
 
 /** Name of the httpOnly cookie that carries the refresh token (scoped to the auth routes). */
