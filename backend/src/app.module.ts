@@ -20,6 +20,9 @@ import { MagicLinksModule } from './modules/magic-links/magic-links.module';
 import { TeamModule } from './modules/team/team.module';
 import { PortalModule } from './modules/portal/portal.module';
 import { UsersModule } from './modules/users/users.module';
+import { LocalOAuthModule } from './modules/local-oauth/local-oauth.module';
+import { SocialModule } from './modules/social/social.module';
+import { PostsModule } from './modules/posts/posts.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -47,6 +50,9 @@ export class AppModule implements NestModule {
         MagicLinksModule,
         TeamModule,
         PortalModule,
+        LocalOAuthModule.register(config),
+        SocialModule,
+        PostsModule,
       ],
     };
   }

@@ -39,7 +39,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
           scriptSrc: ["'self'"],
           // Angular and Material set inline styles at run time.
           styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
+          // Avatars of connected social accounts come from the platforms' image hosts.
+          imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
           fontSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
           frameSrc: ["'self'"],

@@ -21,6 +21,9 @@ async function main(): Promise<void> {
   if (config.jwtSecretGenerated) {
     logger.warn('JWT_SECRET is not set: using a random secret, so sign-ins end when the server restarts');
   }
+  if (config.encryptionKeyGenerated) {
+    logger.warn('ENCRYPTION_KEY is not set: connected social accounts will need reconnecting after a restart');
+  }
   logger.log(
     `Atrium is running at ${config.appUrl} (database: ${config.database.type}, jobs: ${config.redisUrl ? 'Bull on Redis' : 'in-process'}, email: ${config.smtpUrl ? 'SMTP' : `captured, read them at ${config.appUrl}/dev/mailbox`})`,
   );

@@ -26,7 +26,8 @@ for dialect in sqlite mysql; do
   file=$(ls -t "$dir/$dialect/"*"-$name.ts" | head -n 1)
   class=$(grep -o 'class [A-Za-z0-9]*' "$file" | cut -d' ' -f2)
   sed -i "1i import { $class } from './$(basename "$file" .ts)';" "$dir/$dialect/index.ts"
-  sed -i "s/_MIGRATIONS = \[\(.*\)\];/_MIGRATIONS = [\1, $class];/" "$dir/$dialect/index.ts"
+  # The array may span lines (prettier): append before its closing bracket.
+  node -e "const fs=require('fs');const f=process.argv[1];fs.writeFileSync(f,fs.readFileSync(f,'utf8').replace(/(_MIGRATIONS = \[[^\]]*?),?\s*\];/s,'\$1, '+process.argv[2]+'];'))" "$dir/$dialect/index.ts" "$class"
 done
 npx prettier --write "$dir" >/dev/null
 echo "Generated and registered $name for SQLite and MySQL/MariaDB; review the SQL before committing."

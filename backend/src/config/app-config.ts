@@ -42,6 +42,30 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** Run job processors and schedules in this process (turn off for API-only instances). */
   runWorkers: boolean;
+  /** 32-byte key that encrypts provider tokens at rest (AES-256-GCM). */
+  encryptionKey: Buffer;
+  /** True when ENCRYPTION_KEY was not set and a random per-process key is in use (development only). */
+  encryptionKeyGenerated: boolean;
+  social: SocialConfig;
+  /** How often each instance looks for posts that are due. */
+  publishPollMs: number;
+}
+
+export interface ProviderCredentialsConfig {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Platforms offered for connecting: only those with credentials (and the local sandbox when on). */
+export interface SocialConfig {
+  /** The built-in OAuth 2 server and sandbox platform, so Connect works end to end without internet. */
+  localProvider: boolean;
+  linkedin: ProviderCredentialsConfig | null;
+  x: ProviderCredentialsConfig | null;
+  facebook: ProviderCredentialsConfig | null;
+  instagram: ProviderCredentialsConfig | null;
+  threads: ProviderCredentialsConfig | null;
+  mastodon: (ProviderCredentialsConfig & { instanceUrl: string }) | null;
 }
 
 export class ConfigError extends Error {

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { AppConfig, ConfigError, DatabaseConfig } from './app-config';
+import { createHash, randomBytes } from 'node:crypto';
+import { AppConfig, ConfigError, DatabaseConfig, ProviderCredentialsConfig, SocialConfig } from './app-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -33,6 +33,15 @@ export function loadConfig(env: Env): AppConfig {
     problems.push('JWT_SECRET still holds the placeholder from docker-compose.yml: set a random secret');
   }
 
+  const encryptionKeyRaw = read.optional('ENCRYPTION_KEY');
+  if (encryptionKeyRaw !== null && encryptionKeyRaw.length < 32) {
+    problems.push('ENCRYPTION_KEY must be at least 32 characters long (e.g. openssl rand -base64 32)');
+  }
+  // Provider tokens encrypted with a throwaway key would be unreadable after a restart.
+  if (encryptionKeyRaw === null && nodeEnv === 'production') {
+    problems.push('ENCRYPTION_KEY is required when NODE_ENV=production');
+  }
+
   const config: AppConfig = {
     env: nodeEnv,
     host: read.string('HOST', '0.0.0.0'),
@@ -54,10 +63,43 @@ export function loadConfig(env: Env): AppConfig {
     logLevel: read.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'], nodeEnv === 'test' ? 'warn' : 'info'),
     migrateOnStart: read.bool('MIGRATE_ON_START', true),
     runWorkers: read.bool('RUN_WORKERS', true),
+    encryptionKey: encryptionKeyRaw ? createHash('sha256').update(encryptionKeyRaw).digest() : randomBytes(32),
+    encryptionKeyGenerated: encryptionKeyRaw === null,
+    social: readSocial(read, nodeEnv, problems),
+    publishPollMs: read.int('PUBLISH_POLL_MS', 5000, 200, 600_000),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function readSocial(read: EnvReader, nodeEnv: string, problems: string[]): SocialConfig {
+  const pair = (idName: string, secretName: string): ProviderCredentialsConfig | null => {
+    const clientId = read.optional(idName);
+    const clientSecret = read.optional(secretName);
+    if ((clientId === null) !== (clientSecret === null)) {
+      problems.push(`${idName} and ${secretName} must be set together`);
+      return null;
+    }
+    return clientId && clientSecret ? { clientId, clientSecret } : null;
+  };
+  const mastodon = pair('MASTODON_CLIENT_ID', 'MASTODON_CLIENT_SECRET');
+  const mastodonUrl = read.optionalUrl('MASTODON_URL', ['https:', 'http:']);
+  if (mastodon && !mastodonUrl) problems.push('MASTODON_URL is required with MASTODON_CLIENT_ID');
+  const localProvider = read.bool('LOCAL_OAUTH_PROVIDER', nodeEnv !== 'production');
+  // The sandbox provider lets anyone mint accounts: never on a production installation.
+  if (localProvider && nodeEnv === 'production') {
+    problems.push('LOCAL_OAUTH_PROVIDER cannot be turned on when NODE_ENV=production');
+  }
+  return {
+    localProvider: localProvider && nodeEnv !== 'production',
+    linkedin: pair('LINKEDIN_CLIENT_ID', 'LINKEDIN_CLIENT_SECRET'),
+    x: pair('X_CLIENT_ID', 'X_CLIENT_SECRET'),
+    facebook: pair('FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET'),
+    instagram: pair('INSTAGRAM_APP_ID', 'INSTAGRAM_APP_SECRET'),
+    threads: pair('THREADS_APP_ID', 'THREADS_APP_SECRET'),
+    mastodon: mastodon && mastodonUrl ? { ...mastodon, instanceUrl: mastodonUrl.replace(/\/+$/, '') } : null,
+  };
 }
 
 function readDatabase(read: EnvReader): DatabaseConfig {

@@ -27,7 +27,8 @@ export interface TestApp {
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const config = await testConfig(overrides);
   const app = await createApp(config);
-  await app.init();
+  // Listening (on loopback, a free port) lets the sandbox provider's server-to-server calls reach it.
+  await app.listen(0, '127.0.0.1');
   const db = app.get(DataSource);
   if (config.redisUrl) {
     // Queues are shared between test apps on one Redis: start each app from an empty one.

@@ -9,6 +9,17 @@ import { ClientMembership } from '../../modules/clients/entities/client-membersh
 import { Invitation } from '../../modules/invitations/entities/invitation.entity';
 import { AgencyMembership } from '../../modules/users/entities/agency-membership.entity';
 import { User } from '../../modules/users/entities/user.entity';
+import { SocialAccount } from '../../modules/social/entities/social-account.entity';
+import { OAuthConnectState } from '../../modules/social/entities/oauth-connect-state.entity';
+import { ConnectLink } from '../../modules/social/entities/connect-link.entity';
+import { Post } from '../../modules/posts/entities/post.entity';
+import { PostTarget } from '../../modules/posts/entities/post-target.entity';
+import {
+  SandboxAccount,
+  SandboxGrant,
+  SandboxPost,
+  SandboxToken,
+} from '../../modules/local-oauth/entities/local-oauth.entities';
 
 /** Every entity, listed explicitly: the bundled backend cannot discover them with globs. */
 export const ENTITIES = [
@@ -23,4 +34,13 @@ export const ENTITIES = [
   OutboxEmail,
   AuditLog,
   SchedulerLease,
+  SocialAccount,
+  OAuthConnectState,
+  ConnectLink,
+  Post,
+  PostTarget,
+  SandboxAccount,
+  SandboxGrant,
+  SandboxToken,
+  SandboxPost,
 ];

@@ -1,6 +1,7 @@
 /** Names of every background job; processors and producers refer to these constants only. */
 export const JOBS = {
   deliverEmail: 'mail.deliver',
+  publishPostTarget: 'posts.publish-target',
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 

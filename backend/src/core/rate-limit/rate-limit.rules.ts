@@ -19,4 +19,6 @@ export const RATE_LIMITS = {
   /** Invitation emails: no inbox gets flooded, and no agency becomes a mail cannon. */
   invitePerRecipient: { name: 'invite:recipient', limit: 5, windowSeconds: HOUR },
   invitePerAgency: { name: 'invite:agency', limit: 200, windowSeconds: HOUR },
+  /** The public Client Connect Link endpoints: guessing tokens is hopeless, but make it slow too. */
+  connectLinkPerIp: { name: 'connect-link:ip', limit: 60, windowSeconds: 15 * MINUTE },
 } satisfies Record<string, RateLimitRule>;

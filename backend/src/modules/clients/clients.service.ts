@@ -1,3 +1,4 @@
+import { releaseClientSocialData } from '../social/client-release';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, IsNull, MoreThan } from 'typeorm';
@@ -139,6 +140,7 @@ export class ClientsService {
         .getRepository(ClientMembership)
         .update({ agencyId: ctx.agencyId, clientId: client.id }, { status: 'deactivated' });
       await this.invitations.revokeAllForClient(manager, ctx.agencyId, client.id);
+      await releaseClientSocialData(manager, ctx.agencyId, client.id);
       for (const membership of affected) await this.members.endAccessIfLast(manager, ctx.agencyId, membership.userId);
       await this.audit.record(
         {

@@ -1,3 +1,4 @@
+import { SocialAccountsAndPosts1795421483784 } from './1795421483784-SocialAccountsAndPosts';
 import { SessionPreviousRefreshHash1795418868365 } from './1795418868365-SessionPreviousRefreshHash';
 import { Invitations1795417303696 } from './1795417303696-Invitations';
 import { Initial1795416442945 } from './1795416442945-Initial';
@@ -7,4 +8,5 @@ export const MYSQL_MIGRATIONS = [
   Initial1795416442945,
   Invitations1795417303696,
   SessionPreviousRefreshHash1795418868365,
+  SocialAccountsAndPosts1795421483784,
 ];

@@ -1,3 +1,4 @@
+import { SocialAccountsAndPosts1795421480405 } from './1795421480405-SocialAccountsAndPosts';
 import { SessionPreviousRefreshHash1795418866069 } from './1795418866069-SessionPreviousRefreshHash';
 import { Invitations1795417300701 } from './1795417300701-Invitations';
 import { Initial1795416441565 } from './1795416441565-Initial';
@@ -7,4 +8,5 @@ export const SQLITE_MIGRATIONS = [
   Initial1795416441565,
   Invitations1795417300701,
   SessionPreviousRefreshHash1795418866069,
+  SocialAccountsAndPosts1795421480405,
 ];

@@ -1,0 +1,158 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateIf,
+} from 'class-validator';
+import {
+  SOCIAL_PROVIDERS,
+  type CreatePostRequest,
+  type PortalCalendarPost,
+  type PortalCalendarResponse,
+  type PostList,
+  type PostQuery,
+  type PostStatus,
+  type PostTargetStatus,
+  type PostTargetView,
+  type PostView,
+  type SocialProviderId,
+  type UpdatePostRequest,
+} from '@atrium/shared';
+
+const POST_STATUSES: PostStatus[] = ['draft', 'scheduled', 'publishing', 'published', 'failed', 'cancelled'];
+
+export class PostTargetDto implements PostTargetView {
+  @ApiProperty() accountId!: string;
+  @ApiProperty({ enum: SOCIAL_PROVIDERS }) provider!: SocialProviderId;
+  @ApiProperty() accountName!: string;
+  @ApiProperty({ nullable: true, type: String }) accountHandle!: string | null;
+  @ApiProperty({ enum: POST_STATUSES }) status!: PostTargetStatus;
+  @ApiProperty({ nullable: true, type: String, description: 'The published post on the platform' })
+  url!: string | null;
+  @ApiProperty({ nullable: true, type: String }) failureReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+}
+
+export class PostDto implements PostView {
+  @ApiProperty() id!: string;
+  @ApiProperty() clientId!: string;
+  @ApiProperty() clientName!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ enum: POST_STATUSES }) status!: PostStatus;
+  @ApiProperty({ nullable: true, type: String }) scheduledAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) failureReason!: string | null;
+  @ApiProperty({ type: [PostTargetDto] }) targets!: PostTargetDto[];
+  @ApiProperty({ nullable: true, type: String }) createdByName!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class PostListDto implements PostList {
+  @ApiProperty({ type: [PostDto] }) items!: PostDto[];
+}
+
+export class PostQueryDto implements PostQuery {
+  @ApiPropertyOptional({ description: 'Start of the range (inclusive), ISO 8601' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'End of the range (exclusive), at most 42 days after from' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  clientId?: string;
+
+  @ApiPropertyOptional({ enum: POST_STATUSES, description: '`draft` without a range lists all drafts' })
+  @IsOptional()
+  @IsIn(POST_STATUSES)
+  status?: PostStatus;
+}
+
+export class CreatePostDto implements CreatePostRequest {
+  @ApiProperty() @IsUUID() clientId!: string;
+
+  @ApiProperty({ maxLength: 63206 })
+  @IsString()
+  @Length(1, 63206)
+  text!: string;
+
+  @ApiProperty({ type: [String], description: 'Accounts of that client (at least one to schedule)' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  accountIds!: string[];
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When to publish; absent or null saves a draft' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsISO8601({ strict: true })
+  scheduledAt?: string | null;
+}
+
+export class UpdatePostDto implements UpdatePostRequest {
+  @ApiPropertyOptional({ maxLength: 63206 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 63206)
+  text?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  accountIds?: string[];
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'A time (re)schedules; null makes it a draft' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsISO8601({ strict: true })
+  scheduledAt?: string | null;
+}
+
+export class CalendarQueryDto {
+  @ApiProperty({ description: 'Start of the week (inclusive), ISO 8601' })
+  @IsISO8601({ strict: true })
+  from!: string;
+
+  @ApiProperty({ description: 'End (exclusive), at most 8 days after from' })
+  @IsISO8601({ strict: true })
+  to!: string;
+}
+
+class CalendarAccountDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: SOCIAL_PROVIDERS }) provider!: SocialProviderId;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ nullable: true, type: String }) handle!: string | null;
+  @ApiProperty({ nullable: true, type: String }) url!: string | null;
+}
+
+export class PortalCalendarPostDto implements PortalCalendarPost {
+  @ApiProperty() id!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ enum: ['scheduled', 'publishing', 'published'] }) status!: 'scheduled' | 'publishing' | 'published';
+  @ApiProperty() scheduledAt!: string;
+  @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+  @ApiProperty({ type: [CalendarAccountDto] }) accounts!: CalendarAccountDto[];
+}
+
+export class PortalCalendarDto implements PortalCalendarResponse {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ example: 'Europe/Berlin' }) timezone!: string;
+  @ApiProperty({ type: [PortalCalendarPostDto] }) items!: PortalCalendarPostDto[];
+  @ApiProperty({ description: 'More posts than one answer carries (5000)' }) truncated!: boolean;
+}

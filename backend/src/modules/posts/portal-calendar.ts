@@ -1,0 +1,105 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { PORTAL_CALENDAR_LIMIT, type PortalCalendarPost, type SocialProviderId } from '@atrium/shared';
+import { SocialAccount } from '../social/entities/social-account.entity';
+import { Post } from './entities/post.entity';
+import { PostTarget } from './entities/post-target.entity';
+
+interface WeekRow {
+  postId: string;
+  text: string;
+  state: string;
+  scheduledAt: Date | string;
+  publishedAt: Date | string | null;
+  externalUrl: string | null;
+  accountId: string;
+  provider: SocialProviderId;
+  displayName: string;
+  handle: string | null;
+}
+
+const VISIBLE_STATES = ['pending', 'queued', 'sending', 'published'];
+
+/**
+ * The portal calendar's week: posts of this client on accounts still assigned to it, scheduled or
+ * published in [from, to). Served by idx_post_targets_client_schedule (clientId, scheduledAt), so
+ * its cost follows the posts in that week, not the size of the table (see bench/calendar-week).
+ */
+export async function portalCalendarWeek(
+  db: DataSource | EntityManager,
+  scope: { agencyId: string; clientId: string },
+  from: Date,
+  to: Date,
+  limit = PORTAL_CALENDAR_LIMIT,
+): Promise<{ items: PortalCalendarPost[]; truncated: boolean }> {
+  const rows = await db
+    .createQueryBuilder()
+    .select([
+      't.postId AS "postId"',
+      'p.text AS "text"',
+      't.state AS "state"',
+      't.scheduledAt AS "scheduledAt"',
+      't.publishedAt AS "publishedAt"',
+      't.externalUrl AS "externalUrl"',
+      'a.id AS "accountId"',
+      'a.provider AS "provider"',
+      'a.displayName AS "displayName"',
+      'a.handle AS "handle"',
+    ])
+    .from(PostTarget, 't')
+    .innerJoin(SocialAccount, 'a', 'a.id = t.socialAccountId AND a.clientId = t.clientId AND a.status != :gone', {
+      gone: 'disconnected',
+    })
+    .innerJoin(Post, 'p', 'p.id = t.postId')
+    .where('t.clientId = :clientId AND t.agencyId = :agencyId', scope)
+    .andWhere('t.scheduledAt >= :from AND t.scheduledAt < :to', { from, to })
+    .andWhere('t.state IN (:...states)', { states: VISIBLE_STATES })
+    .orderBy('t.scheduledAt', 'ASC')
+    .addOrderBy('t.postId', 'ASC')
+    .limit(limit + 1)
+    .getRawMany<WeekRow>();
+
+  const truncated = rows.length > limit;
+  const posts = new Map<string, PortalCalendarPost>();
+  const states = new Map<string, string[]>();
+  for (const row of rows.slice(0, limit)) {
+    let post = posts.get(row.postId);
+    if (!post) {
+      post = {
+        id: row.postId,
+        text: row.text,
+        status: 'scheduled',
+        scheduledAt: toIso(row.scheduledAt) as string,
+        publishedAt: null,
+        accounts: [],
+      };
+      posts.set(row.postId, post);
+      states.set(row.postId, []);
+    }
+    post.accounts.push({
+      id: row.accountId,
+      provider: row.provider,
+      displayName: row.displayName,
+      handle: row.handle,
+      url: row.state === 'published' ? row.externalUrl : null,
+    });
+    states.get(row.postId)?.push(row.state);
+    const publishedAt = row.state === 'published' ? toIso(row.publishedAt) : null;
+    if (publishedAt && (!post.publishedAt || publishedAt > post.publishedAt)) post.publishedAt = publishedAt;
+  }
+  for (const post of posts.values()) post.status = summarize(states.get(post.id) ?? []);
+  return { items: [...posts.values()], truncated };
+}
+
+/** Published once every visible account has it; publishing while any is in flight or only some are out. */
+function summarize(states: string[]): PortalCalendarPost['status'] {
+  if (states.length > 0 && states.every((s) => s === 'published')) return 'published';
+  if (states.some((s) => s !== 'pending')) return 'publishing';
+  return 'scheduled';
+}
+
+/** SQLite hands dates back as strings in raw queries; MySQL as Date objects. */
+function toIso(value: Date | string | null): string | null {
+  if (value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  return new Date(value.includes('T') || value.endsWith('Z') ? value : `${value.replace(' ', 'T')}Z`).toISOString();
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SocialModule } from '../social/social.module';
+import { PortalCalendarController, PostsController } from './posts.controller';
+import { PostsService } from './posts.service';
+import { PublisherService } from './publisher.service';
+
+@Module({
+  imports: [SocialModule],
+  controllers: [PostsController, PortalCalendarController],
+  providers: [PostsService, PublisherService],
+  exports: [PublisherService],
+})
+export class PostsModule {}

@@ -1,0 +1,262 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull, LessThan } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { JobQueue, JOBS } from '../../core/jobs/job-queue';
+import { SocialAccount } from '../social/entities/social-account.entity';
+import { ProviderError } from '../social/providers/provider-adapter';
+import { ProviderRegistry } from '../social/providers/provider-registry';
+import { SocialAccountsService } from '../social/social-accounts.service';
+import { Post } from './entities/post.entity';
+import { PostTarget } from './entities/post-target.entity';
+import { refreshPostStatuses } from './post-status';
+
+interface PublishJob {
+  targetId: string;
+  claimToken: string;
+}
+
+const CLAIM_BATCH = 200;
+/** A claimed target whose job never started (lost with Redis, a crash) is re-enqueued after this. */
+const QUEUED_STALE_MS = 2 * 60_000;
+/** A target stuck in `sending` means the worker died during the platform call. */
+const SENDING_STALE_MS = 5 * 60_000;
+const MAX_ATTEMPTS = 4;
+const RETRY_BASE_MS = 30_000;
+
+/**
+ * Publishes due posts, exactly once per account even with several instances and redelivered jobs:
+ *
+ *   pending ──(scheduler claims: conditional UPDATE + claim token)──▶ queued ──(job presents the
+ *   token: conditional UPDATE)──▶ sending ──▶ published | failed | pending (retry later)
+ *
+ * Only one UPDATE can win each arrow, so only one worker ever calls the platform for a target.
+ * A worker that dies while sending leaves the outcome unknown: platforms that honour idempotency
+ * keys are retried with the same key; for the others the post fails with an explanation rather
+ * than risking a duplicate.
+ */
+@Injectable()
+export class PublisherService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(PublisherService.name);
+  private timer: NodeJS.Timeout | null = null;
+  private ticking = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jobs: JobQueue,
+    private readonly registry: ProviderRegistry,
+    private readonly accounts: SocialAccountsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register<PublishJob>(
+      JOBS.publishPostTarget,
+      (job) => this.publishTarget(job.targetId, job.claimToken),
+      4,
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config.runWorkers) return;
+    this.timer = setInterval(() => void this.tick(), this.config.publishPollMs);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** One scheduler pass: recover stalled work, then claim and enqueue what is due. */
+  async tick(now = new Date()): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      await this.recoverStalled(now);
+      await this.claimDue(now);
+    } catch (error) {
+      this.logger.warn({ msg: 'Publish scheduler pass failed', error: String(error) });
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /** Claims due targets (each by a conditional UPDATE that only one instance can win) and enqueues them. */
+  async claimDue(now = new Date()): Promise<number> {
+    const repository = this.db.getRepository(PostTarget);
+    const due = await repository
+      .createQueryBuilder('t')
+      .select(['t.id', 't.postId'])
+      .where('t.state = :state', { state: 'pending' })
+      .andWhere('t.scheduledAt <= :now', { now })
+      .andWhere('(t.nextAttemptAt IS NULL OR t.nextAttemptAt <= :now)', { now })
+      .orderBy('t.scheduledAt', 'ASC')
+      .take(CLAIM_BATCH)
+      .getMany();
+    const claimed: PublishJob[] = [];
+    const posts: string[] = [];
+    for (const target of due) {
+      const claimToken = randomUUID();
+      const won = await repository.update(
+        { id: target.id, state: 'pending' },
+        { state: 'queued', claimToken, claimedAt: now },
+      );
+      if ((won.affected ?? 0) === 1) {
+        claimed.push({ targetId: target.id, claimToken });
+        posts.push(target.postId);
+      }
+    }
+    if (posts.length) await refreshPostStatuses(this.db.manager, posts);
+    for (const job of claimed) await this.enqueue(job);
+    return claimed.length;
+  }
+
+  async recoverStalled(now = new Date()): Promise<void> {
+    const repository = this.db.getRepository(PostTarget);
+    const lost = await repository.findBy({
+      state: 'queued',
+      claimedAt: LessThan(new Date(now.getTime() - QUEUED_STALE_MS)),
+    });
+    for (const target of lost) {
+      if (target.claimToken) await this.enqueue({ targetId: target.id, claimToken: target.claimToken });
+    }
+    const interrupted = await repository.findBy({
+      state: 'sending',
+      claimedAt: LessThan(new Date(now.getTime() - SENDING_STALE_MS)),
+    });
+    for (const target of interrupted) {
+      const account = await this.db.getRepository(SocialAccount).findOneBy({ id: target.socialAccountId });
+      const adapter = account ? this.registry.find(account.provider) : null;
+      if (adapter?.idempotentPublish && target.attempts < MAX_ATTEMPTS) {
+        const claimToken = randomUUID();
+        const again = await repository.update(
+          { id: target.id, state: 'sending', claimToken: target.claimToken ?? IsNull() },
+          { state: 'queued', claimToken, claimedAt: now },
+        );
+        if ((again.affected ?? 0) === 1) await this.enqueue({ targetId: target.id, claimToken });
+      } else {
+        await this.finish(target, 'sending', {
+          state: 'failed',
+          failureReason:
+            'Publishing was interrupted and the platform may or may not have received the post. Check the account, then reschedule if it is missing.',
+        });
+      }
+    }
+  }
+
+  /** The job: start sending only with the claim token (a redelivered job finds nothing to do). */
+  async publishTarget(targetId: string, claimToken: string): Promise<void> {
+    const repository = this.db.getRepository(PostTarget);
+    const started = await repository
+      .createQueryBuilder()
+      .update(PostTarget)
+      .set({ state: 'sending', claimedAt: new Date(), attempts: () => 'attempts + 1' })
+      .where('id = :targetId AND state = :state AND claimToken = :claimToken', {
+        targetId,
+        state: 'queued',
+        claimToken,
+      })
+      .execute();
+    if ((started.affected ?? 0) !== 1) return;
+    const target = await repository.findOneByOrFail({ id: targetId });
+    const post = await this.db.getRepository(Post).findOneByOrFail({ id: target.postId });
+    const account = await this.db.getRepository(SocialAccount).findOneBy({ id: target.socialAccountId });
+
+    const refusal = !account
+      ? 'The account no longer exists.'
+      : account.status === 'disconnected'
+        ? 'The account was disconnected before the post went out.'
+        : account.clientId !== target.clientId
+          ? 'The account is no longer assigned to this client.'
+          : account.status === 'needs_reconnect'
+            ? `${account.displayName} needs to be reconnected: ${account.problem ?? 'the platform refused its connection'}`
+            : null;
+    const adapter = account ? this.registry.find(account.provider) : null;
+    if (refusal || !account || !adapter) {
+      await this.finish(target, 'sending', {
+        state: 'failed',
+        failureReason: refusal ?? 'This platform is no longer offered on this installation.',
+      });
+      return;
+    }
+
+    try {
+      const credentials = await this.accounts.usableCredentials(account.id);
+      const result = await adapter.publish(credentials, { text: post.text, media: [], idempotencyKey: target.id });
+      await this.finish(target, 'sending', {
+        state: 'published',
+        externalId: result.externalId.slice(0, 191),
+        externalUrl: result.url?.slice(0, 1000) ?? null,
+        publishedAt: new Date(),
+        failureReason: null,
+      });
+    } catch (error) {
+      await this.handleFailure(target, adapter.name, adapter.idempotentPublish, account, error);
+    }
+  }
+
+  private async handleFailure(
+    target: PostTarget,
+    platform: string,
+    idempotent: boolean,
+    account: SocialAccount,
+    error: unknown,
+  ): Promise<void> {
+    const attempts = target.attempts + 1;
+    if (!(error instanceof ProviderError)) {
+      this.logger.error({ msg: 'Publishing failed unexpectedly', targetId: target.id, error: String(error) });
+      await this.finish(target, 'sending', {
+        state: 'failed',
+        failureReason: `Publishing to ${platform} failed unexpectedly.`,
+      });
+      return;
+    }
+    if (error.kind === 'auth') {
+      await this.accounts.markNeedsReconnect(account.id, error.message);
+      await this.finish(target, 'sending', {
+        state: 'failed',
+        failureReason: `${platform} no longer accepts the connection of ${account.displayName}. Reconnect it, then reschedule. (${error.message})`,
+      });
+      return;
+    }
+    // A refused request (429) certainly created nothing; an unavailable platform may have, unless it deduplicates.
+    const safeToRetry = error.kind === 'rate_limited' || (error.kind === 'unavailable' && idempotent);
+    if (safeToRetry && attempts < MAX_ATTEMPTS) {
+      const delay = error.retryAfterMs ?? RETRY_BASE_MS * 2 ** (attempts - 1);
+      await this.finish(target, 'sending', {
+        state: 'pending',
+        nextAttemptAt: new Date(Date.now() + delay),
+        claimToken: null,
+        failureReason: `Retrying: ${error.message}`.slice(0, 1000),
+      });
+      return;
+    }
+    await this.finish(target, 'sending', { state: 'failed', failureReason: error.message.slice(0, 1000) });
+  }
+
+  /** Moves a target out of `from` (only if nobody else moved it) and updates its post. */
+  private async finish(target: PostTarget, from: 'sending', change: Partial<PostTarget>): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const moved = await manager.getRepository(PostTarget).update({ id: target.id, state: from }, change);
+      if ((moved.affected ?? 0) === 1) await refreshPostStatuses(manager, [target.postId]);
+    });
+  }
+
+  private async enqueue(job: PublishJob): Promise<void> {
+    try {
+      await this.jobs.enqueue(JOBS.publishPostTarget, job, { attempts: 1 });
+    } catch (error) {
+      // The claim stays in `queued`; recoverStalled re-enqueues it once Redis is back.
+      this.logger.warn({ msg: 'Could not enqueue a publish job', targetId: job.targetId, error: String(error) });
+    }
+  }
+}

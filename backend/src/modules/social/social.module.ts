@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { SecretBox } from '../../core/crypto/secret-box';
+import { ConnectLinksController, PublicConnectLinksController } from './connect-links.controller';
+import { ConnectLinksService } from './connect-links.service';
+import { OAuthConnectService } from './oauth-connect.service';
+import { PortalAccountsController } from './portal-accounts.controller';
+import { ProviderRegistry } from './providers/provider-registry';
+import { SocialAccountsController, SocialProvidersController } from './social-accounts.controller';
+import { SocialAccountsService } from './social-accounts.service';
+
+@Module({
+  controllers: [
+    SocialProvidersController,
+    SocialAccountsController,
+    PortalAccountsController,
+    ConnectLinksController,
+    PublicConnectLinksController,
+  ],
+  providers: [SecretBox, ProviderRegistry, SocialAccountsService, OAuthConnectService, ConnectLinksService],
+  exports: [SecretBox, ProviderRegistry, SocialAccountsService, OAuthConnectService],
+})
+export class SocialModule {}
