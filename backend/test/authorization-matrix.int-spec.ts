@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { listRoutes } from '../src/core/auth/route-inventory';
 import { uniqueEmail } from './support/factories';
 import { Actor, ACTORS, MatrixWorld } from './support/matrix-world';
@@ -7,7 +8,7 @@ import { startTestApp, TestApp } from './support/test-app';
  * Every route × every actor, with the answer each must get. Foreign ids answer 404 exactly like
  * unknown ids. A route missing from this table fails the suite: new routes must be added here.
  */
-type Outcome = 200 | 201 | 204 | 401 | 403 | 404;
+type Outcome = 200 | 201 | 204 | 400 | 401 | 403 | 404;
 type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; body?: object };
 interface Entry {
   /** Builds the request; called once per actor so each gets fresh targets. */
@@ -47,7 +48,34 @@ const portalTeamRoute = (ok: Outcome, otherClient: Outcome = 404): Record<Actor,
   ...signedOut,
 });
 
+/** Portal routes needing a permission every matrix client has: each client user acts on their own client. */
+const portalRoute = (ok: Outcome, otherClient: Outcome = ok): Record<Actor, Outcome> => ({
+  agencyOwner: 403,
+  agencyAdmin: 403,
+  agencyMember: 403,
+  clientAdmin: ok,
+  clientMember: ok,
+  otherClient,
+  otherAgency: 403,
+  ...signedOut,
+});
+
+const anySignedIn = (ok: Outcome): Record<Actor, Outcome> => ({
+  agencyOwner: ok,
+  agencyAdmin: ok,
+  agencyMember: ok,
+  clientAdmin: ok,
+  clientMember: ok,
+  otherAgency: ok,
+  otherClient: ok,
+  ...signedOut,
+});
+
 const get = (path: string) => async (): Promise<Request> => ({ method: 'GET', path });
+const week = () => {
+  const from = new Date(Date.now() - 3 * 86400_000);
+  return `from=${from.toISOString()}&to=${new Date(from.getTime() + 7 * 86400_000).toISOString()}`;
+};
 
 export const MATRIX: Record<string, Entry> = {
   'GET /api/v1/me': {
@@ -241,6 +269,87 @@ export const MATRIX: Record<string, Entry> = {
     request: async (w) => ({ method: 'DELETE', path: `/api/v1/portal/team/${(await w.freshClientUser()).id}` }),
     expect: portalTeamRoute(204),
   },
+  'GET /api/v1/social/providers': { request: get('/api/v1/social/providers'), expect: anySignedIn(200) },
+  'GET /api/v1/social-accounts': { request: get('/api/v1/social-accounts'), expect: agencyCollection(200) },
+  'POST /api/v1/social-accounts/connect': {
+    request: async () => ({ method: 'POST', path: '/api/v1/social-accounts/connect', body: { provider: 'local' } }),
+    expect: agencyCollection(201),
+  },
+  // A state nobody started: every signed-in caller gets the same 400, nobody learns anything.
+  'POST /api/v1/social-accounts/oauth/complete': {
+    request: async () => ({
+      method: 'POST',
+      path: '/api/v1/social-accounts/oauth/complete',
+      body: { state: randomBytes(32).toString('base64url'), code: 'x' },
+    }),
+    expect: anySignedIn(400),
+  },
+  'PATCH /api/v1/social-accounts/:accountId': {
+    request: async (w) => ({
+      method: 'PATCH',
+      path: `/api/v1/social-accounts/${(await w.freshAccount()).id}`,
+      body: { clientId: w.clientA2.id },
+    }),
+    expect: agencyRoute(200),
+  },
+  'DELETE /api/v1/social-accounts/:accountId': {
+    request: async (w) => ({ method: 'DELETE', path: `/api/v1/social-accounts/${(await w.freshAccount()).id}` }),
+    expect: agencyRoute(204),
+  },
+  'GET /api/v1/clients/:clientId/connect-links': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/clients/${w.clientA1.id}/connect-links` }),
+    expect: agencyRoute(200),
+  },
+  'POST /api/v1/clients/:clientId/connect-links': {
+    request: async (w) => ({ method: 'POST', path: `/api/v1/clients/${w.clientA1.id}/connect-links`, body: {} }),
+    expect: agencyRoute(201),
+  },
+  'DELETE /api/v1/connect-links/:linkId': {
+    request: async (w) => ({ method: 'DELETE', path: `/api/v1/connect-links/${(await w.freshConnectLink()).id}` }),
+    expect: agencyRoute(204),
+  },
+  'GET /api/v1/portal/accounts': { request: get('/api/v1/portal/accounts'), expect: portalRoute(200) },
+  'POST /api/v1/portal/accounts/connect': {
+    request: async () => ({ method: 'POST', path: '/api/v1/portal/accounts/connect', body: { provider: 'local' } }),
+    expect: portalRoute(201),
+  },
+  'DELETE /api/v1/portal/accounts/:accountId': {
+    request: async (w) => ({ method: 'DELETE', path: `/api/v1/portal/accounts/${(await w.freshAccount()).id}` }),
+    expect: portalRoute(204, 404),
+  },
+  'GET /api/v1/posts': { request: get('/api/v1/posts?status=draft'), expect: agencyCollection(200) },
+  'POST /api/v1/posts': {
+    request: async (w) => ({
+      method: 'POST',
+      path: '/api/v1/posts',
+      body: { clientId: w.clientA1.id, text: 'Matrix', accountIds: [(await w.freshAccount()).id], scheduledAt: null },
+    }),
+    expect: agencyRoute(201),
+  },
+  'GET /api/v1/posts/:postId': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/posts/${(await w.freshPost()).id}` }),
+    expect: agencyRoute(200),
+  },
+  'PATCH /api/v1/posts/:postId': {
+    request: async (w) => ({
+      method: 'PATCH',
+      path: `/api/v1/posts/${(await w.freshPost()).id}`,
+      body: { text: 'Edited' },
+    }),
+    expect: agencyRoute(200),
+  },
+  'POST /api/v1/posts/:postId/cancel': {
+    request: async (w) => ({ method: 'POST', path: `/api/v1/posts/${(await w.freshPost('scheduled')).id}/cancel` }),
+    expect: agencyRoute(200),
+  },
+  'DELETE /api/v1/posts/:postId': {
+    request: async (w) => ({ method: 'DELETE', path: `/api/v1/posts/${(await w.freshPost()).id}` }),
+    expect: agencyRoute(204),
+  },
+  'GET /api/v1/portal/calendar': {
+    request: async () => ({ method: 'GET', path: `/api/v1/portal/calendar?${week()}` }),
+    expect: portalRoute(200),
+  },
 };
 
 /** Public routes: reachable without a session by design (sign-in, links from emails, health). */
@@ -260,6 +369,18 @@ export const PUBLIC_ROUTES = [
   'POST /api/v1/invitations/accept',
   'GET /api/v1/dev/mailbox',
   'GET /api/v1/dev/mailbox/:id',
+  // Client Connect Links: the link's token is the credential (tested in connect-links.int-spec).
+  'POST /api/v1/connect-links/preview',
+  'POST /api/v1/connect-links/authorize',
+  'POST /api/v1/connect-links/complete',
+  // The sandbox platform's own OAuth 2 server and API (never in production).
+  'GET /api/dev-oauth/authorize',
+  'POST /api/dev-oauth/authorize',
+  'POST /api/dev-oauth/token',
+  'GET /api/dev-oauth/me',
+  'POST /api/dev-oauth/posts',
+  'GET /api/dev-oauth/posts',
+  'GET /api/dev-oauth/feed/:handle',
 ];
 
 describe('Authorization matrix', () => {
@@ -331,6 +452,47 @@ describe('Authorization matrix', () => {
       const response = await as('otherClient', '/api/v1/portal/team').set('X-Atrium-Client', world.clientA1.id);
       expect(response.status).toBe(404);
       expect(JSON.stringify(response.body)).not.toContain(world.clientA1.name);
+    });
+
+    it("a client user never sees another client's accounts or posts, in lists or on the calendar", async () => {
+      const account = await world.freshAccount(world.clientA1.id);
+      const post = await world.freshPost('scheduled');
+      const mine = (await as('clientAdmin', '/api/v1/portal/accounts')).body.items.map((a: { id: string }) => a.id);
+      expect(mine).toContain(account.id);
+      const theirs = (await as('otherClient', '/api/v1/portal/accounts')).body.items.map((a: { id: string }) => a.id);
+      expect(theirs).not.toContain(account.id);
+      const calendarA1 = (await as('clientMember', `/api/v1/portal/calendar?${week()}`)).body.items;
+      expect(calendarA1.map((p: { id: string }) => p.id)).toContain(post.id);
+      const calendarA2 = await as('otherClient', `/api/v1/portal/calendar?${week()}`);
+      expect(calendarA2.body.items.map((p: { id: string }) => p.id)).not.toContain(post.id);
+      expect(JSON.stringify(calendarA2.body)).not.toContain(post.text);
+      const forced = await as('otherClient', `/api/v1/portal/calendar?${week()}`).set(
+        'X-Atrium-Client',
+        world.clientA1.id,
+      );
+      expect(forced.status).toBe(404);
+    });
+
+    it('agency B sees none of agency A in accounts, posts and connect links', async () => {
+      const account = await world.freshAccount(world.clientA1.id);
+      const post = await world.freshPost();
+      const accounts = (await as('otherAgency', '/api/v1/social-accounts')).body.items.map((a: { id: string }) => a.id);
+      expect(accounts).not.toContain(account.id);
+      const drafts = (await as('otherAgency', '/api/v1/posts?status=draft')).body.items.map(
+        (p: { id: string }) => p.id,
+      );
+      expect(drafts).not.toContain(post.id);
+      expect((await as('otherAgency', `/api/v1/social-accounts?clientId=${world.clientA1.id}`)).status).toBe(404);
+    });
+
+    it('a post cannot target an account of another client', async () => {
+      const foreign = await world.freshAccount(world.clientA2.id);
+      const response = await t
+        .http()
+        .post('/api/v1/posts')
+        .set('Authorization', `Bearer ${world.tokens.agencyOwner}`)
+        .send({ clientId: world.clientA1.id, text: 'x', accountIds: [foreign.id] });
+      expect(response.status).toBe(400);
     });
 
     it('bulk actions skip ids of other agencies', async () => {

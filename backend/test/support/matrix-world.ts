@@ -7,6 +7,10 @@ import { Client } from '../../src/modules/clients/entities/client.entity';
 import { ClientMembership } from '../../src/modules/clients/entities/client-membership.entity';
 import { Invitation } from '../../src/modules/invitations/entities/invitation.entity';
 import { User } from '../../src/modules/users/entities/user.entity';
+import { ConnectLink } from '../../src/modules/social/entities/connect-link.entity';
+import { SocialAccount } from '../../src/modules/social/entities/social-account.entity';
+import { Post } from '../../src/modules/posts/entities/post.entity';
+import { PostTarget } from '../../src/modules/posts/entities/post-target.entity';
 import { CLIENT_PERMISSIONS } from '@atrium/shared';
 import { Factory, uniqueEmail } from './factories';
 import type { TestApp } from './test-app';
@@ -96,6 +100,66 @@ export class MatrixWorld {
 
   async freshTeamMember(): Promise<User> {
     return this.factory.agencyUser(this.agencyA, 'member');
+  }
+
+  /** A connected (sandbox) account of agency A, assigned to a client or not. */
+  async freshAccount(clientId: string | null = this.clientA1.id, agencyId = this.agencyA.id): Promise<SocialAccount> {
+    const repository = this.t.db.getRepository(SocialAccount);
+    return repository.save(
+      repository.create({
+        agencyId,
+        clientId,
+        provider: 'local',
+        externalId: randomBytes(8).toString('hex'),
+        displayName: `Matrix account ${randomBytes(2).toString('hex')}`,
+        status: 'active',
+        accessTokenSealed: null,
+        scopes: [],
+        connectedVia: 'agency',
+        connectedAt: new Date(),
+      }),
+    );
+  }
+
+  /** A post of client A1 on a fresh account: a draft, or scheduled an hour from now. */
+  async freshPost(status: 'draft' | 'scheduled' = 'draft', clientId = this.clientA1.id): Promise<Post> {
+    const account = await this.freshAccount(clientId);
+    const scheduledAt = status === 'scheduled' ? new Date(Date.now() + 3600_000) : null;
+    const posts = this.t.db.getRepository(Post);
+    const post = await posts.save(
+      posts.create({
+        agencyId: this.agencyA.id,
+        clientId,
+        text: `Matrix post ${randomBytes(2).toString('hex')}`,
+        status,
+        scheduledAt,
+      }),
+    );
+    const targets = this.t.db.getRepository(PostTarget);
+    await targets.save(
+      targets.create({
+        postId: post.id,
+        agencyId: this.agencyA.id,
+        clientId,
+        socialAccountId: account.id,
+        state: status === 'draft' ? 'draft' : 'pending',
+        scheduledAt,
+      }),
+    );
+    return post;
+  }
+
+  async freshConnectLink(): Promise<ConnectLink> {
+    const repository = this.t.db.getRepository(ConnectLink);
+    return repository.save(
+      repository.create({
+        agencyId: this.agencyA.id,
+        clientId: this.clientA1.id,
+        tokenHash: hashToken(randomBytes(32).toString('base64url')),
+        tokenSealed: 'v1.unused.unused.unused',
+        expiresAt: new Date(Date.now() + 86400_000),
+      }),
+    );
   }
 
   async freshInvitation(clientId: string | null): Promise<Invitation> {

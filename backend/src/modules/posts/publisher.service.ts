@@ -240,7 +240,11 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
       });
       return;
     }
-    await this.finish(target, 'sending', { state: 'failed', failureReason: error.message.slice(0, 1000) });
+    const reason =
+      error.kind === 'unavailable'
+        ? `${error.message} The platform may have received the post anyway: check the account before rescheduling.`
+        : error.message;
+    await this.finish(target, 'sending', { state: 'failed', failureReason: reason.slice(0, 1000) });
   }
 
   /** Moves a target out of `from` (only if nobody else moved it) and updates its post. */

@@ -5,18 +5,19 @@ import type { SocialAccount } from './entities/social-account.entity';
 export const EXPIRY_WARNING_MS = 7 * 24 * 3600_000;
 
 /**
- * Health as people see it. A token with a refresh token renews itself when used, so only tokens
- * without one (or accounts whose renewal failed) ever warn.
+ * Health as people see it. Renewable tokens (a refresh token, or a platform that renews the access
+ * token itself) are renewed before they end, so only the others (or failed renewals) ever warn.
  */
 export function accountHealth(
   account: SocialAccount,
+  renewable: boolean,
   now = new Date(),
 ): { health: AccountHealth; problem: string | null } {
   if (account.status === 'needs_reconnect') {
     return { health: 'needs_reconnect', problem: account.problem ?? 'The platform no longer accepts this connection.' };
   }
   const expiresAt = account.tokenExpiresAt;
-  if (expiresAt && !account.refreshTokenSealed) {
+  if (expiresAt && !renewable) {
     if (expiresAt <= now) {
       return {
         health: 'needs_reconnect',
@@ -31,6 +32,6 @@ export function accountHealth(
 }
 
 /** When the connection stops working without a person: only known for tokens that cannot renew. */
-export function unrenewableExpiry(account: SocialAccount): Date | null {
-  return account.refreshTokenSealed ? null : account.tokenExpiresAt;
+export function unrenewableExpiry(account: SocialAccount, renewable: boolean): Date | null {
+  return renewable ? null : account.tokenExpiresAt;
 }

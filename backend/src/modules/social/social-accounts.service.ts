@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan, Not } from 'typeorm';
 import type { ConnectedVia, SocialAccountView, SocialProviderId } from '@atrium/shared';
 import type { RequestMeta } from '../../core/auth/request-context';
 import { AuditService } from '../../core/audit/audit.service';
@@ -8,7 +8,7 @@ import { SecretBox } from '../../core/crypto/secret-box';
 import { newId } from '../../core/database/columns';
 import { Client } from '../clients/entities/client.entity';
 import { failWaitingTargets } from '../posts/post-status';
-import { accountHealth, unrenewableExpiry } from './account-health';
+import { accountHealth, EXPIRY_WARNING_MS, unrenewableExpiry } from './account-health';
 import { SocialAccount } from './entities/social-account.entity';
 import type { AccountCredentials, ConnectedIdentity, TokenSet } from './providers/provider-adapter';
 import { ProviderError } from './providers/provider-adapter';
@@ -192,7 +192,8 @@ export class SocialAccountsService {
     const names = new Map(clients.map((c) => [c.id, c.name]));
     const now = new Date();
     return accounts.map((account) => {
-      const { health, problem } = accountHealth(account, now);
+      const renewable = this.renewable(account);
+      const { health, problem } = accountHealth(account, renewable, now);
       return {
         id: account.id,
         provider: account.provider,
@@ -204,7 +205,7 @@ export class SocialAccountsService {
         clientId: account.clientId,
         clientName: account.clientId ? (names.get(account.clientId) ?? null) : null,
         health,
-        expiresAt: unrenewableExpiry(account)?.toISOString() ?? null,
+        expiresAt: unrenewableExpiry(account, renewable)?.toISOString() ?? null,
         problem,
         connectedVia: account.connectedVia,
         connectedAt: (account.connectedAt ?? account.createdAt).toISOString(),
@@ -248,6 +249,31 @@ export class SocialAccountsService {
       return this.credentialsOf(await this.db.getRepository(SocialAccount).findOneByOrFail({ id: account.id }));
     }
     return { externalId: account.externalId, handle: account.handle, tokens };
+  }
+
+  /** Renews tokens that can renew but are within the warning window (run hourly by TokenRenewalService). */
+  async renewExpiring(now = new Date()): Promise<number> {
+    const soon = new Date(now.getTime() + EXPIRY_WARNING_MS);
+    const candidates = await this.db
+      .getRepository(SocialAccount)
+      .findBy({ status: 'active', tokenExpiresAt: LessThan(soon) });
+    let renewed = 0;
+    for (const account of candidates.filter((a) => this.renewable(a))) {
+      try {
+        await this.renew(account);
+        renewed++;
+      } catch (error) {
+        // renew() already marked the account when the platform refused; other errors retry next hour.
+        this.logger.warn({ msg: 'Token renewal failed', accountId: account.id, error: String(error) });
+      }
+    }
+    return renewed;
+  }
+
+  renewable(account: SocialAccount): boolean {
+    return (
+      account.refreshTokenSealed !== null || (this.registry.find(account.provider)?.renewsWithAccessToken ?? false)
+    );
   }
 
   async markNeedsReconnect(accountId: string, problem: string): Promise<void> {

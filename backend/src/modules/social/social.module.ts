@@ -7,6 +7,7 @@ import { PortalAccountsController } from './portal-accounts.controller';
 import { ProviderRegistry } from './providers/provider-registry';
 import { SocialAccountsController, SocialProvidersController } from './social-accounts.controller';
 import { SocialAccountsService } from './social-accounts.service';
+import { TokenRenewalService } from './token-renewal.service';
 
 @Module({
   controllers: [
@@ -16,7 +17,14 @@ import { SocialAccountsService } from './social-accounts.service';
     ConnectLinksController,
     PublicConnectLinksController,
   ],
-  providers: [SecretBox, ProviderRegistry, SocialAccountsService, OAuthConnectService, ConnectLinksService],
+  providers: [
+    SecretBox,
+    ProviderRegistry,
+    SocialAccountsService,
+    OAuthConnectService,
+    ConnectLinksService,
+    TokenRenewalService,
+  ],
   exports: [SecretBox, ProviderRegistry, SocialAccountsService, OAuthConnectService],
 })
 export class SocialModule {}

@@ -36,6 +36,7 @@ export class LocalSandboxAdapter implements SocialProviderAdapter {
   readonly maxTextLength = 5000;
   readonly requiresMedia = false;
   readonly idempotentPublish = true;
+  readonly renewsWithAccessToken = false;
   readonly scopes = ['profile', 'publish'] as const;
 
   constructor(

@@ -104,6 +104,11 @@ export interface SocialProviderAdapter {
   readonly requiresMedia: boolean;
   /** True when a retried publish with the same idempotency key cannot create a second post. */
   readonly idempotentPublish: boolean;
+  /**
+   * True when a still-valid access token can be exchanged for a fresh one without a refresh token
+   * (Instagram, Threads): such accounts are renewed ahead of expiry instead of warning people.
+   */
+  readonly renewsWithAccessToken: boolean;
   readonly scopes: readonly string[];
 
   /** The consent page URL: response_type=code, PKCE S256, the given state and exact redirect URI. */

@@ -1,0 +1,169 @@
+import {
+  ProviderError,
+  type AccountCredentials,
+  type AuthorizationUrlParams,
+  type CodeExchangeParams,
+  type ConnectedIdentity,
+  type Fetch,
+  type ProviderCredentials,
+  type PublishRequest,
+  type PublishResult,
+  type SocialProviderAdapter,
+  type TokenSet,
+} from '../provider-adapter';
+import { graphContext, graphGet, graphPost } from './meta-graph';
+import {
+  buildAuthorizationUrl,
+  isRecord,
+  optionalString,
+  parseScopes,
+  parseTokenResponse,
+  postTokenRequest,
+  requiredString,
+} from './oauth2-http';
+
+const AUTHORIZE_URL = 'https://www.instagram.com/oauth/authorize';
+const TOKEN_URL = 'https://api.instagram.com/oauth/access_token';
+const GRAPH = 'https://graph.instagram.com';
+const GRAPH_API = `${GRAPH}/v21.0`;
+/** image/jpg is not a registered type, but uploads labelled so are still JPEG files. */
+const JPEG_TYPES = new Set(['image/jpeg', 'image/jpg']);
+
+/**
+ * Instagram professional (business or creator) accounts through the Instagram API with Instagram
+ * Login. There is no refresh token: the long-lived access token (about 60 days) renews itself.
+ */
+export class InstagramAdapter implements SocialProviderAdapter {
+  readonly id = 'instagram' as const;
+  readonly name = 'Instagram';
+  readonly maxTextLength = 2200;
+  readonly requiresMedia = true;
+  readonly idempotentPublish = false;
+  readonly renewsWithAccessToken = true;
+  readonly scopes = ['instagram_business_basic', 'instagram_business_content_publish'] as const;
+
+  constructor(
+    private readonly credentials: ProviderCredentials,
+    private readonly fetch: Fetch,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  authorizationUrl(params: AuthorizationUrlParams): string {
+    const endpoint = { url: AUTHORIZE_URL, clientId: this.credentials.clientId, scopes: this.scopes };
+    return buildAuthorizationUrl({ ...endpoint, scopeSeparator: ',' }, params);
+  }
+
+  async exchangeCode(params: CodeExchangeParams): Promise<TokenSet> {
+    const context = graphContext(this.name, 'the sign-in', this.now, true);
+    const answer = await postTokenRequest(
+      this.fetch,
+      {
+        url: TOKEN_URL,
+        credentials: this.credentials,
+        clientAuth: 'body',
+        params: {
+          grant_type: 'authorization_code',
+          redirect_uri: params.redirectUri,
+          code: params.code,
+          code_verifier: params.codeVerifier,
+        },
+      },
+      context,
+    );
+    // Documented as {data: [{access_token, user_id, permissions}]}; older apps still get the flat shape.
+    const shortLived = Array.isArray(answer['data']) && isRecord(answer['data'][0]) ? answer['data'][0] : answer;
+    const granted = parseScopes(shortLived['permissions']) ?? [...this.scopes];
+    // The code yields an hour-long token; swap it for the 60-day one before anything is stored.
+    const longLived = await graphGet(
+      this.fetch,
+      `${GRAPH}/access_token`,
+      {
+        grant_type: 'ig_exchange_token',
+        client_secret: this.credentials.clientSecret,
+        access_token: requiredString(shortLived, 'access_token', context),
+      },
+      context,
+    );
+    return parseTokenResponse(longLived, context, { now: this.now, requestedScopes: granted });
+  }
+
+  async identities(tokens: TokenSet): Promise<ConnectedIdentity[]> {
+    const context = graphContext(this.name, 'the profile request', this.now);
+    const profile = await graphGet(
+      this.fetch,
+      `${GRAPH_API}/me`,
+      { fields: 'user_id,username,name,profile_picture_url', access_token: tokens.accessToken },
+      context,
+    );
+    const username = requiredString(profile, 'username', context);
+    return [
+      {
+        // user_id is the professional account id the publishing endpoints take; `id` is app-scoped.
+        externalId: requiredString(profile, 'user_id', context),
+        displayName: optionalString(profile, 'name') ?? username,
+        handle: `@${username}`,
+        avatarUrl: optionalString(profile, 'profile_picture_url'),
+        profileUrl: `https://www.instagram.com/${username}/`,
+        tokens,
+      },
+    ];
+  }
+
+  async refresh(account: AccountCredentials): Promise<TokenSet> {
+    // Works on an unexpired long-lived token at least a day old; an expired one answers code 190 (auth).
+    const context = graphContext(this.name, 'the token refresh', this.now, true);
+    const body = await graphGet(
+      this.fetch,
+      `${GRAPH}/refresh_access_token`,
+      { grant_type: 'ig_refresh_token', access_token: account.tokens.accessToken },
+      context,
+    );
+    return parseTokenResponse(body, context, { now: this.now, requestedScopes: account.tokens.scopes });
+  }
+
+  async publish(account: AccountCredentials, post: PublishRequest): Promise<PublishResult> {
+    const [image, ...more] = post.media;
+    if (!image) throw new ProviderError('rejected', 'Instagram posts need an image; add one and try again.');
+    if (more.length > 0) {
+      throw new ProviderError('rejected', 'Instagram: posts with several images are not supported by Atrium yet.');
+    }
+    if (!JPEG_TYPES.has(image.mimeType.toLowerCase())) {
+      // The publishing API fetches image_url itself and only takes JPEG.
+      throw new ProviderError('rejected', 'Instagram accepts JPEG images only; use a .jpg image.');
+    }
+    const context = graphContext(this.name, 'the post', this.now);
+    const user = `${GRAPH_API}/${encodeURIComponent(account.externalId)}`;
+    const token = account.tokens.accessToken;
+    // A container that is never published expires by itself, so a failure before media_publish is safe to retry.
+    const container = await graphPost(
+      this.fetch,
+      `${user}/media`,
+      { image_url: image.url, caption: post.text, access_token: token },
+      context,
+    );
+    const published = await graphPost(
+      this.fetch,
+      `${user}/media_publish`,
+      { creation_id: requiredString(container, 'id', context), access_token: token },
+      context,
+    );
+    const mediaId = requiredString(published, 'id', context);
+    return { externalId: mediaId, url: await this.permalink(mediaId, token) };
+  }
+
+  /** The post exists once published; a failed permalink lookup must not turn that into a failure. */
+  private async permalink(mediaId: string, accessToken: string): Promise<string | null> {
+    try {
+      const context = graphContext(this.name, 'the permalink', this.now);
+      const media = await graphGet(
+        this.fetch,
+        `${GRAPH_API}/${encodeURIComponent(mediaId)}`,
+        { fields: 'permalink', access_token: accessToken },
+        context,
+      );
+      return optionalString(media, 'permalink');
+    } catch {
+      return null;
+    }
+  }
+}

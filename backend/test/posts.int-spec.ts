@@ -1,0 +1,276 @@
+import { randomBytes } from 'node:crypto';
+import { In } from 'typeorm';
+import { CLIENT_PERMISSIONS } from '@atrium/shared';
+import { JobQueue, JOBS } from '../src/core/jobs/job-queue';
+import type { Client } from '../src/modules/clients/entities/client.entity';
+import { SandboxPost } from '../src/modules/local-oauth/entities/local-oauth.entities';
+import { PostTarget } from '../src/modules/posts/entities/post-target.entity';
+import { PublisherService } from '../src/modules/posts/publisher.service';
+import { SocialAccount } from '../src/modules/social/entities/social-account.entity';
+import { Factory } from './support/factories';
+import { connectSandboxAccount } from './support/sandbox-oauth';
+import { startTestApp, TestApp } from './support/test-app';
+
+const soon = (ms = 0) => new Date(Date.now() + ms).toISOString();
+const handle = (prefix: string) => `${prefix}-${randomBytes(3).toString('hex')}`;
+
+/** Runs the scheduler and waits for the jobs it enqueued, on every given instance. */
+async function publishDue(...apps: TestApp[]): Promise<void> {
+  await Promise.all(apps.map((a) => a.app.get(PublisherService).tick()));
+  await Promise.all(apps.map((a) => a.app.get(JobQueue).drain()));
+}
+
+describe('Posts: composing, scheduling and publishing', () => {
+  let t: TestApp;
+  let f: Factory;
+  let client: Client;
+  let otherClient: Client;
+  let owner: string;
+  let accountId: string;
+  let otherClientAccountId: string;
+
+  const api = (token = owner) => ({
+    get: (path: string) => t.http().get(path).set('Authorization', `Bearer ${token}`),
+    post: (path: string, body: object = {}) => t.http().post(path).set('Authorization', `Bearer ${token}`).send(body),
+    patch: (path: string, body: object) => t.http().patch(path).set('Authorization', `Bearer ${token}`).send(body),
+    delete: (path: string) => t.http().delete(path).set('Authorization', `Bearer ${token}`),
+  });
+  const compose = (
+    body: Partial<{ text: string; accountIds: string[]; scheduledAt: string | null; clientId: string }>,
+  ) =>
+    api().post('/api/v1/posts', { clientId: client.id, text: 'Hello from Atrium', accountIds: [accountId], ...body });
+
+  beforeAll(async () => {
+    t = await startTestApp({ PUBLISH_POLL_MS: '600000' });
+    f = new Factory(t);
+    const agency = await f.agency('Posting Agency');
+    client = await f.client(agency, [...CLIENT_PERMISSIONS], 'Acme');
+    otherClient = await f.client(agency, [...CLIENT_PERMISSIONS], 'Globex');
+    owner = (await f.signIn((await f.agencyUser(agency, 'owner')).email)).accessToken;
+    accountId = (
+      await connectSandboxAccount(t, owner, handle('acme'), {
+        path: '/api/v1/social-accounts/connect',
+        body: { provider: 'local', clientId: client.id },
+      })
+    ).id;
+    otherClientAccountId = (
+      await connectSandboxAccount(t, owner, handle('globex'), {
+        path: '/api/v1/social-accounts/connect',
+        body: { provider: 'local', clientId: otherClient.id },
+      })
+    ).id;
+  });
+  afterAll(() => t.close());
+
+  it('saves a draft, schedules it, moves it and cancels it', async () => {
+    const draft = await compose({ scheduledAt: null });
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ status: 'draft', scheduledAt: null, clientName: 'Acme' });
+    expect(draft.body.targets[0]).toMatchObject({ accountId, status: 'draft' });
+
+    const at = soon(3600_000);
+    const scheduled = await api().patch(`/api/v1/posts/${draft.body.id}`, { scheduledAt: at });
+    expect(scheduled.body).toMatchObject({ status: 'scheduled', scheduledAt: at });
+    const moved = await api().patch(`/api/v1/posts/${draft.body.id}`, { scheduledAt: soon(7200_000) });
+    expect(moved.body.targets[0].status).toBe('scheduled');
+    const cancelled = await api().post(`/api/v1/posts/${draft.body.id}/cancel`);
+    expect(cancelled.body.status).toBe('cancelled');
+    expect((await api().post(`/api/v1/posts/${draft.body.id}/cancel`)).status).toBe(409);
+    expect((await api().delete(`/api/v1/posts/${draft.body.id}`)).status).toBe(204);
+    expect((await api().get(`/api/v1/posts/${draft.body.id}`)).status).toBe(404);
+  });
+
+  it('names each wrong field and changes nothing', async () => {
+    const past = await compose({ scheduledAt: soon(-3600_000) });
+    expect(past.status).toBe(400);
+    expect(past.body.details.map((d: { field: string }) => d.field)).toEqual(['scheduledAt']);
+    const foreign = await compose({ accountIds: [otherClientAccountId], scheduledAt: soon(60_000) });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.details[0].field).toBe('accountIds');
+    const tooLong = await compose({ text: 'x'.repeat(5001), scheduledAt: soon(60_000) });
+    expect(tooLong.body.details[0]).toMatchObject({ field: 'text' });
+    expect(tooLong.body.details[0].messages[0]).toMatch(/at most 5000/);
+    const nothingToPostTo = await compose({ accountIds: [], scheduledAt: soon(60_000) });
+    expect(nothingToPostTo.body.details[0].field).toBe('accountIds');
+    const unknownField = await compose({ scheduledAt: soon(60_000), ...({ agencyId: 'x' } as object) });
+    expect(unknownField.status).toBe(400);
+    const list = await api().get(`/api/v1/posts?from=${soon(-86400_000)}&to=${soon(86400_000)}`);
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('publishes a due post through the account adapter, with a link, and the sandbox feed has it', async () => {
+    const text = `Launch day ${randomBytes(4).toString('hex')}`;
+    const post = await compose({ text, scheduledAt: soon() });
+    expect(post.body.status).toBe('scheduled');
+    await publishDue(t);
+    const published = await api().get(`/api/v1/posts/${post.body.id}`);
+    expect(published.body.status).toBe('published');
+    expect(published.body.publishedAt).not.toBeNull();
+    expect(published.body.targets[0].url).toMatch(new RegExp(`^${t.config.appUrl}/api/dev-oauth/feed/`));
+    const feed = await t.db.getRepository(SandboxPost).findBy({ text });
+    expect(feed).toHaveLength(1);
+    expect(await t.http().get(new URL(published.body.targets[0].url).pathname)).toMatchObject({ status: 200 });
+    expect((await api().patch(`/api/v1/posts/${post.body.id}`, { text: 'changed' })).status).toBe(409);
+  });
+
+  it('does not publish a post before its time', async () => {
+    const post = await compose({ scheduledAt: soon(600_000) });
+    await publishDue(t);
+    expect((await api().get(`/api/v1/posts/${post.body.id}`)).body.status).toBe('scheduled');
+  });
+
+  it('retries a platform outage (idempotent platform) and reports a refusal with its reason', async () => {
+    const down = await compose({ text: 'Down [sandbox:unavailable]', scheduledAt: soon() });
+    const refused = await compose({ text: 'Refused [sandbox:reject]', scheduledAt: soon() });
+    await publishDue(t);
+    const target = await t.db.getRepository(PostTarget).findOneByOrFail({ postId: down.body.id });
+    expect(target).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(target.nextAttemptAt?.getTime()).toBeGreaterThan(Date.now());
+    expect((await api().get(`/api/v1/posts/${down.body.id}`)).body.status).toBe('scheduled');
+    const failed = (await api().get(`/api/v1/posts/${refused.body.id}`)).body;
+    expect(failed.status).toBe('failed');
+    expect(failed.failureReason).toMatch(/refused/);
+    expect(failed.targets[0].failureReason).toMatch(/refused/);
+  });
+
+  it('renews an expired token before publishing', async () => {
+    const accounts = t.db.getRepository(SocialAccount);
+    const before = await accounts.findOneByOrFail({ id: accountId });
+    await accounts.update({ id: accountId }, { tokenExpiresAt: new Date(Date.now() - 1000) });
+    const post = await compose({ scheduledAt: soon() });
+    await publishDue(t);
+    expect((await api().get(`/api/v1/posts/${post.body.id}`)).body.status).toBe('published');
+    const after = await accounts.findOneByOrFail({ id: accountId });
+    expect(after.tokenVersion).toBe(before.tokenVersion + 1);
+    expect(after.accessTokenSealed).not.toBe(before.accessTokenSealed);
+  });
+
+  it('marks the account for reconnecting when the platform refuses its tokens, and says so on the post', async () => {
+    const account = await connectSandboxAccount(t, owner, handle('revoked'), {
+      path: '/api/v1/social-accounts/connect',
+      body: { provider: 'local', clientId: client.id },
+    });
+    const { SandboxToken } = await import('../src/modules/local-oauth/entities/local-oauth.entities');
+    await t.db.getRepository(SandboxToken).createQueryBuilder().update().set({ revokedAt: new Date() }).execute();
+    const post = await compose({ accountIds: [account.id], scheduledAt: soon() });
+    await t.db.getRepository(SocialAccount).update({ id: account.id }, { tokenExpiresAt: new Date(Date.now() - 1) });
+    await publishDue(t);
+    const failed = (await api().get(`/api/v1/posts/${post.body.id}`)).body;
+    expect(failed.status).toBe('failed');
+    expect(failed.failureReason).toMatch(/Reconnect/);
+    const health = (await api().get('/api/v1/social-accounts')).body.items.find(
+      (a: { id: string }) => a.id === account.id,
+    );
+    expect(health.health).toBe('needs_reconnect');
+  });
+
+  it('fails waiting posts with a reason when their account is disconnected or moved to another client', async () => {
+    const account = await connectSandboxAccount(t, owner, handle('moving'), {
+      path: '/api/v1/social-accounts/connect',
+      body: { provider: 'local', clientId: client.id },
+    });
+    const post = await compose({ accountIds: [account.id], scheduledAt: soon(3600_000) });
+    await api().patch(`/api/v1/social-accounts/${account.id}`, { clientId: otherClient.id });
+    const moved = (await api().get(`/api/v1/posts/${post.body.id}`)).body;
+    expect(moved.status).toBe('failed');
+    expect(moved.failureReason).toMatch(/unassigned/);
+  });
+});
+
+describe('Publishing exactly once with several instances and redelivered jobs', () => {
+  let first: TestApp;
+  let second: TestApp;
+
+  beforeAll(async () => {
+    // Instances of one installation share its secrets and its database.
+    const shared = {
+      PUBLISH_POLL_MS: '600000',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    };
+    first = await startTestApp(shared);
+    const { database } = first.config;
+    second = await startTestApp({
+      ...shared,
+      ...(database.type === 'sqlite'
+        ? { DATABASE_PATH: database.path }
+        : { DATABASE_NAME: database.database, MIGRATE_ON_START: 'false' }),
+    });
+  });
+  afterAll(async () => {
+    await second.close();
+    await first.close();
+  });
+
+  it('two schedulers racing over 30 due posts, with every job delivered twice, publish each once', async () => {
+    const f = new Factory(first);
+    const agency = await f.agency();
+    const client = await f.client(agency, [...CLIENT_PERMISSIONS]);
+    const token = (await f.signIn((await f.agencyUser(agency, 'owner')).email)).accessToken;
+    const account = await connectSandboxAccount(first, token, handle('race'), {
+      path: '/api/v1/social-accounts/connect',
+      body: { provider: 'local', clientId: client.id },
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const response = await first
+        .http()
+        .post('/api/v1/posts')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ clientId: client.id, text: `Race ${i}`, accountIds: [account.id], scheduledAt: soon() });
+      ids.push(response.body.id);
+    }
+    // Both instances claim concurrently; then every claimed job is delivered once more, as a
+    // redelivering queue would.
+    await Promise.all([
+      first.app.get(PublisherService).claimDue(),
+      second.app.get(PublisherService).claimDue(),
+      first.app.get(PublisherService).claimDue(),
+      second.app.get(PublisherService).claimDue(),
+    ]);
+    const claimed = await first.db.getRepository(PostTarget).findBy({ postId: In(ids) });
+    for (const target of claimed) {
+      await second.app
+        .get(JobQueue)
+        .enqueue(JOBS.publishPostTarget, { targetId: target.id, claimToken: target.claimToken });
+    }
+    await publishDue(first, second);
+
+    const targets = await first.db.getRepository(PostTarget).findBy({ postId: In(ids) });
+    expect(targets.map((t) => t.state)).toEqual(Array(30).fill('published'));
+    expect(targets.every((t) => t.attempts === 1)).toBe(true);
+    const feed = await first.db.getRepository(SandboxPost).findBy({ idempotencyKey: In(targets.map((t) => t.id)) });
+    expect(feed).toHaveLength(30);
+    // Not one duplicate request reached the platform: each post was sent exactly once.
+    expect(feed.map((p) => p.requestCount)).toEqual(Array(30).fill(1));
+  });
+
+  it('a worker that died while sending is retried with the same idempotency key, still one post', async () => {
+    const f = new Factory(first);
+    const agency = await f.agency();
+    const client = await f.client(agency, [...CLIENT_PERMISSIONS]);
+    const token = (await f.signIn((await f.agencyUser(agency, 'owner')).email)).accessToken;
+    const account = await connectSandboxAccount(first, token, handle('crash'), {
+      path: '/api/v1/social-accounts/connect',
+      body: { provider: 'local', clientId: client.id },
+    });
+    const post = await first
+      .http()
+      .post('/api/v1/posts')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ clientId: client.id, text: 'Crash test', accountIds: [account.id], scheduledAt: soon() });
+    await publishDue(first);
+    // Pretend the platform got it but the worker died before recording success.
+    const targets = first.db.getRepository(PostTarget);
+    await targets.update(
+      { postId: post.body.id },
+      { state: 'sending', claimedAt: new Date(Date.now() - 10 * 60_000), publishedAt: null },
+    );
+    await publishDue(second);
+    const target = await targets.findOneByOrFail({ postId: post.body.id });
+    expect(target.state).toBe('published');
+    const feed = await first.db.getRepository(SandboxPost).findBy({ idempotencyKey: target.id });
+    expect(feed).toHaveLength(1);
+    expect(feed[0].requestCount).toBe(2);
+  });
+});
