@@ -17,6 +17,10 @@ const env = {
   APP_URL: `http://127.0.0.1:${port}`,
   DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'atrium-web-')), 'atrium.sqlite'),
   JWT_SECRET: randomBytes(32).toString('hex'),
+  // Shared by the seed and the server: the demo accounts' tokens are sealed with it.
+  ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+  // Due posts go out within a second, so the browser tests can watch one publish.
+  PUBLISH_POLL_MS: '1000',
   FRONTEND_DIR: join(root, 'dist/frontend/browser'),
   LOG_LEVEL: 'warn',
 };

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadOrCreateSecrets } from './secrets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const env = {
@@ -26,6 +27,7 @@ const seed = spawnSync(process.execPath, [join(root, 'dist/backend/cli.js'), 'se
   env: {
     ...env,
     DATABASE_PATH: env.DATABASE_PATH ?? join(root, 'data/atrium.sqlite'),
+    ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? loadOrCreateSecrets(join(root, 'data/secrets.json')).ENCRYPTION_KEY,
   },
   stdio: 'inherit',
 });

@@ -5,10 +5,10 @@
  * by the backend. Any variable from the README's configuration table overrides a default.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadOrCreateSecrets } from './secrets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const env = {
@@ -42,18 +42,3 @@ const server = spawn(process.execPath, [join(root, 'dist/backend/main.js')], {
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
-
-/**
- * Secrets of the embedded install, made once and kept beside the SQLite file, so sign-ins and
- * connected social accounts (whose tokens are encrypted with ENCRYPTION_KEY) survive restarts.
- */
-function loadOrCreateSecrets(file) {
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  const secrets = {
-    JWT_SECRET: randomBytes(48).toString('base64url'),
-    ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
-  };
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
-  return secrets;
-}

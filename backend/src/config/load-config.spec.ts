@@ -70,3 +70,41 @@ describe('loadConfig', () => {
     expect(problems).toContain('placeholder');
   });
 });
+
+describe('loadConfig: social platforms and token encryption', () => {
+  const problemsOf = (env: Record<string, string>): string => {
+    try {
+      loadConfig(env);
+      return '';
+    } catch (error) {
+      return (error as ConfigError).problems.join('\n');
+    }
+  };
+
+  it('offers the local sandbox in development only, and platforms only with both credentials', () => {
+    const config = loadConfig({ LINKEDIN_CLIENT_ID: 'id', LINKEDIN_CLIENT_SECRET: 'secret' });
+    expect(config.social.localProvider).toBe(true);
+    expect(config.social.linkedin).toEqual({ clientId: 'id', clientSecret: 'secret' });
+    expect(config.social.x).toBeNull();
+    expect(problemsOf({ X_CLIENT_ID: 'only-the-id' })).toContain(
+      'X_CLIENT_ID and X_CLIENT_SECRET must be set together',
+    );
+    expect(problemsOf({ MASTODON_CLIENT_ID: 'a', MASTODON_CLIENT_SECRET: 'b' })).toContain('MASTODON_URL is required');
+  });
+
+  it('derives a 32-byte key from ENCRYPTION_KEY and demands a real one in production', () => {
+    const config = loadConfig({ ENCRYPTION_KEY: 'k'.repeat(40) });
+    expect(config.encryptionKey).toHaveLength(32);
+    expect(config.encryptionKeyGenerated).toBe(false);
+    expect(problemsOf({ ENCRYPTION_KEY: 'short' })).toContain('ENCRYPTION_KEY must be at least 32 characters');
+    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25', JWT_SECRET: 'j'.repeat(40) };
+    expect(problemsOf(production)).toContain('ENCRYPTION_KEY is required when NODE_ENV=production');
+    expect(
+      problemsOf({ ...production, ENCRYPTION_KEY: 'INSECURE-dev-only-encryption-key-change-me-before-deploying' }),
+    ).toContain('ENCRYPTION_KEY still holds the placeholder');
+    expect(problemsOf({ ...production, ENCRYPTION_KEY: 'e'.repeat(40), LOCAL_OAUTH_PROVIDER: 'true' })).toContain(
+      'LOCAL_OAUTH_PROVIDER cannot be turned on',
+    );
+    expect(loadConfig({ ...production, ENCRYPTION_KEY: 'e'.repeat(40) }).social.localProvider).toBe(false);
+  });
+});

@@ -41,6 +41,9 @@ export function loadConfig(env: Env): AppConfig {
   if (encryptionKeyRaw === null && nodeEnv === 'production') {
     problems.push('ENCRYPTION_KEY is required when NODE_ENV=production');
   }
+  if (encryptionKeyRaw !== null && nodeEnv === 'production' && /INSECURE|change-me/i.test(encryptionKeyRaw)) {
+    problems.push('ENCRYPTION_KEY still holds the placeholder from docker-compose.yml: set a random key');
+  }
 
   const config: AppConfig = {
     env: nodeEnv,

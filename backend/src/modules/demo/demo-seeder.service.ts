@@ -1,3 +1,4 @@
+import { seedDemoSocial } from './demo-social';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -81,6 +82,7 @@ export class DemoSeederService {
           }),
         );
       }
+      await seedDemoSocial(manager, this.config, await manager.getRepository(Client).find());
       for (const extra of DEMO_EXTRA_MEMBERSHIPS) {
         const user = await manager.getRepository(User).findOneByOrFail({ email: extra.email });
         const client = await manager
