@@ -92,3 +92,11 @@ export const DEMO_EXTRA_MEMBERSHIPS = [
     role: 'member' as ClientRole,
   },
 ];
+
+/** Demo people live in different timezones, so the portal calendar visibly follows each user's. */
+export const DEMO_TIMEZONES: Record<string, string> = {
+  'anna@acme.test': 'Europe/Berlin',
+  'max@acme.test': 'Europe/Berlin',
+  'bella@blueharbor.test': 'America/New_York',
+  'sam@multi.test': 'Asia/Tokyo',
+};

@@ -13,7 +13,13 @@ import { Client } from '../clients/entities/client.entity';
 import { ClientMembership } from '../clients/entities/client-membership.entity';
 import { AgencyMembership } from '../users/entities/agency-membership.entity';
 import { User } from '../users/entities/user.entity';
-import { DEMO_AGENCIES, DEMO_EXTRA_MEMBERSHIPS, DEMO_PASSWORD, DEMO_PENDING_INVITATIONS } from './demo-data';
+import {
+  DEMO_AGENCIES,
+  DEMO_EXTRA_MEMBERSHIPS,
+  DEMO_PASSWORD,
+  DEMO_PENDING_INVITATIONS,
+  DEMO_TIMEZONES,
+} from './demo-data';
 
 /** Fills an empty database with the demo agencies, clients and users (all emails confirmed). */
 @Injectable()
@@ -112,6 +118,7 @@ export class DemoSeederService {
         passwordHash,
         emailConfirmedAt: new Date(),
         lastLoginAt: null,
+        timezone: DEMO_TIMEZONES[email] ?? 'UTC',
       }),
     );
   }
