@@ -48,7 +48,15 @@ describe('Client Connect Links', () => {
     expect(wrongBinding.status).toBe(400);
     const done = await pub('complete', { token, binding: started.body.binding, state: back.state, code: back.code });
     expect(done.status).toBe(200);
-    expect(done.body.accounts[0]).toMatchObject({ clientId: client.id, connectedVia: 'connect_link' });
+    expect(Object.keys(done.body.accounts[0]).sort()).toEqual([
+      'displayName',
+      'handle',
+      'id',
+      'provider',
+      'providerName',
+    ]);
+    const stored = await t.db.getRepository(SocialAccount).findOneByOrFail({ id: done.body.accounts[0].id });
+    expect(stored).toMatchObject({ clientId: client.id, connectedVia: 'connect_link' });
     expect(JSON.stringify(done.body)).not.toMatch(/Sealed|accessToken/);
 
     const listed = await t

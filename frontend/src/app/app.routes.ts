@@ -29,6 +29,15 @@ export const appRoutes: Routes = [
           import('./features/agency-dashboard/agency-dashboard.routes').then((m) => m.AGENCY_DASHBOARD_ROUTES),
       },
       {
+        path: 'calendar',
+        loadChildren: () => import('./features/calendar/calendar.routes').then((m) => m.CALENDAR_ROUTES),
+      },
+      {
+        path: 'accounts',
+        loadChildren: () =>
+          import('./features/social-accounts/social-accounts.routes').then((m) => m.SOCIAL_ACCOUNTS_ROUTES),
+      },
+      {
         path: 'settings/clients',
         loadChildren: () => import('./features/clients/clients.routes').then((m) => m.CLIENTS_ROUTES),
       },
@@ -51,12 +60,34 @@ export const appRoutes: Routes = [
           import('./features/portal-dashboard/portal-dashboard.routes').then((m) => m.PORTAL_DASHBOARD_ROUTES),
       },
       {
+        path: 'calendar',
+        canMatch: [clientPermissionGuard('calendar.view')],
+        loadChildren: () =>
+          import('./features/portal-calendar/portal-calendar.routes').then((m) => m.PORTAL_CALENDAR_ROUTES),
+      },
+      {
+        path: 'accounts',
+        canMatch: [clientPermissionGuard('accounts.manage')],
+        loadChildren: () =>
+          import('./features/portal-accounts/portal-accounts.routes').then((m) => m.PORTAL_ACCOUNTS_ROUTES),
+      },
+      {
         path: 'team',
         canMatch: [clientPermissionGuard('users.manage')],
         loadChildren: () => import('./features/portal-team/portal-team.routes').then((m) => m.PORTAL_TEAM_ROUTES),
       },
       notFoundInShell,
     ],
+  },
+  {
+    // Providers send every audience back here after consent; the page finishes what this tab began.
+    path: 'oauth/callback',
+    loadChildren: () => import('./features/social/social-public.routes').then((m) => m.OAUTH_CALLBACK_ROUTES),
+  },
+  {
+    // Client Connect Links: no sign-in.
+    path: 'connect',
+    loadChildren: () => import('./features/social/social-public.routes').then((m) => m.CONNECT_LINK_ROUTES),
   },
   {
     path: 'dev/mailbox',

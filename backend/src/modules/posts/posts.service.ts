@@ -49,7 +49,8 @@ export class PostsService {
     }
     const from = query.from ? new Date(query.from) : null;
     const to = query.to ? new Date(query.to) : null;
-    if (!from || !to || to <= from || to.getTime() - from.getTime() > MAX_AGENCY_CALENDAR_DAYS * DAY_MS) {
+    // An hour of slack: a six-week grid across a daylight-saving change is 42 days and one hour.
+    if (!from || !to || to <= from || to.getTime() - from.getTime() > MAX_AGENCY_CALENDAR_DAYS * DAY_MS + 3600_000) {
       throw new ValidationFailedException([
         {
           field: 'to',
@@ -242,11 +243,13 @@ export class PostsService {
         });
         continue;
       }
-      if (draft.text.length > adapter.maxTextLength) {
+      // Characters as people count them (code points), as the composer's counter does.
+      const characters = [...draft.text].length;
+      if (characters > adapter.maxTextLength) {
         problems.push({
           field: 'text',
           messages: [
-            `${adapter.name} allows at most ${adapter.maxTextLength} characters (this text has ${draft.text.length})`,
+            `${adapter.name} allows at most ${adapter.maxTextLength} characters (this text has ${characters})`,
           ],
         });
       }

@@ -17,8 +17,8 @@ import { ApiErrorDto } from '../../core/http/api-error.dto';
 import { RATE_LIMITS } from '../../core/rate-limit/rate-limit.rules';
 import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
 import {
-  CompleteConnectResponseDto,
   ConnectLinkCompleteDto,
+  ConnectLinkCompleteResponseDto,
   ConnectLinkDto,
   ConnectLinkPreviewDto,
   ConnectLinkStartDto,
@@ -117,9 +117,12 @@ export class PublicConnectLinksController {
   @Post('complete')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Finish a connection started from this link in this browser' })
-  @ApiOkResponse({ type: CompleteConnectResponseDto })
+  @ApiOkResponse({ type: ConnectLinkCompleteResponseDto })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'Unknown, expired, used or foreign state; code refused' })
-  async complete(@Body() dto: ConnectLinkCompleteDto, @Meta() meta: RequestMeta): Promise<CompleteConnectResponseDto> {
+  async complete(
+    @Body() dto: ConnectLinkCompleteDto,
+    @Meta() meta: RequestMeta,
+  ): Promise<ConnectLinkCompleteResponseDto> {
     await this.limit(meta);
     const { link } = await this.links.resolve(dto.token);
     const finished = await this.connect.finish(
@@ -132,7 +135,16 @@ export class PublicConnectLinksController {
       },
       meta,
     );
-    return { accounts: finished.accounts, returnTo: 'connect_link' };
+    // A visitor without a login learns no more than the connect page shows.
+    return {
+      accounts: finished.accounts.map(({ id, provider, providerName, displayName, handle }) => ({
+        id,
+        provider,
+        providerName,
+        displayName,
+        handle,
+      })),
+    };
   }
 
   private limit(meta: RequestMeta): Promise<void> {

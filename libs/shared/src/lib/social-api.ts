@@ -130,6 +130,11 @@ export interface ConnectLinkStartResponse extends StartConnectResponse {
   binding: string;
 }
 
+/** What a visitor without an Atrium login learns after connecting: only what the page shows. */
+export interface ConnectLinkCompleteResponse {
+  accounts: ConnectLinkPreview['accounts'];
+}
+
 export interface ConnectLinkCompleteRequest extends CompleteConnectRequest {
   token: string;
   binding: string;

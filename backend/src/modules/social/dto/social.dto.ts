@@ -8,6 +8,7 @@ import {
   type CompleteConnectResponse,
   type ConnectedVia,
   type ConnectLinkCompleteRequest,
+  type ConnectLinkCompleteResponse,
   type ConnectLinkPreview,
   type ConnectLinkStartRequest,
   type ConnectLinkStartResponse,
@@ -141,7 +142,7 @@ export class ConnectLinkCompleteDto extends CompleteConnectDto implements Connec
   @ApiProperty() @IsString() @Length(1, 200) binding!: string;
 }
 
-class PreviewAccountDto {
+export class PreviewAccountDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: SOCIAL_PROVIDERS }) provider!: SocialProviderId;
   @ApiProperty() providerName!: string;
@@ -154,5 +155,9 @@ export class ConnectLinkPreviewDto implements ConnectLinkPreview {
   @ApiProperty() clientName!: string;
   @ApiProperty() expiresAt!: string;
   @ApiProperty({ type: [SocialProviderDto] }) providers!: SocialProviderDto[];
+  @ApiProperty({ type: [PreviewAccountDto] }) accounts!: PreviewAccountDto[];
+}
+
+export class ConnectLinkCompleteResponseDto implements ConnectLinkCompleteResponse {
   @ApiProperty({ type: [PreviewAccountDto] }) accounts!: PreviewAccountDto[];
 }

@@ -2,7 +2,7 @@ import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { AUTH_PATHS, type MeResponse, type SessionResponse } from '@atrium/shared';
+import { AUTH_PATHS, SOCIAL_PATHS, type MeResponse, type SessionResponse } from '@atrium/shared';
 import { firstValueFrom } from 'rxjs';
 import { authInterceptor } from './auth.interceptor';
 import { AuthService } from './auth.service';
@@ -68,6 +68,20 @@ describe('authInterceptor', () => {
     const request = backend.expectOne(AUTH_PATHS.forgotPassword);
     expect(request.request.withCredentials).toBe(true);
     request.flush({ message: 'ok' });
+  });
+
+  it('treats a 401 from the public connect-link page as its answer, but an agency link call as a session matter', async () => {
+    let refused: unknown = null;
+    http.post(SOCIAL_PATHS.linkPreview, { token: 'x' }).subscribe({ error: (error: unknown) => (refused = error) });
+    backend.expectOne(SOCIAL_PATHS.linkPreview).flush(unauthorizedBody, unauthorized);
+    await settle();
+    expect(refused).not.toBeNull();
+    backend.expectNone(AUTH_PATHS.refresh);
+
+    http.delete(SOCIAL_PATHS.connectLink('link-1')).subscribe();
+    const revoke = backend.expectOne(SOCIAL_PATHS.connectLink('link-1'));
+    expect(revoke.request.headers.get('Authorization')).toBe('Bearer token-1');
+    revoke.flush(null);
   });
 
   it('refreshes once for concurrent 401s and retries each call once with the new token', async () => {

@@ -1,17 +1,24 @@
 import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { API_PREFIX, API_V1, WEB_PATHS } from '@atrium/shared';
+import { API_PREFIX, API_V1, SOCIAL_PATHS, WEB_PATHS } from '@atrium/shared';
 import { catchError, switchMap, throwError } from 'rxjs';
 import { AuthService } from './auth.service';
 import { protectedReturnUrl } from './return-url';
 
 /**
- * Endpoints that work without a session: sign-in and its relatives, and the invitation pages.
+ * Endpoints that work without a session: sign-in and its relatives, the invitation pages, and the
+ * public Client Connect Link page (its three calls only: revoking a link is an agency call).
  * A 401 from them is an answer for the person (e.g. a wrong current password when accepting an
  * invitation), never a reason to refresh, and certainly not to sign anyone out.
  */
-const PUBLIC_PREFIXES = [`${API_V1}/auth/`, `${API_V1}/invitations/`];
+const PUBLIC_PREFIXES = [
+  `${API_V1}/auth/`,
+  `${API_V1}/invitations/`,
+  SOCIAL_PATHS.linkPreview,
+  SOCIAL_PATHS.linkStart,
+  SOCIAL_PATHS.linkComplete,
+];
 
 function isApiCall(url: string): boolean {
   return url === API_PREFIX || url.startsWith(`${API_PREFIX}/`);

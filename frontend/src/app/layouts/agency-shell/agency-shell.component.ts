@@ -55,6 +55,8 @@ export class AgencyShellComponent {
     const role = this.auth.me()?.agencyRole;
     return [
       { label: 'Dashboard', icon: 'dashboard', link: WEB_PATHS.agencyHome, exact: true },
+      { label: 'Calendar', icon: 'calendar_month', link: WEB_PATHS.agencyCalendar, exact: false },
+      { label: 'Social accounts', icon: 'share', link: WEB_PATHS.agencyAccounts, exact: false },
       { label: 'Clients', icon: 'business_center', link: WEB_PATHS.agencyClients, exact: false },
       // Members cannot manage the team (SPEC §1): no entry that could only fail.
       ...(role === 'owner' || role === 'admin'

@@ -12,10 +12,18 @@ import {
   type Paginated,
   type UpdateClientRequest,
 } from '@atrium/shared';
-import { Observable } from 'rxjs';
+import { EMPTY, Observable, expand, reduce } from 'rxjs';
 
 const CLIENTS = `${API_V1}/clients`;
 const CLIENT_USERS = `${API_V1}/client-users`;
+/** The most the server returns in one page. */
+const MAX_PAGE = 200;
+
+/** A client as pickers show it. */
+export interface ClientOption {
+  readonly id: string;
+  readonly name: string;
+}
 
 /** The agency's clients and their client users (SPEC §2). */
 @Injectable({ providedIn: 'root' })
@@ -31,6 +39,14 @@ export class ClientsApi {
       params = params.set('limit', limit);
     }
     return this.http.get<Paginated<ClientSummary>>(CLIENTS, { params });
+  }
+
+  /** Every client, page after page (for pickers: "assign to client", calendar filters). */
+  listAll(): Observable<ClientSummary[]> {
+    return this.list(null, MAX_PAGE).pipe(
+      expand((page) => (page.nextCursor ? this.list(page.nextCursor, MAX_PAGE) : EMPTY)),
+      reduce<Paginated<ClientSummary>, ClientSummary[]>((all, page) => [...all, ...page.items], []),
+    );
   }
 
   create(body: CreateClientRequest): Observable<ClientSummary> {

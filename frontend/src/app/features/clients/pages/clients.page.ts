@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import type { ClientSummary, InviteAvailability } from '@atrium/shared';
+import type { ClientSummary, InviteAvailability, SocialAccountView } from '@atrium/shared';
 import { Observable, catchError, filter, finalize, map, of, switchMap } from 'rxjs';
 import { toApiError } from '../../../core/http/api-error';
 import { confirmAction } from '../../../core/ui/confirm-dialog.component';
@@ -31,6 +31,9 @@ import {
   ClientFormMode,
 } from '../components/client-form-dialog.component';
 import { ClientsApi } from '../data-access/clients.api';
+import { SocialApi } from '../../social/data-access/social.api';
+import { providerIcon } from '../../social/provider-ui';
+import { ConnectLinksDialogComponent, ConnectLinksDialogData } from '../components/connect-links-dialog.component';
 
 /** Until the server says otherwise, inviting is assumed possible; it still refuses with a reason. */
 const INVITE_UNKNOWN: InviteAvailability = { allowed: true, reasons: [] };
@@ -56,6 +59,7 @@ export class ClientsPage {
   private readonly api = inject(ClientsApi);
   private readonly auth = inject(AuthService);
   private readonly dashboardApi = inject(AgencyDashboardApi);
+  private readonly socialApi = inject(SocialApi);
   private readonly dialog = inject(MatDialog);
   private readonly toast = inject(ToastService);
   private readonly destroyRef = inject(DestroyRef);
@@ -73,6 +77,10 @@ export class ClientsPage {
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
   protected readonly roles = CLIENT_ROLE_OPTIONS;
   protected readonly permissionSummary = permissionSummary;
+  /** Each client's assigned social accounts, from one read of the agency's accounts. */
+  private readonly accountsByClient = signal<ReadonlyMap<string, SocialAccountView[]> | null>(null);
+  protected readonly accountsError = signal(false);
+  protected readonly providerIcon = providerIcon;
   protected readonly empty = computed(() => this.status() === 'ready' && this.clients().length === 0);
 
   constructor() {
@@ -85,6 +93,43 @@ export class ClientsPage {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe((invite) => this.invite.set(invite));
+    this.loadAccounts();
+  }
+
+  protected accountsOf(client: ClientSummary): SocialAccountView[] | null {
+    const byClient = this.accountsByClient();
+    return byClient ? (byClient.get(client.id) ?? []) : null;
+  }
+
+  protected openConnectLinks(client: ClientSummary): void {
+    this.dialog
+      .open<ConnectLinksDialogComponent, ConnectLinksDialogData>(ConnectLinksDialogComponent, {
+        ...DIALOG_SIZE,
+        width: '600px',
+        data: { clientId: client.id, clientName: client.name },
+      })
+      .afterClosed()
+      // Accounts may have arrived through a link meanwhile.
+      .subscribe(() => this.loadAccounts());
+  }
+
+  private loadAccounts(): void {
+    this.socialApi
+      .accounts()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (list) => {
+          const byClient = new Map<string, SocialAccountView[]>();
+          for (const account of list.items) {
+            if (account.clientId) {
+              byClient.set(account.clientId, [...(byClient.get(account.clientId) ?? []), account]);
+            }
+          }
+          this.accountsByClient.set(byClient);
+          this.accountsError.set(false);
+        },
+        error: () => this.accountsError.set(true),
+      });
   }
 
   protected load(): void {

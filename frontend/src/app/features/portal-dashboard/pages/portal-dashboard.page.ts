@@ -3,16 +3,18 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { CLIENT_PERMISSIONS, type PortalOverviewResponse } from '@atrium/shared';
 import { AuthService } from '../../../core/auth/auth.service';
 import { LoadState, toLoadState } from '../../../core/http/load-state';
 import { NoticeComponent } from '../../../core/ui/notice.component';
+import { PORTAL_PAGES } from '../../../layouts/portal-shell/portal-pages';
 import { PortalDashboardApi } from '../data-access/portal-dashboard.api';
 import { PERMISSION_LABELS } from '../permission-labels';
 
 @Component({
   selector: 'atr-portal-dashboard-page',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, NoticeComponent],
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, NoticeComponent],
   templateUrl: './portal-dashboard.page.html',
   styleUrl: './portal-dashboard.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -45,12 +47,16 @@ export class PortalDashboardPage {
       .map((part) => part[0]?.toUpperCase() ?? '')
       .join(''),
   );
-  /** What the user may use, in the spec's order, as plain information (no dead links). */
+  /**
+   * What the user may use, in the spec's order: a quick link for the pages that exist, plain
+   * information for those still to come (no dead links).
+   */
   protected readonly access = computed(() => {
     const granted = this.overview()?.client.permissions ?? [];
-    return CLIENT_PERMISSIONS.filter((permission) => granted.includes(permission)).map(
-      (permission) => PERMISSION_LABELS[permission],
-    );
+    return CLIENT_PERMISSIONS.filter((permission) => granted.includes(permission)).map((permission) => ({
+      ...PERMISSION_LABELS[permission],
+      link: PORTAL_PAGES.find((page) => page.permission === permission)?.link ?? null,
+    }));
   });
   /** The other clients this person works with, when there are several. */
   protected readonly otherClients = computed(() => {

@@ -1,0 +1,154 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { provideRouter } from '@angular/router';
+import { POST_PATHS, SOCIAL_PATHS, type SocialAccountView, type SocialProviderInfo } from '@atrium/shared';
+import { PostEditorData, PostEditorDialogComponent, characterCount } from './post-editor-dialog.component';
+
+const providers: SocialProviderInfo[] = [
+  { id: 'local', name: 'Local sandbox', maxTextLength: 500, requiresMedia: false },
+  { id: 'x', name: 'X', maxTextLength: 280, requiresMedia: false },
+  { id: 'instagram', name: 'Instagram', maxTextLength: 2200, requiresMedia: true },
+];
+
+const account = (id: string, provider: SocialAccountView['provider'], providerName: string): SocialAccountView => ({
+  id,
+  provider,
+  providerName,
+  displayName: `Acme ${providerName}`,
+  handle: null,
+  avatarUrl: null,
+  profileUrl: null,
+  clientId: 'c1',
+  clientName: 'Acme Coffee',
+  health: 'connected',
+  expiresAt: null,
+  problem: null,
+  connectedVia: 'agency',
+  connectedAt: '2026-01-01T00:00:00Z',
+});
+
+describe('PostEditorDialogComponent (composer)', () => {
+  let fixture: ComponentFixture<PostEditorDialogComponent>;
+  let backend: HttpTestingController;
+  let root: HTMLElement;
+  let close: jest.Mock;
+
+  beforeEach(async () => {
+    close = jest.fn();
+    const data: PostEditorData = {
+      post: null,
+      scheduledAt: new Date(Date.now() + 2 * 24 * 3600_000),
+      clientId: 'c1',
+      clients: [{ id: 'c1', name: 'Acme Coffee' }],
+      providers,
+    };
+    TestBed.configureTestingModule({
+      imports: [PostEditorDialogComponent],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: MAT_DIALOG_DATA, useValue: data },
+        { provide: MatDialogRef, useValue: { close } },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(PostEditorDialogComponent);
+    root = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+    backend
+      .expectOne((request) => request.url === SOCIAL_PATHS.accounts && request.params.get('clientId') === 'c1')
+      .flush({
+        items: [
+          account('a-local', 'local', 'Local sandbox'),
+          account('a-x', 'x', 'X'),
+          account('a-ig', 'instagram', 'Instagram'),
+        ],
+      });
+    await fixture.whenStable();
+  });
+
+  afterEach(() => backend.verify());
+
+  function tick(name: string): void {
+    const box = Array.from(root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')).find((input) =>
+      input.closest('mat-checkbox')?.textContent?.includes(name),
+    );
+    box?.click();
+  }
+
+  function type(text: string): void {
+    const textarea = root.querySelector('textarea');
+    if (!textarea) {
+      throw new Error('No text field');
+    }
+    textarea.value = text;
+    textarea.dispatchEvent(new Event('input'));
+  }
+
+  const button = (label: string) =>
+    Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === label);
+
+  it('counts against the smallest limit of the chosen platforms and warns about image-only platforms', async () => {
+    tick('Acme Local sandbox');
+    type('Fresh roast today');
+    await fixture.whenStable();
+    expect(root.textContent).toContain('17 / 500 (Local sandbox)');
+
+    tick('Acme X');
+    tick('Acme Instagram');
+    await fixture.whenStable();
+    expect(root.textContent).toContain('17 / 280 (X)');
+    expect(root.querySelector('atr-notice[kind="warning"]')?.textContent).toContain('Instagram needs an image');
+
+    type('y'.repeat(281));
+    await fixture.whenStable();
+    button('Schedule')?.click();
+    await fixture.whenStable();
+    expect(root.textContent).toContain('X takes at most 280 characters: remove 1.');
+    backend.expectNone(POST_PATHS.posts);
+  });
+
+  it('schedules for the chosen accounts and puts the server’s field errors by their fields', async () => {
+    tick('Acme X');
+    type('Fresh roast today');
+    await fixture.whenStable();
+    button('Schedule')?.click();
+
+    const request = backend.expectOne(POST_PATHS.posts);
+    expect(request.request.body).toMatchObject({ clientId: 'c1', text: 'Fresh roast today', accountIds: ['a-x'] });
+    expect(Date.parse(request.request.body.scheduledAt)).toBeGreaterThan(Date.now());
+    request.flush(
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Validation failed',
+        details: [{ field: 'scheduledAt', messages: ['That time has already passed.'] }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+
+    const dateField = root.querySelector('input[type="datetime-local"]')?.closest('mat-form-field');
+    expect(dateField?.textContent).toContain('That time has already passed.');
+    expect(close).not.toHaveBeenCalled();
+  });
+
+  it('saves a draft without a time', async () => {
+    type('Idea for later');
+    await fixture.whenStable();
+    button('Save draft')?.click();
+
+    const request = backend.expectOne(POST_PATHS.posts);
+    expect(request.request.body).toEqual({ clientId: 'c1', text: 'Idea for later', accountIds: [], scheduledAt: null });
+    request.flush({ id: 'p1', status: 'draft' });
+    expect(close).toHaveBeenCalledWith({ kind: 'saved', post: { id: 'p1', status: 'draft' } });
+  });
+
+  it('counts characters, not UTF-16 units', () => {
+    expect(characterCount('☕️ ok')).toBe(5);
+    expect(characterCount('👩‍💻')).toBe(3);
+  });
+});

@@ -1,0 +1,10 @@
+import { Routes } from '@angular/router';
+
+export const PORTAL_ACCOUNTS_ROUTES: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'Accounts',
+    loadComponent: () => import('./pages/portal-accounts.page').then((m) => m.PortalAccountsPage),
+  },
+];

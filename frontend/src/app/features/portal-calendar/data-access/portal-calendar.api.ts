@@ -1,0 +1,15 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { POST_PATHS, type PortalCalendarResponse } from '@atrium/shared';
+import { Observable } from 'rxjs';
+
+/** The active client's calendar (the client header picks the client); read-only. */
+@Injectable({ providedIn: 'root' })
+export class PortalCalendarApi {
+  private readonly http = inject(HttpClient);
+
+  week(from: number, to: number): Observable<PortalCalendarResponse> {
+    const params = new HttpParams().set('from', new Date(from).toISOString()).set('to', new Date(to).toISOString());
+    return this.http.get<PortalCalendarResponse>(POST_PATHS.portalCalendar, { params });
+  }
+}

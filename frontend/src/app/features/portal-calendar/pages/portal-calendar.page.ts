@@ -1,0 +1,189 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import type { PortalCalendarPost, PortalCalendarResponse } from '@atrium/shared';
+import { Subscription } from 'rxjs';
+import { AuthService } from '../../../core/auth/auth.service';
+import { LoadState, toLoadState } from '../../../core/http/load-state';
+import { NoticeComponent } from '../../../core/ui/notice.component';
+import { CivilDate, ZonedWeek, dayKeyAt, safeTimeZone, shiftWeek, weekContaining } from '../../../core/ui/zoned-time';
+import { handleLabel, providerIcon } from '../../social/provider-ui';
+import { PortalCalendarApi } from '../data-access/portal-calendar.api';
+import { bucketByDay } from '../week-buckets';
+
+/** Posts a day shows at first, and how many more each "Show more" adds. */
+const DAY_PAGE = 50;
+
+const STATUS_LABELS: Record<PortalCalendarPost['status'], string> = {
+  scheduled: 'Scheduled',
+  publishing: 'Publishing',
+  published: 'Published',
+};
+
+interface ShownPost {
+  readonly post: PortalCalendarPost;
+  readonly time: string;
+  readonly status: string;
+}
+
+interface DayColumn {
+  readonly key: string;
+  readonly label: string;
+  readonly shortLabel: string;
+  readonly isToday: boolean;
+  readonly total: number;
+  readonly shown: readonly ShownPost[];
+  readonly hidden: number;
+}
+
+/** A civil date written out in words; noon UTC keeps it on the same day whatever the formatter. */
+function civilFormat(format: Intl.DateTimeFormat, date: CivilDate): string {
+  return format.format(new Date(Date.UTC(date.year, date.month - 1, date.day, 12)));
+}
+
+/**
+ * Portal > Calendar [000] (calendar.view): the active client's scheduled and recently published
+ * posts, one week at a time, drawn in the user's own timezone (from their profile). Read-only: no
+ * edit, approve or reschedule. Seven columns on wide screens, a list by day on small ones.
+ */
+@Component({
+  selector: 'atr-portal-calendar-page',
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, NoticeComponent],
+  templateUrl: './portal-calendar.page.html',
+  styleUrl: './portal-calendar.page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PortalCalendarPage {
+  private readonly api = inject(PortalCalendarApi);
+  private readonly auth = inject(AuthService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly timeZone = safeTimeZone(this.auth.me()?.timezone);
+  /** "America/New_York (EST)". */
+  protected readonly zoneLabel = zoneLabel(this.timeZone);
+  private readonly timeFormat = new Intl.DateTimeFormat('en', {
+    timeZone: this.timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+  private readonly dayLong = new Intl.DateTimeFormat('en', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+  });
+  private readonly weekdayShort = new Intl.DateTimeFormat('en', { timeZone: 'UTC', weekday: 'short' });
+  private readonly rangeFormat = new Intl.DateTimeFormat('en', {
+    timeZone: 'UTC',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+  });
+
+  protected readonly week = signal<ZonedWeek>(weekContaining(Date.now(), this.timeZone));
+  protected readonly state = signal<LoadState<PortalCalendarResponse>>({ status: 'loading' });
+  /** Per day: how many posts are on screen after "Show more". */
+  private readonly dayLimits = signal<ReadonlyMap<string, number>>(new Map());
+  private loading: Subscription | null = null;
+
+  protected readonly isThisWeek = computed(() => {
+    const now = Date.now();
+    return now >= this.week().from && now < this.week().to;
+  });
+  protected readonly weekLabel = computed(() => {
+    const days = this.week().days;
+    const first = days[0].date;
+    const last = days[days.length - 1].date;
+    return this.rangeFormat.formatRange(
+      new Date(Date.UTC(first.year, first.month - 1, first.day, 12)),
+      new Date(Date.UTC(last.year, last.month - 1, last.day, 12)),
+    );
+  });
+  protected readonly response = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.value : null;
+  });
+  protected readonly loadError = computed(() => {
+    const state = this.state();
+    return state.status === 'error' ? state.error.message : '';
+  });
+  private readonly buckets = computed(() => bucketByDay(this.response()?.items ?? [], this.week()));
+  protected readonly total = computed(() => this.buckets().reduce((sum, bucket) => sum + bucket.length, 0));
+  protected readonly columns = computed<DayColumn[]>(() => {
+    const today = dayKeyAt(Date.now(), this.timeZone);
+    const limits = this.dayLimits();
+    const buckets = this.buckets();
+    return this.week().days.map((day, index) => {
+      const posts = buckets[index];
+      const limit = limits.get(day.key) ?? DAY_PAGE;
+      return {
+        key: day.key,
+        label: civilFormat(this.dayLong, day.date),
+        shortLabel: `${civilFormat(this.weekdayShort, day.date)} ${day.date.day}`,
+        isToday: day.key === today,
+        total: posts.length,
+        // Only what is on screen gets formatted.
+        shown: posts.slice(0, limit).map((post) => ({
+          post,
+          time: this.timeFormat.format(new Date(post.scheduledAt)),
+          status: STATUS_LABELS[post.status] ?? post.status,
+        })),
+        hidden: Math.max(0, posts.length - limit),
+      };
+    });
+  });
+
+  protected readonly icon = providerIcon;
+  protected readonly handle = handleLabel;
+
+  constructor() {
+    this.load();
+    this.destroyRef.onDestroy(() => this.loading?.unsubscribe());
+  }
+
+  protected previousWeek(): void {
+    this.show(shiftWeek(this.week(), -1));
+  }
+
+  protected nextWeek(): void {
+    this.show(shiftWeek(this.week(), 1));
+  }
+
+  protected thisWeek(): void {
+    this.show(weekContaining(Date.now(), this.timeZone));
+  }
+
+  protected showMore(column: DayColumn): void {
+    this.dayLimits.update((limits) => new Map(limits).set(column.key, column.shown.length + DAY_PAGE));
+  }
+
+  protected moreCount(column: DayColumn): number {
+    return Math.min(column.hidden, DAY_PAGE);
+  }
+
+  protected load(): void {
+    this.loading?.unsubscribe();
+    const week = this.week();
+    this.loading = this.api
+      .week(week.from, week.to)
+      .pipe(toLoadState, takeUntilDestroyed(this.destroyRef))
+      .subscribe((state) => this.state.set(state));
+  }
+
+  private show(week: ZonedWeek): void {
+    this.week.set(week);
+    this.dayLimits.set(new Map());
+    this.load();
+  }
+}
+
+/** The zone's name with its short name now ("CET", "GMT+2"), for the page's subtitle. */
+function zoneLabel(timeZone: string): string {
+  const short = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'short' })
+    .formatToParts(new Date())
+    .find((candidate) => candidate.type === 'timeZoneName')?.value;
+  return short && short !== timeZone ? `${timeZone} (${short})` : timeZone;
+}
