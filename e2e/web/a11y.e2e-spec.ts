@@ -21,6 +21,8 @@ test.describe('Accessibility', () => {
     '/dev/mailbox',
     '/invite?token=example-token-for-a11y-check',
     '/magic-link?token=example-token-for-a11y-check',
+    '/connect?token=example-token-for-a11y-check',
+    '/oauth/callback?error=access_denied&state=example',
   ]) {
     test(`${path} has no serious or critical violations`, async ({ page }) => {
       await page.goto(path);
@@ -56,6 +58,36 @@ test.describe('Accessibility', () => {
     await expect(page.getByRole('heading', { name: /Welcome, Anna/ })).toBeVisible();
     await page.getByRole('link', { name: 'Team' }).first().click();
     await expect(page.getByRole('cell', { name: 'max@acme.test' })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('Social accounts, the agency calendar (week, month, composer) have no serious or critical violations', async ({
+    page,
+  }) => {
+    await page.goto('/login');
+    await signIn(page, 'member@northwind.test');
+    await page.getByRole('navigation').getByRole('link', { name: 'Social accounts' }).click();
+    await expect(page.getByText('Acme Coffee').first()).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Calendar' }).click();
+    await expect(page.getByRole('heading', { name: 'Calendar', level: 1 })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Rainy day/ }).first()).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('radio', { name: 'Month' }).click();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'New post', exact: true }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('the portal Calendar and Accounts pages have no serious or critical violations', async ({ page }) => {
+    await page.goto('/login');
+    await signIn(page, 'anna@acme.test');
+    await page.getByRole('navigation').getByRole('link', { name: 'Calendar' }).click();
+    await expect(page.getByText(/Rainy day/).first()).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Accounts' }).click();
+    await expect(page.getByText('Acme Coffee').first()).toBeVisible();
     await expectAccessible(page);
   });
 

@@ -109,3 +109,63 @@ test.describe('Social accounts, scheduling and the portal calendar', () => {
     );
   });
 });
+
+test.describe('Agency calendar', () => {
+  test('a scheduled post is moved to another day by dragging it; the time of day stays', async ({
+    browser,
+    request,
+  }) => {
+    const login = await request.post('/api/v1/auth/login', {
+      data: { email: 'member@northwind.test', password: 'atrium-demo-2026' },
+    });
+    const token = ((await login.json()) as { accessToken: string }).accessToken;
+    const auth = { Authorization: `Bearer ${token}` };
+    const accounts = (await (await request.get('/api/v1/social-accounts', { headers: auth })).json()) as {
+      items: Array<{ id: string; clientId: string; displayName: string }>;
+    };
+    const acme = accounts.items.find((a) => a.displayName === 'Acme Coffee');
+    if (!acme) throw new Error('The demo Acme Coffee account is missing');
+
+    // Wednesday of next week, 10:30 UTC.
+    const now = new Date();
+    const monday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7));
+    const wednesday = new Date(monday + 9 * 86_400_000 + 10.5 * 3_600_000);
+    const text = `Drag me ${Date.now().toString(36)}`;
+    const created = await request.post('/api/v1/posts', {
+      headers: auth,
+      data: { clientId: acme.clientId, text, accountIds: [acme.id], scheduledAt: wednesday.toISOString() },
+    });
+    expect(created.status()).toBe(201);
+    const postId = ((await created.json()) as { id: string }).id;
+
+    const page = await signedIn(browser, 'member@northwind.test', 'UTC');
+    await page.getByRole('navigation').getByRole('link', { name: 'Calendar' }).click();
+    await page.getByRole('button', { name: 'Next week' }).click();
+    const chip = page.getByRole('button', { name: new RegExp(text) });
+    await expect(chip).toBeVisible();
+
+    const dayLabel = (date: Date) =>
+      new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+    const thursday = new Date(wednesday.getTime() + 86_400_000);
+    const target = page
+      .locator('li.day')
+      .filter({ has: page.getByRole('button', { name: `New post on ${dayLabel(thursday)}`, exact: true }) });
+    const from = await chip.boundingBox();
+    const to = await target.boundingBox();
+    if (!from || !to) throw new Error('Calendar layout not measurable');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 });
+    await page.mouse.up();
+
+    await expect(target.getByRole('button', { name: new RegExp(text) })).toBeVisible();
+    await expect
+      .poll(
+        async () =>
+          ((await (await request.get(`/api/v1/posts/${postId}`, { headers: auth })).json()) as { scheduledAt: string })
+            .scheduledAt,
+      )
+      .toBe(thursday.toISOString());
+  });
+});
