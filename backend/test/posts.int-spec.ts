@@ -162,6 +162,10 @@ describe('Posts: composing, scheduling and publishing', () => {
       (a: { id: string }) => a.id === account.id,
     );
     expect(health.health).toBe('needs_reconnect');
+    // The dashboard points someone at it.
+    const dashboard = (await api().get('/api/v1/agency/dashboard')).body;
+    expect(dashboard.attention.accountsNeedingReconnect).toBe(1);
+    expect(dashboard.attention.failedPosts).toBeGreaterThanOrEqual(1);
   });
 
   it('fails waiting posts with a reason when their account is disconnected or moved to another client', async () => {

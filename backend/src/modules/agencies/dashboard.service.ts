@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource, IsNull, MoreThan, Not } from 'typeorm';
 import { entitlementsOf, WEB_PATHS, type AgencyDashboardResponse } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -9,6 +9,9 @@ import { Client } from '../clients/entities/client.entity';
 import { ClientMembership } from '../clients/entities/client-membership.entity';
 import { Invitation } from '../invitations/entities/invitation.entity';
 import { User } from '../users/entities/user.entity';
+import { Post } from '../posts/entities/post.entity';
+import { SocialAccount } from '../social/entities/social-account.entity';
+import { SocialAccountsService } from '../social/social-accounts.service';
 import { EntitlementsService } from './entitlements.service';
 import { Agency } from './entities/agency.entity';
 
@@ -19,6 +22,7 @@ export class DashboardService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly entitlements: EntitlementsService,
+    private readonly socialAccounts: SocialAccountsService,
   ) {}
 
   async forAgency(ctx: AgencyContext): Promise<AgencyDashboardResponse> {
@@ -56,6 +60,22 @@ export class DashboardService {
         invited: liveInvitations.filter((i) => i.clientId === client.id).length,
         joined: joined.filter((j) => j.clientId === client.id).length,
       })),
+      attention: await this.attention(agencyId),
+    };
+  }
+
+  private async attention(agencyId: string): Promise<AgencyDashboardResponse['attention']> {
+    const accounts = await this.db.getRepository(SocialAccount).findBy({ agencyId, status: Not('disconnected') });
+    const health = (await this.socialAccounts.views(agencyId, accounts)).map((view) => view.health);
+    const failedPosts = await this.db.getRepository(Post).countBy({
+      agencyId,
+      status: 'failed',
+      updatedAt: MoreThan(new Date(Date.now() - 14 * 24 * 3600_000)),
+    });
+    return {
+      accountsNeedingReconnect: health.filter((h) => h === 'needs_reconnect').length,
+      accountsExpiringSoon: health.filter((h) => h === 'expiring').length,
+      failedPosts,
     };
   }
 }

@@ -63,6 +63,16 @@ export interface AgencyDashboardResponse {
   invite: InviteAvailability;
   totals: { clients: number; invited: number; joined: number };
   clients: Array<{ id: string; name: string; invited: number; joined: number }>;
+  /** What someone should look at: connections to renew and posts that did not go out. */
+  attention: DashboardAttention;
+}
+
+export interface DashboardAttention {
+  accountsNeedingReconnect: number;
+  /** Connections that end within a week and cannot renew themselves. */
+  accountsExpiringSoon: number;
+  /** Posts that failed in the last 14 days. */
+  failedPosts: number;
 }
 
 export interface BulkUsersRequest {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { AgencyDashboardResponse, InviteAvailability, PlanEntitlements } from '@atrium/shared';
+import type { AgencyDashboardResponse, DashboardAttention, InviteAvailability, PlanEntitlements } from '@atrium/shared';
 
 export class InviteAvailabilityDto implements InviteAvailability {
   @ApiProperty() allowed!: boolean;
@@ -34,10 +34,18 @@ class DashboardClientDto {
   @ApiProperty() joined!: number;
 }
 
+class DashboardAttentionDto implements DashboardAttention {
+  @ApiProperty() accountsNeedingReconnect!: number;
+  @ApiProperty({ description: 'Connections ending within 7 days that cannot renew themselves' })
+  accountsExpiringSoon!: number;
+  @ApiProperty({ description: 'Posts that failed in the last 14 days' }) failedPosts!: number;
+}
+
 export class AgencyDashboardDto implements AgencyDashboardResponse {
   @ApiProperty({ type: DashboardAgencyDto }) agency!: DashboardAgencyDto;
   @ApiProperty() portalUrl!: string;
   @ApiProperty({ type: InviteAvailabilityDto }) invite!: InviteAvailabilityDto;
   @ApiProperty({ type: DashboardTotalsDto }) totals!: DashboardTotalsDto;
   @ApiProperty({ type: [DashboardClientDto] }) clients!: DashboardClientDto[];
+  @ApiProperty({ type: DashboardAttentionDto }) attention!: DashboardAttentionDto;
 }

@@ -129,6 +129,9 @@ export class AgencyDashboardPage {
     () => this.overview()?.owner.email.toLowerCase() === this.me()?.email.toLowerCase(),
   );
 
+  /** Connections to renew and posts that did not go out, each with the page that fixes it. */
+  protected readonly attention = computed(() => attentionItems(this.adoption()?.attention));
+
   protected readonly copied = signal<string | null>(null);
   protected readonly resending = signal(false);
   protected readonly resendNotice = signal<{ kind: 'info' | 'error'; text: string } | null>(null);
@@ -222,4 +225,47 @@ export class AgencyDashboardPage {
 
 function firstWord(name: string): string {
   return name.trim().split(/\s+/)[0] ?? '';
+}
+
+interface AttentionItem {
+  id: string;
+  kind: 'warning' | 'error';
+  message: string;
+  action: string;
+  link: string;
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export function attentionItems(attention: AgencyDashboardResponse['attention'] | undefined): AttentionItem[] {
+  if (!attention) return [];
+  const items: AttentionItem[] = [];
+  if (attention.accountsNeedingReconnect > 0) {
+    items.push({
+      id: 'reconnect',
+      kind: 'error',
+      message: `${plural(attention.accountsNeedingReconnect, 'social account needs', 'social accounts need')} reconnecting; their posts cannot go out until then.`,
+      action: 'Open social accounts',
+      link: WEB_PATHS.agencyAccounts,
+    });
+  }
+  if (attention.accountsExpiringSoon > 0) {
+    items.push({
+      id: 'expiring',
+      kind: 'warning',
+      message: `${plural(attention.accountsExpiringSoon, 'social account connection ends', 'social account connections end')} within a week. Reconnect to keep publishing.`,
+      action: 'Open social accounts',
+      link: WEB_PATHS.agencyAccounts,
+    });
+  }
+  if (attention.failedPosts > 0) {
+    items.push({
+      id: 'failed',
+      kind: 'warning',
+      message: `${plural(attention.failedPosts, 'post', 'posts')} failed to publish in the last two weeks.`,
+      action: 'Open the calendar',
+      link: WEB_PATHS.agencyCalendar,
+    });
+  }
+  return items;
 }
