@@ -231,6 +231,29 @@ describe('Social accounts: connecting through OAuth 2 with PKCE', () => {
     expect(gone.problem).toMatch(/expired/);
   });
 
+  it("emails the agency's owners and admins once when an unrenewable connection enters its last week", async () => {
+    const ownerUser = await f.agencyUser(agency, 'owner');
+    const adminUser = await f.agencyUser(agency, 'admin');
+    const memberUser = await f.agencyUser(agency, 'member');
+    const account = await connectSandboxAccount(t, owner, handle('warn'));
+    const accounts = t.db.getRepository(SocialAccount);
+    await accounts.update(
+      { id: account.id },
+      { refreshTokenSealed: null, tokenExpiresAt: new Date(Date.now() + 2 * 86400_000) },
+    );
+    const { ExpiryWarningsService } = await import('../src/modules/social/expiry-warnings.service');
+    const warnings = t.app.get(ExpiryWarningsService);
+    expect(await warnings.warn()).toBe(1);
+    const [email] = await t.emailsTo(ownerUser.email);
+    expect(email.subject).toMatch(/needs reconnecting by/);
+    expect(email.textBody).toContain(`${t.config.appUrl}/app/accounts`);
+    expect(await t.emailsTo(adminUser.email)).toHaveLength(1);
+    expect(await t.emailsTo(memberUser.email)).toHaveLength(0);
+    // Once only, until a new token arrives.
+    expect(await warnings.warn()).toBe(0);
+    expect(await t.emailsTo(ownerUser.email)).toHaveLength(1);
+  });
+
   it('a person who cancels at the platform gets no account', async () => {
     const started = await as(owner).post('/api/v1/social-accounts/connect', { provider: 'local' });
     const back = await consentAtSandbox(t, started.body.authorizationUrl, handle('deny'), 'deny');

@@ -179,6 +179,7 @@ export class SocialAccountsService {
       connectLinkId: target.connectLinkId ?? (live ? existing.connectLinkId : null),
       connectedAt: new Date(),
       tokenVersion: (existing?.tokenVersion ?? 0) + 1,
+      expiryWarnedAt: null,
       ...this.sealTokens(account.id, identity.tokens),
     });
     return repository.save(account);
@@ -243,7 +244,7 @@ export class SocialAccountsService {
       .getRepository(SocialAccount)
       .update(
         { id: account.id, tokenVersion: account.tokenVersion },
-        { ...this.sealTokens(account.id, tokens), tokenVersion: account.tokenVersion + 1 },
+        { ...this.sealTokens(account.id, tokens), tokenVersion: account.tokenVersion + 1, expiryWarnedAt: null },
       );
     if ((updated.affected ?? 0) === 0) {
       return this.credentialsOf(await this.db.getRepository(SocialAccount).findOneByOrFail({ id: account.id }));

@@ -8,6 +8,7 @@ import { ProviderRegistry } from './providers/provider-registry';
 import { SocialAccountsController, SocialProvidersController } from './social-accounts.controller';
 import { SocialAccountsService } from './social-accounts.service';
 import { TokenRenewalService } from './token-renewal.service';
+import { ExpiryWarningsService } from './expiry-warnings.service';
 
 @Module({
   controllers: [
@@ -24,7 +25,8 @@ import { TokenRenewalService } from './token-renewal.service';
     OAuthConnectService,
     ConnectLinksService,
     TokenRenewalService,
+    ExpiryWarningsService,
   ],
-  exports: [SecretBox, ProviderRegistry, SocialAccountsService, OAuthConnectService],
+  exports: [SecretBox, ProviderRegistry, SocialAccountsService, OAuthConnectService, ExpiryWarningsService],
 })
 export class SocialModule {}

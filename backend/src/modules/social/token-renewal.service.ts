@@ -3,14 +3,15 @@ import { Interval } from '@nestjs/schedule';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { LeaseService } from '../../core/scheduling/lease.service';
+import { ExpiryWarningsService } from './expiry-warnings.service';
 import { OAuthConnectService } from './oauth-connect.service';
 import { SocialAccountsService } from './social-accounts.service';
 
 const EVERY_MS = 60 * 60_000;
 
 /**
- * Hourly, on one instance: renews provider tokens before they end (so people are only warned
- * about connections that truly need them) and forgets finished OAuth round trips.
+ * Hourly, on one instance: renews provider tokens before they end, emails the agency about the
+ * connections that cannot renew and end within a week, and forgets finished OAuth round trips.
  */
 @Injectable()
 export class TokenRenewalService {
@@ -21,6 +22,7 @@ export class TokenRenewalService {
     private readonly leases: LeaseService,
     private readonly accounts: SocialAccountsService,
     private readonly connect: OAuthConnectService,
+    private readonly warnings: ExpiryWarningsService,
   ) {}
 
   @Interval('social-token-renewal', EVERY_MS)
@@ -29,6 +31,7 @@ export class TokenRenewalService {
     try {
       if (!(await this.leases.tryAcquire('social-token-renewal', EVERY_MS - 60_000))) return;
       await this.accounts.renewExpiring();
+      await this.warnings.warn();
       await this.connect.purgeOld();
     } catch (error) {
       this.logger.warn({ msg: 'Token renewal pass failed', error: String(error) });

@@ -84,6 +84,10 @@ export class SocialAccount extends MutableRecordEntity {
   @NullableDateColumn()
   disconnectedAt!: Date | null;
 
+  /** When the agency was emailed that this connection ends soon; cleared by every new token. */
+  @NullableDateColumn()
+  expiryWarnedAt!: Date | null;
+
   protected override applyDefaults(): void {
     this.clientId ??= null;
     this.handle ??= null;
@@ -96,5 +100,6 @@ export class SocialAccount extends MutableRecordEntity {
     this.connectedByUserId ??= null;
     this.connectLinkId ??= null;
     this.disconnectedAt ??= null;
+    this.expiryWarnedAt ??= null;
   }
 }

@@ -1,3 +1,4 @@
+import { AccountExpiryWarning1795423579155 } from './1795423579155-AccountExpiryWarning';
 import { SocialAccountsAndPosts1795421483784 } from './1795421483784-SocialAccountsAndPosts';
 import { SessionPreviousRefreshHash1795418868365 } from './1795418868365-SessionPreviousRefreshHash';
 import { Invitations1795417303696 } from './1795417303696-Invitations';
@@ -9,4 +10,5 @@ export const MYSQL_MIGRATIONS = [
   Invitations1795417303696,
   SessionPreviousRefreshHash1795418868365,
   SocialAccountsAndPosts1795421483784,
+  AccountExpiryWarning1795423579155,
 ];

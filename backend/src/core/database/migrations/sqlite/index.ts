@@ -1,3 +1,4 @@
+import { AccountExpiryWarning1795423576014 } from './1795423576014-AccountExpiryWarning';
 import { SocialAccountsAndPosts1795421480405 } from './1795421480405-SocialAccountsAndPosts';
 import { SessionPreviousRefreshHash1795418866069 } from './1795418866069-SessionPreviousRefreshHash';
 import { Invitations1795417300701 } from './1795417300701-Invitations';
@@ -9,4 +10,5 @@ export const SQLITE_MIGRATIONS = [
   Invitations1795417300701,
   SessionPreviousRefreshHash1795418866069,
   SocialAccountsAndPosts1795421480405,
+  AccountExpiryWarning1795423576014,
 ];
