@@ -11,7 +11,7 @@ import {
   type SocialProviderAdapter,
   type TokenSet,
 } from '../provider-adapter';
-import { graphContext, graphGet, graphPost } from './meta-graph';
+import { graphContext, graphGet, publishThroughContainer } from './meta-graph';
 import {
   buildAuthorizationUrl,
   isRecord,
@@ -131,39 +131,15 @@ export class InstagramAdapter implements SocialProviderAdapter {
       // The publishing API fetches image_url itself and only takes JPEG.
       throw new ProviderError('rejected', 'Instagram accepts JPEG images only; use a .jpg image.');
     }
-    const context = graphContext(this.name, 'the post', this.now);
-    const user = `${GRAPH_API}/${encodeURIComponent(account.externalId)}`;
-    const token = account.tokens.accessToken;
-    // A container that is never published expires by itself, so a failure before media_publish is safe to retry.
-    const container = await graphPost(
-      this.fetch,
-      `${user}/media`,
-      { image_url: image.url, caption: post.text, access_token: token },
-      context,
-    );
-    const published = await graphPost(
-      this.fetch,
-      `${user}/media_publish`,
-      { creation_id: requiredString(container, 'id', context), access_token: token },
-      context,
-    );
-    const mediaId = requiredString(published, 'id', context);
-    return { externalId: mediaId, url: await this.permalink(mediaId, token) };
-  }
-
-  /** The post exists once published; a failed permalink lookup must not turn that into a failure. */
-  private async permalink(mediaId: string, accessToken: string): Promise<string | null> {
-    try {
-      const context = graphContext(this.name, 'the permalink', this.now);
-      const media = await graphGet(
-        this.fetch,
-        `${GRAPH_API}/${encodeURIComponent(mediaId)}`,
-        { fields: 'permalink', access_token: accessToken },
-        context,
-      );
-      return optionalString(media, 'permalink');
-    } catch {
-      return null;
-    }
+    return publishThroughContainer(this.fetch, {
+      platform: this.name,
+      now: this.now,
+      graphApi: GRAPH_API,
+      userId: account.externalId,
+      accessToken: account.tokens.accessToken,
+      containerEdge: 'media',
+      containerFields: { image_url: image.url, caption: post.text },
+      publishEdge: 'media_publish',
+    });
   }
 }

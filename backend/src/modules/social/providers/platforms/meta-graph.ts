@@ -1,5 +1,12 @@
 import type { Fetch } from '../provider-adapter';
-import { isRecord, requestJson, type CallContext, type ErrorClassifier } from './oauth2-http';
+import {
+  isRecord,
+  optionalString,
+  requestJson,
+  requiredString,
+  type CallContext,
+  type ErrorClassifier,
+} from './oauth2-http';
 
 /**
  * Facebook, Instagram and Threads all speak Meta's Graph API dialect. Requests carry the token as the
@@ -49,4 +56,60 @@ export function graphPost(
   context: CallContext,
 ): Promise<Record<string, unknown>> {
   return requestJson(fetch, url, { method: 'POST', body: new URLSearchParams(params) }, context);
+}
+
+export interface ContainerPublish {
+  platform: string;
+  now: () => Date;
+  /** The Graph API base with its version, e.g. https://graph.threads.net/v1.0. */
+  graphApi: string;
+  userId: string;
+  accessToken: string;
+  /** `media` (Instagram) or `threads` (Threads), and the fields describing the post. */
+  containerEdge: string;
+  containerFields: Record<string, string>;
+  /** `media_publish` or `threads_publish`. */
+  publishEdge: string;
+}
+
+/**
+ * Instagram and Threads publish in two steps: create a container, then publish it. A container
+ * that is never published expires by itself, so a failure before the second step is safe to retry.
+ * The link comes from a third call; the post exists by then, so a failed lookup only loses the link.
+ */
+export async function publishThroughContainer(
+  fetch: Fetch,
+  request: ContainerPublish,
+): Promise<{ externalId: string; url: string | null }> {
+  const context = graphContext(request.platform, 'the post', request.now);
+  const user = `${request.graphApi}/${encodeURIComponent(request.userId)}`;
+  const token = request.accessToken;
+  const container = await graphPost(
+    fetch,
+    `${user}/${request.containerEdge}`,
+    { ...request.containerFields, access_token: token },
+    context,
+  );
+  const published = await graphPost(
+    fetch,
+    `${user}/${request.publishEdge}`,
+    { creation_id: requiredString(container, 'id', context), access_token: token },
+    context,
+  );
+  const id = requiredString(published, 'id', context);
+  return { externalId: id, url: await permalinkOf(fetch, request, id) };
+}
+
+async function permalinkOf(fetch: Fetch, request: ContainerPublish, id: string): Promise<string | null> {
+  try {
+    const media = await graphGet(
+      fetch,
+      `${request.graphApi}/${encodeURIComponent(id)}`,
+      { fields: 'permalink', access_token: request.accessToken },
+      graphContext(request.platform, 'the permalink', request.now),
+    );
+    return optionalString(media, 'permalink');
+  } catch {
+    return null;
+  }
 }

@@ -11,7 +11,7 @@ import {
   type SocialProviderAdapter,
   type TokenSet,
 } from '../provider-adapter';
-import { graphContext, graphGet, graphPost } from './meta-graph';
+import { graphContext, graphGet, publishThroughContainer } from './meta-graph';
 import {
   buildAuthorizationUrl,
   optionalString,
@@ -116,39 +116,15 @@ export class ThreadsAdapter implements SocialProviderAdapter {
     if (post.media.length > 0) {
       throw new ProviderError('rejected', 'Threads: images are not supported by Atrium for this platform yet.');
     }
-    const context = graphContext(this.name, 'the post', this.now);
-    const user = `${GRAPH_API}/${encodeURIComponent(account.externalId)}`;
-    const token = account.tokens.accessToken;
-    // A container that is never published expires by itself, so a failure before threads_publish is safe to retry.
-    const container = await graphPost(
-      this.fetch,
-      `${user}/threads`,
-      { media_type: 'TEXT', text: post.text, access_token: token },
-      context,
-    );
-    const published = await graphPost(
-      this.fetch,
-      `${user}/threads_publish`,
-      { creation_id: requiredString(container, 'id', context), access_token: token },
-      context,
-    );
-    const id = requiredString(published, 'id', context);
-    return { externalId: id, url: await this.permalink(id, token) };
-  }
-
-  /** The post exists once published; a failed permalink lookup must not turn that into a failure. */
-  private async permalink(id: string, accessToken: string): Promise<string | null> {
-    try {
-      const context = graphContext(this.name, 'the permalink', this.now);
-      const media = await graphGet(
-        this.fetch,
-        `${GRAPH_API}/${encodeURIComponent(id)}`,
-        { fields: 'permalink', access_token: accessToken },
-        context,
-      );
-      return optionalString(media, 'permalink');
-    } catch {
-      return null;
-    }
+    return publishThroughContainer(this.fetch, {
+      platform: this.name,
+      now: this.now,
+      graphApi: GRAPH_API,
+      userId: account.externalId,
+      accessToken: account.tokens.accessToken,
+      containerEdge: 'threads',
+      containerFields: { media_type: 'TEXT', text: post.text },
+      publishEdge: 'threads_publish',
+    });
   }
 }
