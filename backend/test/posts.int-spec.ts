@@ -10,14 +10,16 @@ import { SocialAccount } from '../src/modules/social/entities/social-account.ent
 import { Factory } from './support/factories';
 import { connectSandboxAccount } from './support/sandbox-oauth';
 import { startTestApp, TestApp } from './support/test-app';
+import { TEST_DATABASE } from './support/test-env';
 
 const soon = (ms = 0) => new Date(Date.now() + ms).toISOString();
 const handle = (prefix: string) => `${prefix}-${randomBytes(3).toString('hex')}`;
 
 /** Runs the scheduler and waits for the jobs it enqueued, on every given instance. */
 async function publishDue(...apps: TestApp[]): Promise<void> {
-  await Promise.all(apps.map((a) => a.app.get(PublisherService).tick()));
-  await Promise.all(apps.map((a) => a.app.get(JobQueue).drain()));
+  const distinct = [...new Set(apps)];
+  await Promise.all(distinct.map((a) => a.app.get(PublisherService).tick()));
+  await Promise.all(distinct.map((a) => a.app.get(JobQueue).drain()));
 }
 
 describe('Posts: composing, scheduling and publishing', () => {
@@ -94,8 +96,17 @@ describe('Posts: composing, scheduling and publishing', () => {
     expect(nothingToPostTo.body.details[0].field).toBe('accountIds');
     const unknownField = await compose({ scheduledAt: soon(60_000), ...({ agencyId: 'x' } as object) });
     expect(unknownField.status).toBe(400);
+    for (const scheduledAt of ['2025-W10-1', '20260101', '2026-11-23T10:00:00', 'tomorrow']) {
+      const odd = await compose({ scheduledAt });
+      expect({ scheduledAt, status: odd.status, field: odd.body.details?.[0]?.field }).toEqual({
+        scheduledAt,
+        status: 400,
+        field: 'scheduledAt',
+      });
+    }
     const list = await api().get(`/api/v1/posts?from=${soon(-86400_000)}&to=${soon(86400_000)}`);
     expect(list.body.items).toEqual([]);
+    expect((await api().get('/api/v1/posts?from=2025-W10-1&to=2025-W10-3')).status).toBe(400);
   });
 
   it('publishes a due post through the account adapter, with a link, and the sandbox feed has it', async () => {
@@ -185,6 +196,11 @@ describe('Publishing exactly once with several instances and redelivered jobs', 
   let first: TestApp;
   let second: TestApp;
 
+  // Several instances need a shared server database; SQLite is the single-instance embedded
+  // default (and one file shared by two connections in one process would block on itself), so
+  // there the two "instances" are one application racing with itself.
+  const multiInstance = TEST_DATABASE !== 'sqlite';
+
   beforeAll(async () => {
     // Instances of one installation share its secrets and its database.
     const shared = {
@@ -194,15 +210,13 @@ describe('Publishing exactly once with several instances and redelivered jobs', 
     };
     first = await startTestApp(shared);
     const { database } = first.config;
-    second = await startTestApp({
-      ...shared,
-      ...(database.type === 'sqlite'
-        ? { DATABASE_PATH: database.path }
-        : { DATABASE_NAME: database.database, MIGRATE_ON_START: 'false' }),
-    });
+    second =
+      multiInstance && database.type !== 'sqlite'
+        ? await startTestApp({ ...shared, DATABASE_NAME: database.database, MIGRATE_ON_START: 'false' })
+        : first;
   });
   afterAll(async () => {
-    await second.close();
+    if (second !== first) await second.close();
     await first.close();
   });
 
@@ -247,6 +261,54 @@ describe('Publishing exactly once with several instances and redelivered jobs', 
     expect(feed).toHaveLength(30);
     // Not one duplicate request reached the platform: each post was sent exactly once.
     expect(feed.map((p) => p.requestCount)).toEqual(Array(30).fill(1));
+  });
+
+  it('posts to three accounts each, finished by racing workers, all end up published', async () => {
+    const f = new Factory(first);
+    const agency = await f.agency();
+    const client = await f.client(agency, [...CLIENT_PERMISSIONS]);
+    const token = (await f.signIn((await f.agencyUser(agency, 'owner')).email)).accessToken;
+    const accountIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const account = await connectSandboxAccount(first, token, handle(`multi${i}`), {
+        path: '/api/v1/social-accounts/connect',
+        body: { provider: 'local', clientId: client.id },
+      });
+      accountIds.push(account.id);
+    }
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const response = await first
+        .http()
+        .post('/api/v1/posts')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ clientId: client.id, text: `Everywhere ${i}`, accountIds, scheduledAt: soon() });
+      ids.push(response.body.id);
+    }
+    await Promise.all([first.app.get(PublisherService).claimDue(), second.app.get(PublisherService).claimDue()]);
+    await publishDue(first, second);
+    const { Post } = await import('../src/modules/posts/entities/post.entity');
+    const posts = await first.db.getRepository(Post).findBy({ id: In(ids) });
+    expect(posts.map((p) => p.status)).toEqual(Array(8).fill('published'));
+    expect(posts.every((p) => p.publishedAt !== null)).toBe(true);
+  });
+
+  it('two workers renewing one account at once: one renewal, the account stays healthy', async () => {
+    const f = new Factory(first);
+    const agency = await f.agency();
+    const token = (await f.signIn((await f.agencyUser(agency, 'owner')).email)).accessToken;
+    const account = await connectSandboxAccount(first, token, handle('renew'));
+    const repository = first.db.getRepository(SocialAccount);
+    const before = await repository.findOneByOrFail({ id: account.id });
+    const { SocialAccountsService } = await import('../src/modules/social/social-accounts.service');
+    const [a, b] = await Promise.all([
+      first.app.get(SocialAccountsService).renew(before),
+      second.app.get(SocialAccountsService).renew(before),
+    ]);
+    // The sandbox rotates refresh tokens: a second refresh with the spent one would be refused.
+    expect(a.tokens.accessToken).toBe(b.tokens.accessToken);
+    const after = await repository.findOneByOrFail({ id: account.id });
+    expect(after).toMatchObject({ status: 'active', tokenVersion: before.tokenVersion + 1, renewingUntil: null });
   });
 
   it('a worker that died while sending is retried with the same idempotency key, still one post', async () => {

@@ -27,5 +27,12 @@ describe('SecretBox', () => {
     body[0] ^= 1;
     expect(() => box.open([...parts.slice(0, 3), body.toString('base64url')].join('.'), 'ctx')).toThrow();
     expect(() => new SecretBox({ encryptionKey: randomBytes(32) }).open(sealed, 'ctx')).toThrow();
+    const shortTag = [
+      parts[0],
+      parts[1],
+      Buffer.from(parts[2], 'base64url').subarray(0, 4).toString('base64url'),
+      parts[3],
+    ];
+    expect(() => box.open(shortTag.join('.'), 'ctx')).toThrow();
   });
 });

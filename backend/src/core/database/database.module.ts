@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
+import { serializeSqliteTransactions } from './sqlite-transactions';
 
 @Module({})
 export class DatabaseModule {
@@ -15,6 +16,7 @@ export class DatabaseModule {
           dataSourceFactory: async (options) => {
             if (!options) throw new Error('No database options');
             const dataSource = await new DataSource(options).initialize();
+            serializeSqliteTransactions(dataSource);
             if (config.migrateOnStart) await runMigrations(dataSource);
             return dataSource;
           },

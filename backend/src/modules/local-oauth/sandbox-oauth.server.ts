@@ -212,8 +212,12 @@ export class SandboxOAuthServer {
     if (basic) {
       const decoded = Buffer.from(basic, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
-      id = decodeURIComponent(decoded.slice(0, colon));
-      secret = decodeURIComponent(decoded.slice(colon + 1));
+      try {
+        id = decodeURIComponent(decoded.slice(0, colon));
+        secret = decodeURIComponent(decoded.slice(colon + 1));
+      } catch {
+        throw new OAuthProtocolError(401, 'invalid_client', 'Malformed client credentials');
+      }
     }
     if (id !== SANDBOX_CLIENT_ID || !sameSecret(secret, this.clientSecret)) {
       throw new OAuthProtocolError(401, 'invalid_client', 'Client authentication failed');

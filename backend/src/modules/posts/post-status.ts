@@ -26,12 +26,40 @@ export function derivePostStatus(states: TargetState[], fallback: PostStatus): P
   return 'failed';
 }
 
-/** Recomputes the stored status, published time and failure summary of posts after target changes. */
+const locksRows = (manager: EntityManager) => ['mysql', 'mariadb'].includes(manager.connection.options.type);
+
+/**
+ * Locks posts (in id order) for the rest of the transaction. Every transaction that changes the
+ * targets of a post takes this lock first, so workers finishing targets of one post at the same
+ * moment take turns, and each recomputes the post's status from what the others committed. On
+ * SQLite writers are serialised by the database already.
+ */
+export async function lockPosts(manager: EntityManager, postIds: string[]): Promise<void> {
+  const ids = [...new Set(postIds)].sort();
+  if (ids.length === 0 || !locksRows(manager)) return;
+  await manager
+    .getRepository(Post)
+    .createQueryBuilder('p')
+    .select('p.id')
+    .where('p.id IN (:...ids)', { ids })
+    .orderBy('p.id', 'ASC')
+    .setLock('pessimistic_write')
+    .getMany();
+}
+
+/**
+ * Recomputes the stored status, published time and failure summary of posts after target changes.
+ * Call inside the transaction that changed the targets. On MySQL/MariaDB it reads with locking
+ * reads, which see the latest commits rather than the transaction's first snapshot.
+ */
 export async function refreshPostStatuses(manager: EntityManager, postIds: string[]): Promise<void> {
   const ids = [...new Set(postIds)];
   if (ids.length === 0) return;
+  await lockPosts(manager, ids);
   const posts = await manager.getRepository(Post).findBy({ id: In(ids) });
-  const targets = await manager.getRepository(PostTarget).findBy({ postId: In(ids) });
+  const targetQuery = manager.getRepository(PostTarget).createQueryBuilder('t').where('t.postId IN (:...ids)', { ids });
+  if (locksRows(manager)) targetQuery.setLock('pessimistic_read');
+  const targets = await targetQuery.getMany();
   for (const post of posts) {
     const own = targets.filter((t) => t.postId === post.id);
     const status = derivePostStatus(
@@ -70,6 +98,10 @@ export async function failWaitingTargets(
 ): Promise<void> {
   const waiting = await manager.getRepository(PostTarget).findBy({ ...where, state: In(['pending', 'queued']) });
   if (waiting.length === 0) return;
+  await lockPosts(
+    manager,
+    waiting.map((t) => t.postId),
+  );
   await manager
     .getRepository(PostTarget)
     .update(

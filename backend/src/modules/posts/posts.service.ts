@@ -13,7 +13,7 @@ import { User } from '../users/entities/user.entity';
 import type { CreatePostDto, PostQueryDto, UpdatePostDto } from './dto/posts.dto';
 import { Post } from './entities/post.entity';
 import { PostTarget } from './entities/post-target.entity';
-import { publicTargetStatus, refreshPostStatuses } from './post-status';
+import { lockPosts, publicTargetStatus, refreshPostStatuses } from './post-status';
 
 /** A little slack for clocks and the time it takes to press Schedule. */
 const PAST_TOLERANCE_MS = 60_000;
@@ -40,6 +40,7 @@ export class PostsService {
   ) {}
 
   async list(agencyId: string, query: PostQueryDto): Promise<PostView[]> {
+    if (query.clientId) await this.liveClient(agencyId, query.clientId);
     const where = { agencyId, ...(query.clientId ? { clientId: query.clientId } : {}) };
     if (!query.from && !query.to && query.status === 'draft') {
       const drafts = await this.db
@@ -117,6 +118,7 @@ export class PostsService {
         dto.scheduledAt === undefined ? post.scheduledAt : dto.scheduledAt === null ? null : new Date(dto.scheduledAt),
     });
     await this.db.transaction(async (manager) => {
+      await lockPosts(manager, [post.id]);
       await this.replaceTargets(manager, actor.agencyId, post.id, draft);
       await manager
         .getRepository(Post)
@@ -142,6 +144,7 @@ export class PostsService {
       );
     }
     await this.db.transaction(async (manager) => {
+      await lockPosts(manager, [post.id]);
       await manager
         .getRepository(PostTarget)
         .update({ postId: post.id, state: 'pending' }, { state: 'cancelled', claimToken: null });
@@ -153,14 +156,17 @@ export class PostsService {
 
   async remove(actor: Actor, id: string): Promise<void> {
     const post = await this.owned(actor.agencyId, id);
-    if (!['draft', 'cancelled', 'failed'].includes(post.status)) {
-      throw new ConflictException('Only drafts, cancelled and failed posts can be deleted; cancel it first.');
-    }
     await this.db.transaction(async (manager) => {
-      // Conditional, so a post that started publishing meanwhile is not deleted under the publisher.
+      // Re-checked under the post's lock: an edit or the publisher may have moved it meanwhile.
+      await lockPosts(manager, [post.id]);
+      const current = await manager.getRepository(Post).findOneBy({ id: post.id, agencyId: actor.agencyId });
+      if (!current) throw new NotFoundException('Post not found');
+      if (!['draft', 'cancelled', 'failed'].includes(current.status)) {
+        throw new ConflictException('Only drafts, cancelled and failed posts can be deleted; cancel it first.');
+      }
       const busy = await manager
         .getRepository(PostTarget)
-        .countBy({ postId: post.id, state: In(['queued', 'sending']) });
+        .countBy({ postId: post.id, state: In(['pending', 'queued', 'sending']) });
       if (busy > 0) throw new ConflictException('This post is being published right now.');
       await manager.getRepository(PostTarget).delete({ postId: post.id });
       await manager.getRepository(Post).delete({ id: post.id, agencyId: actor.agencyId });
@@ -218,10 +224,15 @@ export class PostsService {
     }));
   }
 
+  private async liveClient(agencyId: string, clientId: string): Promise<Client> {
+    const client = await this.db.getRepository(Client).findOneBy({ id: clientId, agencyId, deletedAt: IsNull() });
+    if (!client) throw new NotFoundException('Client not found');
+    return client;
+  }
+
   /** Checks a post as a whole and answers 400 naming each field that is wrong. */
   private async validated(agencyId: string, draft: PostDraft): Promise<PostDraft> {
-    const client = await this.db.getRepository(Client).findOneBy({ id: draft.clientId, agencyId, deletedAt: IsNull() });
-    if (!client) throw new NotFoundException('Client not found');
+    await this.liveClient(agencyId, draft.clientId);
     const accountIds = [...new Set(draft.accountIds)];
     const accounts = accountIds.length
       ? await this.db.getRepository(SocialAccount).findBy({ agencyId, id: In(accountIds), clientId: draft.clientId })

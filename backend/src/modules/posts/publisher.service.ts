@@ -11,14 +11,15 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { AuditService } from '../../core/audit/audit.service';
 import { JobQueue, JOBS } from '../../core/jobs/job-queue';
 import { SocialAccount } from '../social/entities/social-account.entity';
 import { ProviderError } from '../social/providers/provider-adapter';
 import { ProviderRegistry } from '../social/providers/provider-registry';
-import { SocialAccountsService } from '../social/social-accounts.service';
+import { SocialAccountsService, type UsableCredentials } from '../social/social-accounts.service';
 import { Post } from './entities/post.entity';
 import { PostTarget } from './entities/post-target.entity';
-import { refreshPostStatuses } from './post-status';
+import { lockPosts, refreshPostStatuses } from './post-status';
 
 interface PublishJob {
   targetId: string;
@@ -56,6 +57,7 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
     private readonly jobs: JobQueue,
     private readonly registry: ProviderRegistry,
     private readonly accounts: SocialAccountsService,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -102,22 +104,24 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
       .orderBy('t.scheduledAt', 'ASC')
       .take(CLAIM_BATCH)
       .getMany();
-    const claimed: PublishJob[] = [];
-    const posts: string[] = [];
+    let claimed = 0;
     for (const target of due) {
       const claimToken = randomUUID();
-      const won = await repository.update(
-        { id: target.id, state: 'pending' },
-        { state: 'queued', claimToken, claimedAt: now },
-      );
-      if ((won.affected ?? 0) === 1) {
-        claimed.push({ targetId: target.id, claimToken });
-        posts.push(target.postId);
+      const won = await this.db.transaction(async (manager) => {
+        await lockPosts(manager, [target.postId]);
+        const update = await manager
+          .getRepository(PostTarget)
+          .update({ id: target.id, state: 'pending' }, { state: 'queued', claimToken, claimedAt: now });
+        if ((update.affected ?? 0) !== 1) return false;
+        await refreshPostStatuses(manager, [target.postId]);
+        return true;
+      });
+      if (won) {
+        claimed++;
+        await this.enqueue({ targetId: target.id, claimToken }, now);
       }
     }
-    if (posts.length) await refreshPostStatuses(this.db.manager, posts);
-    for (const job of claimed) await this.enqueue(job);
-    return claimed.length;
+    return claimed;
   }
 
   async recoverStalled(now = new Date()): Promise<void> {
@@ -127,7 +131,7 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
       claimedAt: LessThan(new Date(now.getTime() - QUEUED_STALE_MS)),
     });
     for (const target of lost) {
-      if (target.claimToken) await this.enqueue({ targetId: target.id, claimToken: target.claimToken });
+      if (target.claimToken) await this.enqueue({ targetId: target.id, claimToken: target.claimToken }, now);
     }
     const interrupted = await repository.findBy({
       state: 'sending',
@@ -142,9 +146,9 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
           { id: target.id, state: 'sending', claimToken: target.claimToken ?? IsNull() },
           { state: 'queued', claimToken, claimedAt: now },
         );
-        if ((again.affected ?? 0) === 1) await this.enqueue({ targetId: target.id, claimToken });
+        if ((again.affected ?? 0) === 1) await this.enqueue({ targetId: target.id, claimToken }, now);
       } else {
-        await this.finish(target, 'sending', {
+        await this.finish(target, {
           state: 'failed',
           failureReason:
             'Publishing was interrupted and the platform may or may not have received the post. Check the account, then reschedule if it is missing.',
@@ -182,17 +186,24 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
             : null;
     const adapter = account ? this.registry.find(account.provider) : null;
     if (refusal || !account || !adapter) {
-      await this.finish(target, 'sending', {
+      await this.finish(target, {
         state: 'failed',
         failureReason: refusal ?? 'This platform is no longer offered on this installation.',
       });
       return;
     }
 
+    let credentials: UsableCredentials;
     try {
-      const credentials = await this.accounts.usableCredentials(account.id);
+      credentials = await this.accounts.usableCredentials(account.id);
+    } catch (error) {
+      // Nothing reached the platform yet, so an unreachable token endpoint is always safe to retry.
+      await this.handleFailure(target, adapter.name, account, error, { phase: 'renewal', idempotent: true });
+      return;
+    }
+    try {
       const result = await adapter.publish(credentials, { text: post.text, media: [], idempotencyKey: target.id });
-      await this.finish(target, 'sending', {
+      await this.finish(target, {
         state: 'published',
         externalId: result.externalId.slice(0, 191),
         externalUrl: result.url?.slice(0, 1000) ?? null,
@@ -200,29 +211,38 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
         failureReason: null,
       });
     } catch (error) {
-      await this.handleFailure(target, adapter.name, adapter.idempotentPublish, account, error);
+      await this.handleFailure(target, adapter.name, account, error, {
+        phase: 'publish',
+        idempotent: adapter.idempotentPublish,
+        tokenVersion: credentials.tokenVersion,
+      });
     }
   }
 
   private async handleFailure(
     target: PostTarget,
     platform: string,
-    idempotent: boolean,
     account: SocialAccount,
     error: unknown,
+    attempt: { phase: 'renewal' | 'publish'; idempotent: boolean; tokenVersion?: number },
   ): Promise<void> {
-    const attempts = target.attempts + 1;
+    const { idempotent } = attempt;
+    // `target` was read after the start of this attempt, so its count includes it.
+    const attempts = target.attempts;
     if (!(error instanceof ProviderError)) {
       this.logger.error({ msg: 'Publishing failed unexpectedly', targetId: target.id, error: String(error) });
-      await this.finish(target, 'sending', {
+      await this.finish(target, {
         state: 'failed',
         failureReason: `Publishing to ${platform} failed unexpectedly.`,
       });
       return;
     }
     if (error.kind === 'auth') {
-      await this.accounts.markNeedsReconnect(account.id, error.message);
-      await this.finish(target, 'sending', {
+      // A refused renewal marked the account already; a refused publish pins it on these tokens.
+      if (attempt.tokenVersion !== undefined) {
+        await this.accounts.markNeedsReconnect(account.id, error.message, attempt.tokenVersion);
+      }
+      await this.finish(target, {
         state: 'failed',
         failureReason: `${platform} no longer accepts the connection of ${account.displayName}. Reconnect it, then reschedule. (${error.message})`,
       });
@@ -232,7 +252,7 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
     const safeToRetry = error.kind === 'rate_limited' || (error.kind === 'unavailable' && idempotent);
     if (safeToRetry && attempts < MAX_ATTEMPTS) {
       const delay = error.retryAfterMs ?? RETRY_BASE_MS * 2 ** (attempts - 1);
-      await this.finish(target, 'sending', {
+      await this.finish(target, {
         state: 'pending',
         nextAttemptAt: new Date(Date.now() + delay),
         claimToken: null,
@@ -241,23 +261,56 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
       return;
     }
     const reason =
-      error.kind === 'unavailable'
-        ? `${error.message} The platform may have received the post anyway: check the account before rescheduling.`
-        : error.message;
-    await this.finish(target, 'sending', { state: 'failed', failureReason: reason.slice(0, 1000) });
+      attempt.phase === 'renewal'
+        ? `The connection of ${account.displayName} could not be renewed: ${error.message}`
+        : error.kind === 'unavailable' && !idempotent
+          ? `${error.message} The platform may have received the post anyway: check the account before rescheduling.`
+          : error.message;
+    await this.finish(target, { state: 'failed', failureReason: reason.slice(0, 1000) });
   }
 
-  /** Moves a target out of `from` (only if nobody else moved it) and updates its post. */
-  private async finish(target: PostTarget, from: 'sending', change: Partial<PostTarget>): Promise<void> {
+  /**
+   * Moves a target out of `sending`, only if this attempt still owns it (a newer attempt after a
+   * recovery has another claim token), and updates its post.
+   */
+  private async finish(target: PostTarget, change: Partial<PostTarget>): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const moved = await manager.getRepository(PostTarget).update({ id: target.id, state: from }, change);
-      if ((moved.affected ?? 0) === 1) await refreshPostStatuses(manager, [target.postId]);
+      await lockPosts(manager, [target.postId]);
+      const moved = await manager
+        .getRepository(PostTarget)
+        .update({ id: target.id, state: 'sending', claimToken: target.claimToken ?? IsNull() }, change);
+      if ((moved.affected ?? 0) !== 1) return;
+      await refreshPostStatuses(manager, [target.postId]);
+      if (change.state === 'published' || change.state === 'failed') {
+        await this.audit.record(
+          {
+            action: change.state === 'published' ? 'post.published' : 'post.failed',
+            agencyId: target.agencyId,
+            targetType: 'post',
+            targetId: target.postId,
+            details: {
+              accountId: target.socialAccountId,
+              attempt: target.attempts,
+              ...(change.state === 'failed' ? { reason: change.failureReason } : { url: change.externalUrl }),
+            },
+          },
+          manager,
+        );
+      }
     });
   }
 
-  private async enqueue(job: PublishJob): Promise<void> {
+  /**
+   * One job per claim and per recovery window: a recovery pass on every instance every few seconds
+   * must not pile up copies (they would be harmless, but they crowd out real work).
+   */
+  private async enqueue(job: PublishJob, now = new Date()): Promise<void> {
     try {
-      await this.jobs.enqueue(JOBS.publishPostTarget, job, { attempts: 1 });
+      const window = Math.floor(now.getTime() / QUEUED_STALE_MS);
+      await this.jobs.enqueue(JOBS.publishPostTarget, job, {
+        attempts: 1,
+        jobId: `publish:${job.targetId}:${job.claimToken}:${window}`,
+      });
     } catch (error) {
       // The claim stays in `queued`; recoverStalled re-enqueues it once Redis is back.
       this.logger.warn({ msg: 'Could not enqueue a publish job', targetId: job.targetId, error: String(error) });

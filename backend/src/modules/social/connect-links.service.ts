@@ -137,6 +137,15 @@ export class ConnectLinksService {
     };
   }
 
+  /** One unreadable row (a changed ENCRYPTION_KEY) must not take the whole list down. */
+  private readToken(link: ConnectLink): string | null {
+    try {
+      return this.box.open(link.tokenSealed, `connect_link:${link.id}`);
+    } catch {
+      return null;
+    }
+  }
+
   private async views(agencyId: string, links: ConnectLink[]): Promise<ConnectLinkView[]> {
     if (links.length === 0) return [];
     const ids = links.map((l) => l.id);
@@ -149,11 +158,11 @@ export class ConnectLinksService {
       : [];
     const now = new Date();
     return links.map((link) => {
-      const token = this.box.open(link.tokenSealed, `connect_link:${link.id}`);
+      const token = this.readToken(link);
       return {
         id: link.id,
         clientId: link.clientId,
-        url: `${this.config.appUrl}${WEB_PATHS.connectLink}?token=${token}`,
+        url: token ? `${this.config.appUrl}${WEB_PATHS.connectLink}?token=${token}` : null,
         status: link.revokedAt ? 'revoked' : link.expiresAt <= now ? 'expired' : 'active',
         expiresAt: link.expiresAt.toISOString(),
         revokedAt: link.revokedAt?.toISOString() ?? null,

@@ -116,6 +116,22 @@ export class OAuthConnectService {
     const repository = this.db.getRepository(OAuthConnectState);
     const state = await repository.findOneBy({ stateHash: hashToken(rawState ?? ''), usedAt: IsNull() });
     if (!state || state.expiresAt <= new Date() || !this.boundTo(state, finisher)) {
+      await this.audit.record({
+        action: 'social_account.connect_refused',
+        agencyId: state?.agencyId ?? null,
+        actorUserId: finisher.kind === 'session' ? finisher.userId : null,
+        targetType: state ? 'oauth_state' : null,
+        targetId: state?.id ?? null,
+        meta,
+        details: {
+          reason: !state
+            ? 'unknown or used state'
+            : state.expiresAt <= new Date()
+              ? 'expired'
+              : 'started by someone else',
+          via: finisher.kind,
+        },
+      });
       throw new BadRequestException(STATE_REFUSED);
     }
     const spent = await repository.update(
@@ -134,6 +150,8 @@ export class OAuthConnectService {
     } catch (error) {
       throw this.explain(adapter.name, error);
     }
+    // Checked again: rights can change during the seconds spent at the platform's token endpoint.
+    await authorize(state);
     if (identities.length === 0) {
       throw new BadRequestException(`${adapter.name} returned no account to connect (for Facebook: no Page).`);
     }

@@ -140,7 +140,9 @@ export class SocialAccountsController {
     const allowed =
       ctx.audience === 'client' &&
       ctx.memberships.some((m) => m.clientId === state.clientId && m.permissions.includes('accounts.manage'));
-    if (!allowed) throw new ForbiddenException('You can no longer connect accounts for this client');
+    if (!allowed || !state.clientId) throw new ForbiddenException('You can no longer connect accounts for this client');
+    // The context was read when the request began; the client may have been deleted since.
+    await this.accounts.liveClient(ctx.agencyId, state.clientId);
   }
 }
 

@@ -6,6 +6,7 @@ import type { RequestMeta } from '../../core/auth/request-context';
 import { AuditService } from '../../core/audit/audit.service';
 import { SecretBox } from '../../core/crypto/secret-box';
 import { newId } from '../../core/database/columns';
+import { isUniqueViolation } from '../../core/database/errors';
 import { Client } from '../clients/entities/client.entity';
 import { failWaitingTargets } from '../posts/post-status';
 import { accountHealth, EXPIRY_WARNING_MS, unrenewableExpiry } from './account-health';
@@ -22,6 +23,11 @@ export interface Actor {
 
 /** Renew a token this long before it ends, so a publish never starts with a token about to die. */
 const RENEW_AHEAD_MS = 2 * 60_000;
+/** Longest a renewal may hold an account (token endpoints time out after 20 seconds). */
+const RENEW_LEASE_MS = 30_000;
+
+/** Credentials for the adapter, plus the version of the tokens they hold. */
+export type UsableCredentials = AccountCredentials & { tokenVersion: number };
 
 export interface ConnectTarget {
   agencyId: string;
@@ -115,7 +121,7 @@ export class SocialAccountsService {
           refreshTokenSealed: null,
           tokenExpiresAt: null,
           disconnectedAt: new Date(),
-          tokenVersion: account.tokenVersion + 1,
+          tokenVersion: () => 'tokenVersion + 1',
         },
       );
       await failWaitingTargets(
@@ -157,6 +163,14 @@ export class SocialAccountsService {
     });
     const live = existing && existing.status !== 'disconnected';
     if (live && existing.clientId && target.clientId !== existing.clientId && target.purpose !== 'agency') {
+      await this.audit.record({
+        action: 'social_account.takeover_refused',
+        agencyId: target.agencyId,
+        actorUserId: target.userId,
+        targetType: 'social_account',
+        targetId: existing.id,
+        details: { via: target.purpose, clientId: target.clientId, connectLinkId: target.connectLinkId },
+      });
       throw new ConflictException(
         `${identity.displayName} is already connected for another client of this agency. Ask your agency to move it.`,
       );
@@ -182,7 +196,35 @@ export class SocialAccountsService {
       expiryWarnedAt: null,
       ...this.sealTokens(account.id, identity.tokens),
     });
-    return repository.save(account);
+    const movedFrom = live && existing.clientId && existing.clientId !== account.clientId ? existing.clientId : null;
+    if (movedFrom) {
+      // As with assign(): the old client's waiting posts must not go out on an account no longer theirs.
+      await failWaitingTargets(
+        manager,
+        { agencyId: target.agencyId, socialAccountId: account.id, clientId: movedFrom },
+        'The account was moved to another client before the post went out.',
+      );
+      await this.audit.record(
+        {
+          action: 'social_account.assigned',
+          agencyId: target.agencyId,
+          actorUserId: target.userId,
+          targetType: 'social_account',
+          targetId: account.id,
+          details: { from: movedFrom, to: account.clientId, via: 'reconnect' },
+        },
+        manager,
+      );
+    }
+    try {
+      return await repository.save(account);
+    } catch (error) {
+      // Two connections of the same new account finishing at once: the second one is told so.
+      if (isUniqueViolation(error)) {
+        throw new ConflictException(`${identity.displayName} was connected a moment ago. Refresh the page.`);
+      }
+      throw error;
+    }
   }
 
   async views(agencyId: string, accounts: SocialAccount[]): Promise<SocialAccountView[]> {
@@ -215,41 +257,72 @@ export class SocialAccountsService {
   }
 
   /**
-   * Tokens ready to use for a publish: renewed first when they end within two minutes. Two
-   * workers renewing at once is safe: the loser sees the winner's newer tokens and uses those.
+   * Tokens ready to use for a publish: renewed first when they end within two minutes. Carries
+   * the token version, so a refusal can be pinned on exactly these tokens.
    */
-  async usableCredentials(accountId: string): Promise<AccountCredentials> {
+  async usableCredentials(accountId: string): Promise<UsableCredentials> {
     const account = await this.db.getRepository(SocialAccount).findOneByOrFail({ id: accountId });
     const current = this.credentialsOf(account);
     const expiresAt = current.tokens.expiresAt;
     if (!expiresAt || expiresAt.getTime() - Date.now() > RENEW_AHEAD_MS) return current;
-    return this.renew(account, current);
+    return this.renew(account);
   }
 
-  /** Renews an account's tokens now (before use, or ahead of expiry by the housekeeping job). */
-  async renew(account: SocialAccount, current = this.credentialsOf(account)): Promise<AccountCredentials> {
+  /**
+   * Renews an account's tokens now (before use, or ahead of expiry). One renewal per account at a
+   * time: platforms with rotating refresh tokens (X, the sandbox) refuse a refresh token the other
+   * renewal just spent, which must not be mistaken for a dead connection. Whoever loses the lease
+   * waits for the winner's tokens.
+   */
+  async renew(account: SocialAccount): Promise<UsableCredentials> {
     const adapter = this.registry.find(account.provider);
     if (!adapter) throw new ProviderError('auth', 'This platform is no longer offered on this installation.');
-    let tokens: TokenSet;
+    const repository = this.db.getRepository(SocialAccount);
+    const now = new Date();
+    const lease = await repository
+      .createQueryBuilder()
+      .update(SocialAccount)
+      .set({ renewingUntil: new Date(now.getTime() + RENEW_LEASE_MS) })
+      .where('id = :id AND status = :active', { id: account.id, active: 'active' })
+      .andWhere('(renewingUntil IS NULL OR renewingUntil < :now)', { now })
+      .execute();
+    if ((lease.affected ?? 0) === 0) return this.awaitOtherRenewal(account);
+
+    const latest = await repository.findOneByOrFail({ id: account.id });
     try {
-      tokens = await adapter.refresh(current);
-    } catch (error) {
-      const latest = await this.db.getRepository(SocialAccount).findOneByOrFail({ id: account.id });
-      if (latest.tokenVersion !== account.tokenVersion && latest.status === 'active') return this.credentialsOf(latest);
-      if (error instanceof ProviderError && error.kind === 'auth')
-        await this.markNeedsReconnect(account.id, error.message);
-      throw error;
-    }
-    const updated = await this.db
-      .getRepository(SocialAccount)
-      .update(
-        { id: account.id, tokenVersion: account.tokenVersion },
-        { ...this.sealTokens(account.id, tokens), tokenVersion: account.tokenVersion + 1, expiryWarnedAt: null },
+      let tokens: TokenSet;
+      try {
+        tokens = await adapter.refresh(this.credentialsOf(latest));
+      } catch (error) {
+        if (error instanceof ProviderError && error.kind === 'auth') {
+          await this.markNeedsReconnect(latest.id, error.message, latest.tokenVersion);
+        }
+        throw error;
+      }
+      const version = latest.tokenVersion + 1;
+      await repository.update(
+        { id: latest.id, tokenVersion: latest.tokenVersion, status: 'active' },
+        { ...this.sealTokens(latest.id, tokens), tokenVersion: version, expiryWarnedAt: null },
       );
-    if ((updated.affected ?? 0) === 0) {
-      return this.credentialsOf(await this.db.getRepository(SocialAccount).findOneByOrFail({ id: account.id }));
+      return { externalId: latest.externalId, handle: latest.handle, tokens, tokenVersion: version };
+    } finally {
+      await repository.update({ id: account.id }, { renewingUntil: null });
     }
-    return { externalId: account.externalId, handle: account.handle, tokens };
+  }
+
+  /** Another worker is renewing: wait (bounded) for its result and use those tokens. */
+  private async awaitOtherRenewal(account: SocialAccount): Promise<UsableCredentials> {
+    const repository = this.db.getRepository(SocialAccount);
+    const deadline = Date.now() + RENEW_LEASE_MS;
+    let latest = await repository.findOneByOrFail({ id: account.id });
+    while (latest.renewingUntil && latest.renewingUntil > new Date() && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      latest = await repository.findOneByOrFail({ id: account.id });
+    }
+    if (latest.status !== 'active') {
+      throw new ProviderError('auth', latest.problem ?? 'The platform no longer accepts this connection.');
+    }
+    return this.credentialsOf(latest);
   }
 
   /** Renews tokens that can renew but are within the warning window (run hourly by TokenRenewalService). */
@@ -277,16 +350,34 @@ export class SocialAccountsService {
     );
   }
 
-  async markNeedsReconnect(accountId: string, problem: string): Promise<void> {
-    await this.db
+  /**
+   * Marks the connection dead, but only if the refused tokens are still the current ones: a
+   * concurrent renewal that already stored newer tokens wins.
+   */
+  async markNeedsReconnect(accountId: string, problem: string, tokenVersion: number): Promise<void> {
+    const marked = await this.db
       .getRepository(SocialAccount)
-      .update({ id: accountId, status: 'active' }, { status: 'needs_reconnect', problem: problem.slice(0, 500) });
-    this.logger.warn({ msg: 'Social account needs reconnecting', accountId });
+      .update(
+        { id: accountId, status: 'active', tokenVersion },
+        { status: 'needs_reconnect', problem: problem.slice(0, 500) },
+      );
+    if ((marked.affected ?? 0) > 0) {
+      const account = await this.db.getRepository(SocialAccount).findOneByOrFail({ id: accountId });
+      await this.audit.record({
+        action: 'social_account.needs_reconnect',
+        agencyId: account.agencyId,
+        targetType: 'social_account',
+        targetId: accountId,
+        details: { provider: account.provider, problem: problem.slice(0, 200) },
+      });
+      this.logger.warn({ msg: 'Social account needs reconnecting', accountId });
+    }
   }
 
-  credentialsOf(account: SocialAccount): AccountCredentials {
+  credentialsOf(account: SocialAccount): UsableCredentials {
     if (!account.accessTokenSealed) throw new ProviderError('auth', 'The account is not connected.');
     return {
+      tokenVersion: account.tokenVersion,
       externalId: account.externalId,
       handle: account.handle,
       tokens: {

@@ -87,8 +87,8 @@ export type ConnectLinkStatus = 'active' | 'expired' | 'revoked';
 export interface ConnectLinkView {
   id: string;
   clientId: string;
-  /** The full link to send to the client. */
-  url: string;
+  /** The full link to send to the client; null if it can no longer be read (ENCRYPTION_KEY changed). */
+  url: string | null;
   status: ConnectLinkStatus;
   expiresAt: string;
   revokedAt: string | null;

@@ -1,15 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsInstant } from '../../../core/http/is-iso-datetime';
 import {
   SOCIAL_PROVIDERS,
   type CreatePostRequest,
@@ -61,12 +52,12 @@ export class PostListDto implements PostList {
 export class PostQueryDto implements PostQuery {
   @ApiPropertyOptional({ description: 'Start of the range (inclusive), ISO 8601' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'End of the range (exclusive), at most 42 days after from' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional()
@@ -97,7 +88,7 @@ export class CreatePostDto implements CreatePostRequest {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'When to publish; absent or null saves a draft' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsISO8601({ strict: true })
+  @IsInstant()
   scheduledAt?: string | null;
 }
 
@@ -118,17 +109,17 @@ export class UpdatePostDto implements UpdatePostRequest {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'A time (re)schedules; null makes it a draft' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsISO8601({ strict: true })
+  @IsInstant()
   scheduledAt?: string | null;
 }
 
 export class CalendarQueryDto {
   @ApiProperty({ description: 'Start of the week (inclusive), ISO 8601' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from!: string;
 
   @ApiProperty({ description: 'End (exclusive), at most 8 days after from' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   to!: string;
 }
 

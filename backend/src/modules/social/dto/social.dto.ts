@@ -105,7 +105,7 @@ export class AssignAccountDto implements AssignAccountRequest {
 export class ConnectLinkDto implements ConnectLinkView {
   @ApiProperty() id!: string;
   @ApiProperty() clientId!: string;
-  @ApiProperty({ description: 'The link to send to the client' }) url!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The link to send to the client' }) url!: string | null;
   @ApiProperty({ enum: ['active', 'expired', 'revoked'] }) status!: ConnectLinkStatus;
   @ApiProperty() expiresAt!: string;
   @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;

@@ -84,6 +84,10 @@ export class SocialAccount extends MutableRecordEntity {
   @NullableDateColumn()
   disconnectedAt!: Date | null;
 
+  /** Set while one worker renews the tokens; others wait for its result (see SocialAccountsService.renew). */
+  @NullableDateColumn()
+  renewingUntil!: Date | null;
+
   /** When the agency was emailed that this connection ends soon; cleared by every new token. */
   @NullableDateColumn()
   expiryWarnedAt!: Date | null;
@@ -101,5 +105,6 @@ export class SocialAccount extends MutableRecordEntity {
     this.connectLinkId ??= null;
     this.disconnectedAt ??= null;
     this.expiryWarnedAt ??= null;
+    this.renewingUntil ??= null;
   }
 }

@@ -1,3 +1,4 @@
+import { AccountRenewalLease1795423979430 } from './1795423979430-AccountRenewalLease';
 import { AccountExpiryWarning1795423579155 } from './1795423579155-AccountExpiryWarning';
 import { SocialAccountsAndPosts1795421483784 } from './1795421483784-SocialAccountsAndPosts';
 import { SessionPreviousRefreshHash1795418868365 } from './1795418868365-SessionPreviousRefreshHash';
@@ -11,4 +12,5 @@ export const MYSQL_MIGRATIONS = [
   SessionPreviousRefreshHash1795418868365,
   SocialAccountsAndPosts1795421483784,
   AccountExpiryWarning1795423579155,
+  AccountRenewalLease1795423979430,
 ];

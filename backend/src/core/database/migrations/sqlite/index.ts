@@ -1,3 +1,4 @@
+import { AccountRenewalLease1795423976994 } from './1795423976994-AccountRenewalLease';
 import { AccountExpiryWarning1795423576014 } from './1795423576014-AccountExpiryWarning';
 import { SocialAccountsAndPosts1795421480405 } from './1795421480405-SocialAccountsAndPosts';
 import { SessionPreviousRefreshHash1795418866069 } from './1795418866069-SessionPreviousRefreshHash';
@@ -11,4 +12,5 @@ export const SQLITE_MIGRATIONS = [
   SessionPreviousRefreshHash1795418866069,
   SocialAccountsAndPosts1795421480405,
   AccountExpiryWarning1795423576014,
+  AccountRenewalLease1795423976994,
 ];

@@ -90,13 +90,13 @@ const MAX_DAYS = 30;
               id="new-connect-link"
               class="new-link__value"
               readonly
-              [value]="link.url"
+              [value]="link.url ?? ''"
               (focus)="selectAll($event)"
             />
             <button
               mat-flat-button
               type="button"
-              [cdkCopyToClipboard]="link.url"
+              [cdkCopyToClipboard]="link.url ?? ''"
               (cdkCopyToClipboardCopied)="onCopied($event)"
             >
               <mat-icon aria-hidden="true">content_copy</mat-icon>
@@ -143,16 +143,18 @@ const MAX_DAYS = 30;
                   </div>
                   @if (link.status === 'active') {
                     <div class="link__actions">
-                      <button
-                        mat-icon-button
-                        type="button"
-                        matTooltip="Copy link"
-                        [cdkCopyToClipboard]="link.url"
-                        (cdkCopyToClipboardCopied)="onCopied($event)"
-                      >
-                        <mat-icon aria-hidden="true">content_copy</mat-icon>
-                        <span class="atr-visually-hidden">Copy link {{ linkName(link) }}</span>
-                      </button>
+                      @if (link.url; as url) {
+                        <button
+                          mat-icon-button
+                          type="button"
+                          matTooltip="Copy link"
+                          [cdkCopyToClipboard]="url"
+                          (cdkCopyToClipboardCopied)="onCopied($event)"
+                        >
+                          <mat-icon aria-hidden="true">content_copy</mat-icon>
+                          <span class="atr-visually-hidden">Copy link {{ linkName(link) }}</span>
+                        </button>
+                      }
                       <button
                         mat-icon-button
                         type="button"
