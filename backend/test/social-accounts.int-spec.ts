@@ -106,7 +106,7 @@ describe('Social accounts: connecting through OAuth 2 with PKCE', () => {
       code: back.code,
     });
     expect(elsewhere.status).toBe(400);
-    // The refused attempts did not burn it: the session that started it still finishes. attempt did not burn it: the session that started it still finishes.
+    // The refused attempts did not burn it: the session that started it still finishes.
     const rightful = await as(member).post('/api/v1/social-accounts/oauth/complete', {
       state: back.state,
       code: back.code,
