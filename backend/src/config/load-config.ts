@@ -87,7 +87,8 @@ function readSocial(read: EnvReader, nodeEnv: string, problems: string[]): Socia
     return clientId && clientSecret ? { clientId, clientSecret } : null;
   };
   const mastodon = pair('MASTODON_CLIENT_ID', 'MASTODON_CLIENT_SECRET');
-  const mastodonUrl = read.optionalUrl('MASTODON_URL', ['https:', 'http:']);
+  // Codes, client secret and tokens travel to this server: only over TLS.
+  const mastodonUrl = read.optionalUrl('MASTODON_URL', ['https:']);
   if (mastodon && !mastodonUrl) problems.push('MASTODON_URL is required with MASTODON_CLIENT_ID');
   const localProvider = read.bool('LOCAL_OAUTH_PROVIDER', nodeEnv !== 'production');
   // The sandbox provider lets anyone mint accounts: never on a production installation.

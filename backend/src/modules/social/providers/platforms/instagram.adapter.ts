@@ -11,13 +11,18 @@ import {
   type SocialProviderAdapter,
   type TokenSet,
 } from '../provider-adapter';
-import { graphContext, graphGet, publishThroughContainer } from './meta-graph';
+import {
+  exchangeForLongLivedToken,
+  graphContext,
+  graphGet,
+  publishThroughContainer,
+  refreshLongLivedToken,
+} from './meta-graph';
 import {
   buildAuthorizationUrl,
   isRecord,
   optionalString,
   parseScopes,
-  parseTokenResponse,
   postTokenRequest,
   requiredString,
 } from './oauth2-http';
@@ -73,18 +78,18 @@ export class InstagramAdapter implements SocialProviderAdapter {
     // Documented as {data: [{access_token, user_id, permissions}]}; older apps still get the flat shape.
     const shortLived = Array.isArray(answer['data']) && isRecord(answer['data'][0]) ? answer['data'][0] : answer;
     const granted = parseScopes(shortLived['permissions']) ?? [...this.scopes];
-    // The code yields an hour-long token; swap it for the 60-day one before anything is stored.
-    const longLived = await graphGet(
+    return exchangeForLongLivedToken(
       this.fetch,
-      `${GRAPH}/access_token`,
       {
-        grant_type: 'ig_exchange_token',
-        client_secret: this.credentials.clientSecret,
-        access_token: requiredString(shortLived, 'access_token', context),
+        graph: GRAPH,
+        grantType: 'ig_exchange_token',
+        clientSecret: this.credentials.clientSecret,
+        shortLivedToken: requiredString(shortLived, 'access_token', context),
+        scopes: granted,
+        now: this.now,
       },
       context,
     );
-    return parseTokenResponse(longLived, context, { now: this.now, requestedScopes: granted });
   }
 
   async identities(tokens: TokenSet): Promise<ConnectedIdentity[]> {
@@ -110,15 +115,12 @@ export class InstagramAdapter implements SocialProviderAdapter {
   }
 
   async refresh(account: AccountCredentials): Promise<TokenSet> {
-    // Works on an unexpired long-lived token at least a day old; an expired one answers code 190 (auth).
     const context = graphContext(this.name, 'the token refresh', this.now, true);
-    const body = await graphGet(
+    return refreshLongLivedToken(
       this.fetch,
-      `${GRAPH}/refresh_access_token`,
-      { grant_type: 'ig_refresh_token', access_token: account.tokens.accessToken },
+      { graph: GRAPH, grantType: 'ig_refresh_token', tokens: account.tokens, now: this.now },
       context,
     );
-    return parseTokenResponse(body, context, { now: this.now, requestedScopes: account.tokens.scopes });
   }
 
   async publish(account: AccountCredentials, post: PublishRequest): Promise<PublishResult> {

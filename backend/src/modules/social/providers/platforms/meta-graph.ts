@@ -1,7 +1,8 @@
-import type { Fetch } from '../provider-adapter';
+import type { Fetch, TokenSet } from '../provider-adapter';
 import {
   isRecord,
   optionalString,
+  parseTokenResponse,
   requestJson,
   requiredString,
   type CallContext,
@@ -112,4 +113,48 @@ async function permalinkOf(fetch: Fetch, request: ContainerPublish, id: string):
   } catch {
     return null;
   }
+}
+
+/**
+ * Instagram and Threads hand out an hour-long token for the code; swap it for the 60-day one
+ * (`ig_exchange_token` / `th_exchange_token`) before anything is stored.
+ */
+export async function exchangeForLongLivedToken(
+  fetch: Fetch,
+  request: {
+    graph: string;
+    grantType: string;
+    clientSecret: string;
+    shortLivedToken: string;
+    scopes: readonly string[];
+    now: () => Date;
+  },
+  context: CallContext,
+): Promise<TokenSet> {
+  const longLived = await graphGet(
+    fetch,
+    `${request.graph}/access_token`,
+    { grant_type: request.grantType, client_secret: request.clientSecret, access_token: request.shortLivedToken },
+    context,
+  );
+  return parseTokenResponse(longLived, context, { now: request.now, requestedScopes: request.scopes });
+}
+
+/**
+ * Renews a long-lived Instagram or Threads token with itself (`ig_refresh_token` /
+ * `th_refresh_token`). Works on an unexpired token at least a day old; an expired one answers
+ * code 190 (auth).
+ */
+export async function refreshLongLivedToken(
+  fetch: Fetch,
+  request: { graph: string; grantType: string; tokens: TokenSet; now: () => Date },
+  context: CallContext,
+): Promise<TokenSet> {
+  const body = await graphGet(
+    fetch,
+    `${request.graph}/refresh_access_token`,
+    { grant_type: request.grantType, access_token: request.tokens.accessToken },
+    context,
+  );
+  return parseTokenResponse(body, context, { now: request.now, requestedScopes: request.tokens.scopes });
 }

@@ -11,11 +11,16 @@ import {
   type SocialProviderAdapter,
   type TokenSet,
 } from '../provider-adapter';
-import { graphContext, graphGet, publishThroughContainer } from './meta-graph';
+import {
+  exchangeForLongLivedToken,
+  graphContext,
+  graphGet,
+  publishThroughContainer,
+  refreshLongLivedToken,
+} from './meta-graph';
 import {
   buildAuthorizationUrl,
   optionalString,
-  parseTokenResponse,
   postTokenRequest,
   requiredString,
 } from './oauth2-http';
@@ -65,18 +70,18 @@ export class ThreadsAdapter implements SocialProviderAdapter {
       },
       context,
     );
-    // The code yields an hour-long token; swap it for the 60-day one before anything is stored.
-    const longLived = await graphGet(
+    return exchangeForLongLivedToken(
       this.fetch,
-      `${GRAPH}/access_token`,
       {
-        grant_type: 'th_exchange_token',
-        client_secret: this.credentials.clientSecret,
-        access_token: requiredString(shortLived, 'access_token', context),
+        graph: GRAPH,
+        grantType: 'th_exchange_token',
+        clientSecret: this.credentials.clientSecret,
+        shortLivedToken: requiredString(shortLived, 'access_token', context),
+        scopes: this.scopes,
+        now: this.now,
       },
       context,
     );
-    return parseTokenResponse(longLived, context, { now: this.now, requestedScopes: this.scopes });
   }
 
   async identities(tokens: TokenSet): Promise<ConnectedIdentity[]> {
@@ -101,15 +106,12 @@ export class ThreadsAdapter implements SocialProviderAdapter {
   }
 
   async refresh(account: AccountCredentials): Promise<TokenSet> {
-    // Works on an unexpired long-lived token at least a day old; an expired one answers code 190 (auth).
     const context = graphContext(this.name, 'the token refresh', this.now, true);
-    const body = await graphGet(
+    return refreshLongLivedToken(
       this.fetch,
-      `${GRAPH}/refresh_access_token`,
-      { grant_type: 'th_refresh_token', access_token: account.tokens.accessToken },
+      { graph: GRAPH, grantType: 'th_refresh_token', tokens: account.tokens, now: this.now },
       context,
     );
-    return parseTokenResponse(body, context, { now: this.now, requestedScopes: account.tokens.scopes });
   }
 
   async publish(account: AccountCredentials, post: PublishRequest): Promise<PublishResult> {
