@@ -18,12 +18,7 @@ import {
   publishThroughContainer,
   refreshLongLivedToken,
 } from './meta-graph';
-import {
-  buildAuthorizationUrl,
-  optionalString,
-  postTokenRequest,
-  requiredString,
-} from './oauth2-http';
+import { buildAuthorizationUrl, optionalString, postTokenRequest, requiredString } from './oauth2-http';
 
 const AUTHORIZE_URL = 'https://threads.net/oauth/authorize';
 const GRAPH = 'https://graph.threads.net';
