@@ -23,6 +23,8 @@ import { UsersModule } from './modules/users/users.module';
 import { LocalOAuthModule } from './modules/local-oauth/local-oauth.module';
 import { SocialModule } from './modules/social/social.module';
 import { PostsModule } from './modules/posts/posts.module';
+import { MediaModule } from './modules/media/media.module';
+import { StorageModule } from './core/storage/storage.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -35,6 +37,7 @@ export class AppModule implements NestModule {
         DatabaseModule.forRoot(config),
         RedisModule.forRoot(config),
         JobsModule.forRoot(config),
+        StorageModule.forRoot(config),
         ScheduleModule.forRoot(),
         SchedulingModule,
         AuditModule,
@@ -53,6 +56,7 @@ export class AppModule implements NestModule {
         LocalOAuthModule.register(config),
         SocialModule,
         PostsModule,
+        MediaModule,
       ],
     };
   }

@@ -350,6 +350,59 @@ export const MATRIX: Record<string, Entry> = {
     request: async () => ({ method: 'GET', path: `/api/v1/portal/calendar?${week()}` }),
     expect: portalRoute(200),
   },
+  'GET /api/v1/media': { request: get('/api/v1/media'), expect: agencyCollection(200) },
+  'GET /api/v1/media/usage': { request: get('/api/v1/media/usage'), expect: agencyCollection(200) },
+  // An upload request without files: everyone allowed gets 400 (not multipart), the rest are refused first.
+  'POST /api/v1/media': {
+    request: async () => ({ method: 'POST', path: '/api/v1/media', body: { file: 'not multipart' } }),
+    expect: agencyCollection(400),
+  },
+  'GET /api/v1/media/:mediaId': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/media/${(await w.freshMedia()).id}` }),
+    expect: agencyRoute(200),
+  },
+  'DELETE /api/v1/media/:mediaId': {
+    request: async (w) => ({ method: 'DELETE', path: `/api/v1/media/${(await w.freshMedia()).id}` }),
+    expect: agencyRoute(204),
+  },
+  'GET /api/v1/portal/media': { request: get('/api/v1/portal/media'), expect: portalRoute(200) },
+  'POST /api/v1/portal/media': {
+    request: async () => ({ method: 'POST', path: '/api/v1/portal/media', body: { file: 'not multipart' } }),
+    expect: portalRoute(400),
+  },
+  'GET /api/v1/portal/media/:mediaId': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/portal/media/${(await w.freshMedia()).id}` }),
+    expect: portalRoute(200, 404),
+  },
+  'PATCH /api/v1/me': {
+    request: async () => ({ method: 'PATCH', path: '/api/v1/me', body: { timezone: 'Europe/Berlin' } }),
+    expect: anySignedIn(200),
+  },
+  // Wrong current password: every signed-in caller gets the same 400 and nothing changes.
+  'POST /api/v1/me/email': {
+    request: async () => ({
+      method: 'POST',
+      path: '/api/v1/me/email',
+      body: { newEmail: uniqueEmail('matrix-new'), currentPassword: 'not the password' },
+    }),
+    expect: anySignedIn(400),
+  },
+  'POST /api/v1/me/password': {
+    request: async () => ({
+      method: 'POST',
+      path: '/api/v1/me/password',
+      body: { currentPassword: 'not the password', newPassword: 'whatever passphrase' },
+    }),
+    expect: anySignedIn(400),
+  },
+  'PUT /api/v1/me/avatar': {
+    request: async () => ({ method: 'PUT', path: '/api/v1/me/avatar', body: { file: 'not multipart' } }),
+    expect: anySignedIn(400),
+  },
+  'DELETE /api/v1/me/avatar': {
+    request: async () => ({ method: 'DELETE', path: '/api/v1/me/avatar' }),
+    expect: anySignedIn(200),
+  },
 };
 
 /** Public routes: reachable without a session by design (sign-in, links from emails, health). */
@@ -370,6 +423,9 @@ export const PUBLIC_ROUTES = [
   'GET /api/v1/dev/mailbox',
   'GET /api/v1/dev/mailbox/:id',
   // Client Connect Links: the link's token is the credential (tested in connect-links.int-spec).
+  // Signed file URLs: the token is the credential, and the caller's access is checked again (media.int-spec).
+  'GET /api/v1/files/:token',
+  'POST /api/v1/me/email/confirm',
   'POST /api/v1/connect-links/preview',
   'POST /api/v1/connect-links/authorize',
   'POST /api/v1/connect-links/complete',
@@ -471,6 +527,35 @@ describe('Authorization matrix', () => {
         world.clientA1.id,
       );
       expect(forced.status).toBe(404);
+    });
+
+    it("a client user never lists, fetches or downloads another client's or the agency's own files", async () => {
+      const a1 = await world.freshMedia('portal', world.clientA1.id);
+      const agencyOwn = await world.freshMedia('agency', null);
+      const forA1ByAgency = await world.freshMedia('agency', world.clientA1.id);
+      const a2 = (await as('otherClient', '/api/v1/portal/media')).body.items.map((m: { id: string }) => m.id);
+      expect(a2).not.toContain(a1.id);
+      const a1List = (await as('clientMember', '/api/v1/portal/media')).body.items.map((m: { id: string }) => m.id);
+      expect(a1List).toContain(a1.id);
+      expect(a1List).not.toContain(agencyOwn.id);
+      expect(a1List).not.toContain(forA1ByAgency.id);
+      for (const id of [agencyOwn.id, forA1ByAgency.id]) {
+        expect((await as('clientMember', `/api/v1/portal/media/${id}`)).status).toBe(404);
+      }
+      const { FileUrlSigner } = await import('../src/modules/media/file-url-signer');
+      const signer = t.app.get(FileUrlSigner);
+      const clientMemberId = JSON.parse(Buffer.from(world.tokens.otherClient.split('.')[1], 'base64url').toString())
+        .sub as string;
+      // Even a correctly signed URL made out to another client's person is refused.
+      const url = signer.url({
+        assetId: a1.id,
+        variant: 'original',
+        disposition: 'attachment',
+        grantee: { kind: 'user', userId: clientMemberId },
+      });
+      expect((await t.http().get(url)).status).toBe(404);
+      const agencyB = (await as('otherAgency', '/api/v1/media')).body.items.map((m: { id: string }) => m.id);
+      expect(agencyB).not.toContain(a1.id);
     });
 
     it('agency B sees none of agency A in accounts, posts and connect links', async () => {

@@ -38,7 +38,13 @@ describe('Posts: composing, scheduling and publishing', () => {
     delete: (path: string) => t.http().delete(path).set('Authorization', `Bearer ${token}`),
   });
   const compose = (
-    body: Partial<{ text: string; accountIds: string[]; scheduledAt: string | null; clientId: string }>,
+    body: Partial<{
+      text: string;
+      accountIds: string[];
+      mediaIds: string[];
+      scheduledAt: string | null;
+      clientId: string;
+    }>,
   ) =>
     api().post('/api/v1/posts', { clientId: client.id, text: 'Hello from Atrium', accountIds: [accountId], ...body });
 
@@ -122,6 +128,56 @@ describe('Posts: composing, scheduling and publishing', () => {
     expect(feed).toHaveLength(1);
     expect(await t.http().get(new URL(published.body.targets[0].url).pathname)).toMatchObject({ status: 200 });
     expect((await api().patch(`/api/v1/posts/${post.body.id}`, { text: 'changed' })).status).toBe(409);
+  });
+
+  it('attaches library images: published with the post, previewed on the portal calendar, kept while in use', async () => {
+    const { jpeg, pdf } = await import('./support/media-files');
+    const portalUser = await f.clientUser(client, 'admin');
+    const portalToken = (await f.signIn(portalUser.email)).accessToken;
+    const upload = await t
+      .http()
+      .post('/api/v1/portal/media')
+      .set('Authorization', `Bearer ${portalToken}`)
+      .attach('file', await jpeg(), { filename: 'launch.jpg' })
+      .attach('file', pdf(), { filename: 'terms.pdf' });
+    const [image] = upload.body.stored;
+    await t.app.get(JobQueue).drain();
+    const foreign = await t
+      .http()
+      .post('/api/v1/media')
+      .set('Authorization', `Bearer ${owner}`)
+      .field('clientId', otherClient.id)
+      .attach('file', await jpeg(), { filename: 'globex.jpg' });
+    const notThisClients = await compose({ mediaIds: [foreign.body.stored[0].id], scheduledAt: soon(60_000) });
+    expect(notThisClients.status).toBe(400);
+    expect(notThisClients.body.details[0].field).toBe('mediaIds');
+
+    const post = await compose({
+      text: `With a picture ${handle('m')}`,
+      mediaIds: [image.id],
+      scheduledAt: soon(3_600_000),
+    });
+    expect(post.status).toBe(201);
+    expect(post.body.media).toMatchObject([{ id: image.id, filename: 'launch.jpg' }]);
+    expect((await api().delete(`/api/v1/media/${image.id}`)).status).toBe(409);
+
+    const week = `from=${soon(-86_400_000)}&to=${soon(5 * 86_400_000)}`;
+    const calendar = await t
+      .http()
+      .get(`/api/v1/portal/calendar?${week}`)
+      .set('Authorization', `Bearer ${portalToken}`);
+    const previewed = calendar.body.items.find((p: { id: string }) => p.id === post.body.id);
+    expect(previewed.media[0].thumbnailUrl).toMatch(/^\/api\/v1\/files\//);
+    expect((await t.http().get(previewed.media[0].thumbnailUrl)).status).toBe(200);
+
+    await api().patch(`/api/v1/posts/${post.body.id}`, { scheduledAt: soon() });
+    await publishDue(t);
+    const published = await api().get(`/api/v1/posts/${post.body.id}`);
+    expect(published.body.status).toBe('published');
+    const [sent] = await t.db.getRepository(SandboxPost).findBy({ text: post.body.text });
+    expect(sent.media).toEqual([{ url: expect.stringMatching(/\/api\/v1\/files\//), mimeType: 'image/jpeg' }]);
+    // The platform can fetch the image through its signed URL.
+    expect((await t.http().get(new URL(sent.media[0].url).pathname)).status).toBe(200);
   });
 
   it('does not publish a post before its time', async () => {

@@ -25,6 +25,7 @@ export function serverEnv(port: number, extra: Record<string, string> = {}): Rec
     HOST: '127.0.0.1',
     APP_URL: `http://127.0.0.1:${port}`,
     DATABASE_PATH: join(dir, 'atrium.sqlite'),
+    MEDIA_DIR: join(dir, 'media'),
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
     ...extra,

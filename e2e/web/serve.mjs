@@ -9,13 +9,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const port = process.env.E2E_WEB_PORT ?? '4320';
+const dataDir = mkdtempSync(join(tmpdir(), 'atrium-web-'));
 const env = {
   PATH: process.env.PATH,
   NODE_ENV: 'development',
   PORT: port,
   HOST: '127.0.0.1',
   APP_URL: `http://127.0.0.1:${port}`,
-  DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'atrium-web-')), 'atrium.sqlite'),
+  DATABASE_PATH: join(dataDir, 'atrium.sqlite'),
+  MEDIA_DIR: join(dataDir, 'media'),
   JWT_SECRET: randomBytes(32).toString('hex'),
   // Shared by the seed and the server: the demo accounts' tokens are sealed with it.
   ENCRYPTION_KEY: randomBytes(32).toString('hex'),

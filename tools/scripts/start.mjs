@@ -31,6 +31,7 @@ const serverEnv = {
   ...env,
   DATABASE_TYPE: env.DATABASE_TYPE ?? 'sqlite',
   DATABASE_PATH: env.DATABASE_PATH ?? join(root, 'data/atrium.sqlite'),
+  MEDIA_DIR: env.MEDIA_DIR ?? join(root, 'data/media'),
   FRONTEND_DIR: env.FRONTEND_DIR ?? (existsSync(frontendDir) ? frontendDir : ''),
   JWT_SECRET: env.JWT_SECRET ?? secrets.JWT_SECRET,
   ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY,

@@ -49,6 +49,30 @@ export interface AppConfig {
   social: SocialConfig;
   /** How often each instance looks for posts that are due. */
   publishPollMs: number;
+  storage: StorageConfig;
+  media: MediaConfig;
+}
+
+/** Where uploaded files live: a local directory (embedded default) or S3-compatible storage. */
+export type StorageConfig =
+  | { driver: 'local'; dir: string }
+  | {
+      driver: 's3';
+      endpoint: string | null;
+      bucket: string;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+    };
+
+export interface MediaConfig {
+  /** Largest file one upload may carry. */
+  maxFileBytes: number;
+  /** Per-agency total of stored files; null = no quota. */
+  agencyQuotaBytes: number | null;
+  /** Lifetime of the signed file URLs handed to browsers. */
+  urlTtlSeconds: number;
 }
 
 export interface ProviderCredentialsConfig {

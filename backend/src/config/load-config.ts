@@ -70,6 +70,12 @@ export function loadConfig(env: Env): AppConfig {
     encryptionKeyGenerated: encryptionKeyRaw === null,
     social: readSocial(read, nodeEnv, problems),
     publishPollMs: read.int('PUBLISH_POLL_MS', 5000, 200, 600_000),
+    storage: readStorage(read, problems),
+    media: {
+      maxFileBytes: read.int('MEDIA_MAX_FILE_MB', 1024, 1, 102_400) * MB,
+      agencyQuotaBytes: read.int('MEDIA_AGENCY_QUOTA_MB', 0, 0, 100_000_000) * MB || null,
+      urlTtlSeconds: read.int('MEDIA_URL_TTL_SECONDS', 900, 30, 86_400),
+    },
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -103,6 +109,28 @@ function readSocial(read: EnvReader, nodeEnv: string, problems: string[]): Socia
     instagram: pair('INSTAGRAM_APP_ID', 'INSTAGRAM_APP_SECRET'),
     threads: pair('THREADS_APP_ID', 'THREADS_APP_SECRET'),
     mastodon: mastodon && mastodonUrl ? { ...mastodon, instanceUrl: mastodonUrl.replace(/\/+$/, '') } : null,
+  };
+}
+
+const MB = 1024 * 1024;
+
+function readStorage(read: EnvReader, problems: string[]): AppConfig['storage'] {
+  const driver = read.oneOf('STORAGE_DRIVER', ['local', 's3'], read.optional('S3_BUCKET') ? 's3' : 'local');
+  if (driver === 'local') return { driver, dir: read.string('MEDIA_DIR', 'data/media') };
+  const bucket = read.optional('S3_BUCKET');
+  const accessKeyId = read.optional('S3_ACCESS_KEY');
+  const secretAccessKey = read.optional('S3_SECRET_KEY');
+  if (!bucket || !accessKeyId || !secretAccessKey) {
+    problems.push('STORAGE_DRIVER=s3 needs S3_BUCKET, S3_ACCESS_KEY and S3_SECRET_KEY');
+  }
+  return {
+    driver,
+    endpoint: read.optionalUrl('S3_ENDPOINT', ['http:', 'https:']),
+    bucket: bucket ?? '',
+    region: read.string('S3_REGION', 'us-east-1'),
+    accessKeyId: accessKeyId ?? '',
+    secretAccessKey: secretAccessKey ?? '',
+    forcePathStyle: read.bool('S3_FORCE_PATH_STYLE', false),
   };
 }
 

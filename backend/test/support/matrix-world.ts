@@ -10,6 +10,9 @@ import { User } from '../../src/modules/users/entities/user.entity';
 import { ConnectLink } from '../../src/modules/social/entities/connect-link.entity';
 import { SocialAccount } from '../../src/modules/social/entities/social-account.entity';
 import { Post } from '../../src/modules/posts/entities/post.entity';
+import { MediaAsset } from '../../src/modules/media/entities/media-asset.entity';
+import { FileStorage } from '../../src/core/storage/file-storage';
+import { Readable } from 'node:stream';
 import { PostTarget } from '../../src/modules/posts/entities/post-target.entity';
 import { CLIENT_PERMISSIONS } from '@atrium/shared';
 import { Factory, uniqueEmail } from './factories';
@@ -147,6 +150,31 @@ export class MatrixWorld {
       }),
     );
     return post;
+  }
+
+  /** A library file of client A1 (a portal upload by default), with real bytes in storage. */
+  async freshMedia(
+    source: 'portal' | 'agency' = 'portal',
+    clientId: string | null = this.clientA1.id,
+  ): Promise<MediaAsset> {
+    const key = `agencies/${this.agencyA.id}/matrix/${randomBytes(8).toString('hex')}.png`;
+    await this.t.app.get(FileStorage).put(key, Readable.from([Buffer.from('\x89PNG matrix')]), 'image/png');
+    const repository = this.t.db.getRepository(MediaAsset);
+    return repository.save(
+      repository.create({
+        agencyId: this.agencyA.id,
+        clientId,
+        purpose: 'library',
+        source,
+        uploadedByUserId: null,
+        filename: 'matrix.png',
+        mimeType: 'image/png',
+        kind: 'image',
+        size: 12,
+        storageKey: key,
+        status: 'ready',
+      }),
+    );
   }
 
   async freshConnectLink(): Promise<ConnectLink> {

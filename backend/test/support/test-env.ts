@@ -59,6 +59,7 @@ export async function testConfig(overrides: Record<string, string> = {}): Promis
     APP_URL: 'https://portal.atrium.test',
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'error',
+    MEDIA_DIR: mkdtempSync(join(tmpdir(), 'atrium-media-')),
     ...(TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL } : {}),
     ...(await freshDatabaseEnv()),
     ...overrides,

@@ -7,3 +7,4 @@ export * from './lib/plans';
 export * from './lib/clients-api';
 export * from './lib/social-api';
 export * from './lib/posts-api';
+export * from './lib/media-api';

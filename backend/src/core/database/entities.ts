@@ -14,6 +14,8 @@ import { OAuthConnectState } from '../../modules/social/entities/oauth-connect-s
 import { ConnectLink } from '../../modules/social/entities/connect-link.entity';
 import { Post } from '../../modules/posts/entities/post.entity';
 import { PostTarget } from '../../modules/posts/entities/post-target.entity';
+import { PostMedia } from '../../modules/posts/entities/post-media.entity';
+import { MediaAsset } from '../../modules/media/entities/media-asset.entity';
 import {
   SandboxAccount,
   SandboxGrant,
@@ -43,4 +45,6 @@ export const ENTITIES = [
   SandboxGrant,
   SandboxToken,
   SandboxPost,
+  MediaAsset,
+  PostMedia,
 ];

@@ -2,6 +2,7 @@
 export const JOBS = {
   deliverEmail: 'mail.deliver',
   publishPostTarget: 'posts.publish-target',
+  mediaThumbnail: 'media.thumbnail',
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 

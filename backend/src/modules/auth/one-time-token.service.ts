@@ -8,6 +8,7 @@ export const TOKEN_TTL_MS: Record<OneTimeTokenPurpose, number> = {
   reset_password: 60 * 60_000,
   invitation: 7 * 24 * 60 * 60_000,
   magic_link: 15 * 60_000,
+  change_email: 24 * 60 * 60_000,
 };
 
 /** Email tokens (SPEC §5): random, hashed at rest, one purpose, one user, one use. */

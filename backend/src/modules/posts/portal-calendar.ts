@@ -67,6 +67,7 @@ export async function portalCalendarWeek(
       post = {
         id: row.postId,
         text: row.text,
+        media: [],
         status: 'scheduled',
         scheduledAt: toIso(row.scheduledAt) as string,
         publishedAt: null,

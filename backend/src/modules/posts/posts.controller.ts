@@ -22,7 +22,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { MediaAsset } from '../media/entities/media-asset.entity';
+import { FileUrlSigner } from '../media/file-url-signer';
+import { PostMedia } from './entities/post-media.entity';
 import { MAX_PORTAL_CALENDAR_DAYS } from '@atrium/shared';
 import { AgencyCtx, ClientCtx } from '../../core/auth/context.decorator';
 import type { AgencyContext, ClientContext } from '../../core/auth/request-context';
@@ -34,6 +37,7 @@ import {
   CalendarQueryDto,
   CreatePostDto,
   PortalCalendarDto,
+  PortalCalendarPostDto,
   PostDto,
   PostListDto,
   PostQueryDto,
@@ -57,7 +61,7 @@ export class PostsController {
   @ApiOperation({ summary: 'Posts scheduled in [from, to) (≤ 42 days), or all drafts with ?status=draft' })
   @ApiOkResponse({ type: PostListDto })
   async list(@AgencyCtx() ctx: AgencyContext, @Query() query: PostQueryDto): Promise<PostListDto> {
-    return { items: await this.posts.list(ctx.agencyId, query) };
+    return { items: await this.posts.list(ctx.agencyId, query, ctx.userId) };
   }
 
   @Post()
@@ -75,7 +79,7 @@ export class PostsController {
   @ApiOperation({ summary: 'One post with the status of each account it goes to' })
   @ApiOkResponse({ type: PostDto })
   get(@AgencyCtx() ctx: AgencyContext, @Param('postId', uuid) postId: string): Promise<PostDto> {
-    return this.posts.get(ctx.agencyId, postId);
+    return this.posts.get(ctx.agencyId, postId, ctx.userId);
   }
 
   @Patch(':postId')
@@ -114,7 +118,10 @@ export class PostsController {
 @Controller('v1/portal/calendar')
 @PortalRoute('calendar.view')
 export class PortalCalendarController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly signer: FileUrlSigner,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -132,6 +139,37 @@ export class PortalCalendarController {
     }
     const user = await this.db.getRepository(User).findOneByOrFail({ id: ctx.userId });
     const week = await portalCalendarWeek(this.db, { agencyId: ctx.agencyId, clientId: ctx.client.clientId }, from, to);
+    await this.attachPreviews(ctx, week.items);
     return { from: from.toISOString(), to: to.toISOString(), timezone: user.timezone, ...week };
+  }
+
+  /** Thumbnails of the posts' images, signed for this viewer. */
+  private async attachPreviews(ctx: ClientContext, items: PortalCalendarPostDto[]): Promise<void> {
+    if (items.length === 0) return;
+    const attached = await this.db
+      .getRepository(PostMedia)
+      .find({ where: { agencyId: ctx.agencyId, postId: In(items.map((i) => i.id)) }, order: { position: 'ASC' } });
+    if (attached.length === 0) return;
+    const assets = await this.db
+      .getRepository(MediaAsset)
+      .findBy({ agencyId: ctx.agencyId, id: In(attached.map((a) => a.mediaAssetId)) });
+    for (const item of items) {
+      item.media = attached
+        .filter((a) => a.postId === item.id)
+        .map((a) => assets.find((asset) => asset.id === a.mediaAssetId))
+        .filter((asset): asset is MediaAsset => asset !== undefined)
+        .map((asset) => ({
+          id: asset.id,
+          mimeType: asset.mimeType,
+          thumbnailUrl: asset.thumbnailKey
+            ? this.signer.url({
+                assetId: asset.id,
+                variant: 'thumbnail',
+                disposition: 'inline',
+                grantee: { kind: 'user', userId: ctx.userId },
+              })
+            : null,
+        }));
+    }
   }
 }

@@ -13,6 +13,10 @@ import { User } from '../users/entities/user.entity';
 import type { CreatePostDto, PostQueryDto, UpdatePostDto } from './dto/posts.dto';
 import { Post } from './entities/post.entity';
 import { PostTarget } from './entities/post-target.entity';
+import { PostMedia } from './entities/post-media.entity';
+import { MediaAsset } from '../media/entities/media-asset.entity';
+import { MediaLibraryService } from '../media/media-library.service';
+import { FileUrlSigner } from '../media/file-url-signer';
 import { lockPosts, publicTargetStatus, refreshPostStatuses } from './post-status';
 
 /** A little slack for clocks and the time it takes to press Schedule. */
@@ -24,8 +28,11 @@ interface PostDraft {
   clientId: string;
   text: string;
   accountIds: string[];
+  mediaIds: string[];
   scheduledAt: Date | null;
 }
+
+const MAX_MEDIA = 10;
 
 /**
  * Composing and planning posts in the agency workspace. Changes never race the publisher: targets
@@ -37,16 +44,18 @@ export class PostsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly registry: ProviderRegistry,
     private readonly audit: AuditService,
+    private readonly library: MediaLibraryService,
+    private readonly signer: FileUrlSigner,
   ) {}
 
-  async list(agencyId: string, query: PostQueryDto): Promise<PostView[]> {
+  async list(agencyId: string, query: PostQueryDto, viewerUserId: string): Promise<PostView[]> {
     if (query.clientId) await this.liveClient(agencyId, query.clientId);
     const where = { agencyId, ...(query.clientId ? { clientId: query.clientId } : {}) };
     if (!query.from && !query.to && query.status === 'draft') {
       const drafts = await this.db
         .getRepository(Post)
         .find({ where: { ...where, status: 'draft' }, order: { updatedAt: 'DESC' }, take: 200 });
-      return this.views(agencyId, drafts);
+      return this.views(agencyId, drafts, viewerUserId);
     }
     const from = query.from ? new Date(query.from) : null;
     const to = query.to ? new Date(query.to) : null;
@@ -69,11 +78,11 @@ export class PostsService {
       .orderBy('p.scheduledAt', 'ASC')
       .take(2000)
       .getMany();
-    return this.views(agencyId, posts);
+    return this.views(agencyId, posts, viewerUserId);
   }
 
-  async get(agencyId: string, id: string): Promise<PostView> {
-    const [view] = await this.views(agencyId, [await this.owned(agencyId, id)]);
+  async get(agencyId: string, id: string, viewerUserId: string): Promise<PostView> {
+    const [view] = await this.views(agencyId, [await this.owned(agencyId, id)], viewerUserId);
     return view;
   }
 
@@ -82,6 +91,7 @@ export class PostsService {
       clientId: dto.clientId,
       text: dto.text,
       accountIds: dto.accountIds,
+      mediaIds: dto.mediaIds ?? [],
       scheduledAt: dto.scheduledAt ? new Date(dto.scheduledAt) : null,
     });
     const id = newId();
@@ -99,11 +109,12 @@ export class PostsService {
         }),
       );
       await this.insertTargets(manager, actor.agencyId, id, draft);
+      await this.replaceMedia(manager, actor.agencyId, id, draft.mediaIds);
       await this.record(manager, actor, draft.scheduledAt ? 'post.scheduled' : 'post.drafted', id, {
         scheduledAt: draft.scheduledAt?.toISOString() ?? null,
       });
     });
-    return this.get(actor.agencyId, id);
+    return this.get(actor.agencyId, id, actor.userId ?? '');
   }
 
   async update(actor: Actor, id: string, dto: UpdatePostDto): Promise<PostView> {
@@ -114,12 +125,18 @@ export class PostsService {
       clientId: post.clientId,
       text: dto.text ?? post.text,
       accountIds: dto.accountIds ?? currentTargets.map((t) => t.socialAccountId),
+      mediaIds:
+        dto.mediaIds ??
+        (await this.db.getRepository(PostMedia).find({ where: { postId: post.id }, order: { position: 'ASC' } })).map(
+          (m) => m.mediaAssetId,
+        ),
       scheduledAt:
         dto.scheduledAt === undefined ? post.scheduledAt : dto.scheduledAt === null ? null : new Date(dto.scheduledAt),
     });
     await this.db.transaction(async (manager) => {
       await lockPosts(manager, [post.id]);
       await this.replaceTargets(manager, actor.agencyId, post.id, draft);
+      await this.replaceMedia(manager, actor.agencyId, post.id, draft.mediaIds);
       await manager
         .getRepository(Post)
         .update(
@@ -131,7 +148,7 @@ export class PostsService {
         scheduledAt: draft.scheduledAt?.toISOString() ?? null,
       });
     });
-    return this.get(actor.agencyId, post.id);
+    return this.get(actor.agencyId, post.id, actor.userId ?? '');
   }
 
   async cancel(actor: Actor, id: string): Promise<PostView> {
@@ -151,7 +168,7 @@ export class PostsService {
       await refreshPostStatuses(manager, [post.id]);
       await this.record(manager, actor, 'post.cancelled', post.id);
     });
-    return this.get(actor.agencyId, post.id);
+    return this.get(actor.agencyId, post.id, actor.userId ?? '');
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
@@ -180,7 +197,7 @@ export class PostsService {
     return post;
   }
 
-  async views(agencyId: string, posts: Post[]): Promise<PostView[]> {
+  async views(agencyId: string, posts: Post[], viewerUserId: string): Promise<PostView[]> {
     if (posts.length === 0) return [];
     const targets = await this.db.getRepository(PostTarget).findBy({ postId: In(posts.map((p) => p.id)) });
     const accountIds = [...new Set(targets.map((t) => t.socialAccountId))];
@@ -194,11 +211,34 @@ export class PostsService {
       ? await this.db.getRepository(User).findBy({ agencyId, id: In(creatorIds) })
       : [];
     const accountById = new Map(accounts.map((a) => [a.id, a]));
+    const attachments = await this.db
+      .getRepository(PostMedia)
+      .find({ where: { postId: In(posts.map((p) => p.id)) }, order: { position: 'ASC' } });
+    const assets = attachments.length
+      ? await this.db.getRepository(MediaAsset).findBy({ agencyId, id: In(attachments.map((a) => a.mediaAssetId)) })
+      : [];
     return posts.map((post) => ({
       id: post.id,
       clientId: post.clientId,
       clientName: clients.find((c) => c.id === post.clientId)?.name ?? '',
       text: post.text,
+      media: attachments
+        .filter((a) => a.postId === post.id)
+        .map((a) => assets.find((asset) => asset.id === a.mediaAssetId))
+        .filter((asset): asset is MediaAsset => asset !== undefined)
+        .map((asset) => ({
+          id: asset.id,
+          filename: asset.filename,
+          mimeType: asset.mimeType,
+          thumbnailUrl: asset.thumbnailKey
+            ? this.signer.url({
+                assetId: asset.id,
+                variant: 'thumbnail',
+                disposition: 'inline',
+                grantee: { kind: 'user', userId: viewerUserId },
+              })
+            : null,
+        })),
       status: post.status,
       scheduledAt: post.scheduledAt?.toISOString() ?? null,
       publishedAt: post.publishedAt?.toISOString() ?? null,
@@ -238,6 +278,16 @@ export class PostsService {
       ? await this.db.getRepository(SocialAccount).findBy({ agencyId, id: In(accountIds), clientId: draft.clientId })
       : [];
     const problems: Array<{ field: string; messages: string[] }> = [];
+    const mediaIds = [...new Set(draft.mediaIds)];
+    const media = await this.library.usableForPost(agencyId, draft.clientId, mediaIds);
+    if (media.length !== mediaIds.length) {
+      problems.push({
+        field: 'mediaIds',
+        messages: ["every file must be in the library, the client's or the agency's own"],
+      });
+    }
+    if (mediaIds.length > MAX_MEDIA) problems.push({ field: 'mediaIds', messages: [`at most ${MAX_MEDIA} files`] });
+    const images = media.filter((m) => m.kind === 'image');
     const usable = accounts.filter((a) => a.status !== 'disconnected');
     if (usable.length !== accountIds.length) {
       problems.push({ field: 'accountIds', messages: ['every account must be a connected account of this client'] });
@@ -264,11 +314,17 @@ export class PostsService {
           ],
         });
       }
-      if (adapter.requiresMedia) {
+      if (adapter.requiresMedia && images.length === 0) {
+        problems.push({ field: 'mediaIds', messages: [`${adapter.name} posts need an image: attach one`] });
+      }
+      if (media.length > 0 && !adapter.acceptsMedia) {
         problems.push({
-          field: 'accountIds',
-          messages: [`${adapter.name} posts need an image, and this post has none`],
+          field: 'mediaIds',
+          messages: [`${adapter.name}: posts with files are not supported yet; remove the files or this account`],
         });
+      }
+      if (adapter.id === 'instagram' && media.some((m) => m.mimeType !== 'image/jpeg')) {
+        problems.push({ field: 'mediaIds', messages: ['Instagram takes JPEG images only'] });
       }
     }
     if (draft.scheduledAt) {
@@ -277,7 +333,7 @@ export class PostsService {
       if (delta > MAX_AHEAD_MS) problems.push({ field: 'scheduledAt', messages: ['must be within two years'] });
     }
     if (problems.length) throw new ValidationFailedException(problems);
-    return { ...draft, accountIds };
+    return { ...draft, accountIds, mediaIds };
   }
 
   private assertEditable(status: PostStatus): void {
@@ -299,6 +355,15 @@ export class PostsService {
       );
     }
     await this.insertTargets(manager, agencyId, postId, draft);
+  }
+
+  private async replaceMedia(manager: EntityManager, agencyId: string, postId: string, mediaIds: string[]) {
+    const repository = manager.getRepository(PostMedia);
+    await repository.delete({ postId });
+    if (mediaIds.length === 0) return;
+    await repository.save(
+      mediaIds.map((mediaAssetId, position) => repository.create({ postId, agencyId, mediaAssetId, position })),
+    );
   }
 
   private async insertTargets(manager: EntityManager, agencyId: string, postId: string, draft: PostDraft) {

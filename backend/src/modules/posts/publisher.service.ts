@@ -8,13 +8,16 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, LessThan } from 'typeorm';
+import { DataSource, In, IsNull, LessThan } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../../core/audit/audit.service';
 import { JobQueue, JOBS } from '../../core/jobs/job-queue';
 import { SocialAccount } from '../social/entities/social-account.entity';
-import { ProviderError } from '../social/providers/provider-adapter';
+import { ProviderError, type PublishMedia } from '../social/providers/provider-adapter';
+import { MediaAsset } from '../media/entities/media-asset.entity';
+import { FileUrlSigner } from '../media/file-url-signer';
+import { PostMedia } from './entities/post-media.entity';
 import { ProviderRegistry } from '../social/providers/provider-registry';
 import { SocialAccountsService, type UsableCredentials } from '../social/social-accounts.service';
 import { Post } from './entities/post.entity';
@@ -58,6 +61,7 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
     private readonly registry: ProviderRegistry,
     private readonly accounts: SocialAccountsService,
     private readonly audit: AuditService,
+    private readonly signer: FileUrlSigner,
   ) {}
 
   onModuleInit(): void {
@@ -202,7 +206,8 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
       return;
     }
     try {
-      const result = await adapter.publish(credentials, { text: post.text, media: [], idempotencyKey: target.id });
+      const media = await this.mediaOf(post);
+      const result = await adapter.publish(credentials, { text: post.text, media, idempotencyKey: target.id });
       await this.finish(target, {
         state: 'published',
         externalId: result.externalId.slice(0, 191),
@@ -267,6 +272,21 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
           ? `${error.message} The platform may have received the post anyway: check the account before rescheduling.`
           : error.message;
     await this.finish(target, { state: 'failed', failureReason: reason.slice(0, 1000) });
+  }
+
+  /** The post's images as URLs the platform can fetch for the next hour. */
+  private async mediaOf(post: Post): Promise<PublishMedia[]> {
+    const attached = await this.db
+      .getRepository(PostMedia)
+      .find({ where: { postId: post.id }, order: { position: 'ASC' } });
+    if (attached.length === 0) return [];
+    const assets = await this.db
+      .getRepository(MediaAsset)
+      .findBy({ agencyId: post.agencyId, id: In(attached.map((a) => a.mediaAssetId)) });
+    return attached
+      .map((a) => assets.find((asset) => asset.id === a.mediaAssetId))
+      .filter((asset): asset is MediaAsset => asset !== undefined)
+      .map((asset) => ({ url: this.signer.platformUrl(asset.id), mimeType: asset.mimeType }));
   }
 
   /**

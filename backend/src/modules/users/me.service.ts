@@ -5,10 +5,15 @@ import type { MeResponse } from '@atrium/shared';
 import type { RequestContext } from '../../core/auth/request-context';
 import { Agency } from '../agencies/entities/agency.entity';
 import { User } from './entities/user.entity';
+import { MediaAsset } from '../media/entities/media-asset.entity';
+import { FileUrlSigner } from '../media/file-url-signer';
 
 @Injectable()
 export class MeService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly signer: FileUrlSigner,
+  ) {}
 
   async describe(context: RequestContext): Promise<MeResponse> {
     const user = await this.db.getRepository(User).findOneBy({ id: context.userId, agencyId: context.agencyId });
@@ -20,6 +25,8 @@ export class MeService {
       email: user.email,
       emailConfirmed: user.emailConfirmedAt !== null,
       timezone: user.timezone,
+      avatarUrl: await this.avatarUrl(user),
+      pendingEmail: user.pendingEmail,
       audience: context.audience,
       agency: { id: agency.id, name: agency.name },
       agencyRole: context.audience === 'agency' ? context.agencyRole : null,
@@ -33,5 +40,20 @@ export class MeService {
             }))
           : [],
     };
+  }
+
+  /** The square thumbnail once the job made it, the original meanwhile. */
+  private async avatarUrl(user: User): Promise<string | null> {
+    if (!user.avatarAssetId) return null;
+    const asset = await this.db
+      .getRepository(MediaAsset)
+      .findOneBy({ id: user.avatarAssetId, agencyId: user.agencyId, purpose: 'avatar' });
+    if (!asset) return null;
+    return this.signer.url({
+      assetId: asset.id,
+      variant: asset.thumbnailKey ? 'thumbnail' : 'original',
+      disposition: 'inline',
+      grantee: { kind: 'user', userId: user.id },
+    });
   }
 }

@@ -39,6 +39,11 @@ export const WEB_PATHS = {
   agencyCalendar: '/app/calendar',
   portalAccounts: '/portal/accounts',
   portalCalendar: '/portal/calendar',
+  agencyMedia: '/app/media',
+  portalMedia: '/portal/media',
+  portalSettings: '/portal/settings',
+  /** Email-change confirmation links land here (`?token=`). */
+  confirmEmailChange: '/confirm-email-change',
   /** Providers redirect here after consent; must match the redirect URI registered with each platform. */
   oauthCallback: '/oauth/callback',
   /** Client Connect Links: `/connect?token=...`, no sign-in needed. */

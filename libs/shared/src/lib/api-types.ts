@@ -72,6 +72,10 @@ export interface MeResponse {
   email: string;
   emailConfirmed: boolean;
   timezone: string;
+  /** A short-lived signed URL of the profile picture (square thumbnail); null when none is set. */
+  avatarUrl: string | null;
+  /** An email change waiting for its confirmation link to be opened. */
+  pendingEmail: string | null;
   audience: Audience;
   agency: MeAgency;
   /** Set for agency users. */

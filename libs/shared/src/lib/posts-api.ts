@@ -19,11 +19,20 @@ export interface PostTargetView {
   publishedAt: string | null;
 }
 
+/** A library file attached to a post (images are published; order is kept). */
+export interface PostMediaView {
+  id: string;
+  filename: string;
+  mimeType: string;
+  thumbnailUrl: string | null;
+}
+
 export interface PostView {
   id: string;
   clientId: string;
   clientName: string;
   text: string;
+  media: PostMediaView[];
   status: PostStatus;
   /** When it goes out; null for drafts without a date. */
   scheduledAt: string | null;
@@ -45,6 +54,8 @@ export interface CreatePostRequest {
   clientId: string;
   text: string;
   accountIds: string[];
+  /** Library files of the agency or of this client (at most 10). */
+  mediaIds?: string[];
   scheduledAt?: string | null;
 }
 
@@ -55,6 +66,7 @@ export interface CreatePostRequest {
 export interface UpdatePostRequest {
   text?: string;
   accountIds?: string[];
+  mediaIds?: string[];
   scheduledAt?: string | null;
 }
 
@@ -70,6 +82,8 @@ export interface PostQuery {
 export interface PortalCalendarPost {
   id: string;
   text: string;
+  /** Previews of the attached images (signed, short-lived). */
+  media: Array<{ id: string; mimeType: string; thumbnailUrl: string | null }>;
   status: 'scheduled' | 'publishing' | 'published';
   scheduledAt: string;
   publishedAt: string | null;

@@ -15,6 +15,8 @@ export interface SocialProviderInfo {
   maxTextLength: number;
   /** True when a post needs at least one image (Instagram). */
   requiresMedia: boolean;
+  /** True when posts to it may carry images. */
+  acceptsMedia: boolean;
 }
 
 /**

@@ -29,6 +29,10 @@ export class MeDto implements MeResponse {
   @ApiProperty() email!: string;
   @ApiProperty() emailConfirmed!: boolean;
   @ApiProperty({ example: 'Europe/Paris' }) timezone!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Signed, short-lived URL of the profile picture' })
+  avatarUrl!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'An email change waiting for confirmation' })
+  pendingEmail!: string | null;
   @ApiProperty({ enum: AUDIENCES }) audience!: Audience;
   @ApiProperty({ type: MeAgencyDto }) agency!: MeAgencyDto;
   @ApiPropertyOptional({ enum: AGENCY_ROLES, nullable: true })

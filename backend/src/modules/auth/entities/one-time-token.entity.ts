@@ -3,7 +3,7 @@ import { DateColumn, IdColumn, NullableDateColumn, ShortText } from '../../../co
 import { User } from '../../users/entities/user.entity';
 import { RecordEntity } from '../../../core/database/base-entities';
 
-export type OneTimeTokenPurpose = 'confirm_email' | 'reset_password' | 'invitation' | 'magic_link';
+export type OneTimeTokenPurpose = 'confirm_email' | 'reset_password' | 'invitation' | 'magic_link' | 'change_email';
 
 /**
  * A token sent by email (SPEC §5): 256 random bits, stored only as a SHA-256 hash, bound to one

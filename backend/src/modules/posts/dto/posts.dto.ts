@@ -7,6 +7,7 @@ import {
   type PortalCalendarPost,
   type PortalCalendarResponse,
   type PostList,
+  type PostMediaView,
   type PostQuery,
   type PostStatus,
   type PostTargetStatus,
@@ -30,11 +31,19 @@ export class PostTargetDto implements PostTargetView {
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
 }
 
+export class PostMediaDto implements PostMediaView {
+  @ApiProperty() id!: string;
+  @ApiProperty() filename!: string;
+  @ApiProperty() mimeType!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Signed, short-lived' }) thumbnailUrl!: string | null;
+}
+
 export class PostDto implements PostView {
   @ApiProperty() id!: string;
   @ApiProperty() clientId!: string;
   @ApiProperty() clientName!: string;
   @ApiProperty() text!: string;
+  @ApiProperty({ type: [PostMediaDto] }) media!: PostMediaDto[];
   @ApiProperty({ enum: POST_STATUSES }) status!: PostStatus;
   @ApiProperty({ nullable: true, type: String }) scheduledAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
@@ -85,6 +94,13 @@ export class CreatePostDto implements CreatePostRequest {
   @IsUUID('all', { each: true })
   accountIds!: string[];
 
+  @ApiPropertyOptional({ type: [String], description: "Library files (the client's or the agency's), at most 10" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  mediaIds?: string[];
+
   @ApiPropertyOptional({ nullable: true, type: String, description: 'When to publish; absent or null saves a draft' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
@@ -105,6 +121,13 @@ export class UpdatePostDto implements UpdatePostRequest {
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   accountIds?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  mediaIds?: string[];
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'A time (re)schedules; null makes it a draft' })
   @IsOptional()
@@ -131,9 +154,16 @@ class CalendarAccountDto {
   @ApiProperty({ nullable: true, type: String }) url!: string | null;
 }
 
+class CalendarMediaDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() mimeType!: string;
+  @ApiProperty({ nullable: true, type: String }) thumbnailUrl!: string | null;
+}
+
 export class PortalCalendarPostDto implements PortalCalendarPost {
   @ApiProperty() id!: string;
   @ApiProperty() text!: string;
+  @ApiProperty({ type: [CalendarMediaDto] }) media!: CalendarMediaDto[];
   @ApiProperty({ enum: ['scheduled', 'publishing', 'published'] }) status!: 'scheduled' | 'publishing' | 'published';
   @ApiProperty() scheduledAt!: string;
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;

@@ -30,6 +30,7 @@ export class SocialProviderDto implements SocialProviderInfo {
   @ApiProperty({ example: 'LinkedIn' }) name!: string;
   @ApiProperty({ example: 3000 }) maxTextLength!: number;
   @ApiProperty() requiresMedia!: boolean;
+  @ApiProperty() acceptsMedia!: boolean;
 }
 
 export class SocialAccountDto implements SocialAccountView {

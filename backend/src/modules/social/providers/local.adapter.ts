@@ -35,6 +35,7 @@ export class LocalSandboxAdapter implements SocialProviderAdapter {
   readonly name = 'Local sandbox';
   readonly maxTextLength = 5000;
   readonly requiresMedia = false;
+  readonly acceptsMedia = true;
   readonly idempotentPublish = true;
   readonly renewsWithAccessToken = false;
   readonly scopes = ['profile', 'publish'] as const;

@@ -102,6 +102,8 @@ export interface SocialProviderAdapter {
   readonly name: string;
   readonly maxTextLength: number;
   readonly requiresMedia: boolean;
+  /** True when posts may carry images (Atrium publishes images to these platforms). */
+  readonly acceptsMedia: boolean;
   /** True when a retried publish with the same idempotency key cannot create a second post. */
   readonly idempotentPublish: boolean;
   /**

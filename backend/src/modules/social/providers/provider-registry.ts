@@ -45,6 +45,7 @@ export class ProviderRegistry {
       name: adapter.name,
       maxTextLength: adapter.maxTextLength,
       requiresMedia: adapter.requiresMedia,
+      acceptsMedia: adapter.acceptsMedia,
     }));
   }
 

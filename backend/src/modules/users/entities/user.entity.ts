@@ -47,8 +47,18 @@ export class User extends MutableRecordEntity {
   @NullableDateColumn()
   lastLoginAt!: Date | null;
 
+  /** The profile picture (a media asset with purpose `avatar`). */
+  @IdColumn({ nullable: true })
+  avatarAssetId!: string | null;
+
+  /** An email change waiting for the link sent to the new address. */
+  @ShortText(254, { nullable: true })
+  pendingEmail!: string | null;
+
   protected override applyDefaults(): void {
     this.status ??= 'active';
     this.timezone ??= 'UTC';
+    this.avatarAssetId ??= null;
+    this.pendingEmail ??= null;
   }
 }

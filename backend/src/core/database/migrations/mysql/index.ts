@@ -1,3 +1,4 @@
+import { MediaLibrary1795424915007 } from './1795424915007-MediaLibrary';
 import { AccountRenewalLease1795423979430 } from './1795423979430-AccountRenewalLease';
 import { AccountExpiryWarning1795423579155 } from './1795423579155-AccountExpiryWarning';
 import { SocialAccountsAndPosts1795421483784 } from './1795421483784-SocialAccountsAndPosts';
@@ -13,4 +14,5 @@ export const MYSQL_MIGRATIONS = [
   SocialAccountsAndPosts1795421483784,
   AccountExpiryWarning1795423579155,
   AccountRenewalLease1795423979430,
+  MediaLibrary1795424915007,
 ];

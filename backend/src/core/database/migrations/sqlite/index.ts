@@ -1,3 +1,4 @@
+import { MediaLibrary1795424911995 } from './1795424911995-MediaLibrary';
 import { AccountRenewalLease1795423976994 } from './1795423976994-AccountRenewalLease';
 import { AccountExpiryWarning1795423576014 } from './1795423576014-AccountExpiryWarning';
 import { SocialAccountsAndPosts1795421480405 } from './1795421480405-SocialAccountsAndPosts';
@@ -13,4 +14,5 @@ export const SQLITE_MIGRATIONS = [
   SocialAccountsAndPosts1795421480405,
   AccountExpiryWarning1795423576014,
   AccountRenewalLease1795423976994,
+  MediaLibrary1795424911995,
 ];

@@ -37,6 +37,7 @@ export class FacebookAdapter implements SocialProviderAdapter {
   readonly name = 'Facebook';
   readonly maxTextLength = 63206;
   readonly requiresMedia = false;
+  readonly acceptsMedia = false;
   readonly idempotentPublish = false;
   readonly renewsWithAccessToken = false;
   readonly scopes = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'] as const;

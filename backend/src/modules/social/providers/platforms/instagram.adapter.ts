@@ -43,6 +43,7 @@ export class InstagramAdapter implements SocialProviderAdapter {
   readonly name = 'Instagram';
   readonly maxTextLength = 2200;
   readonly requiresMedia = true;
+  readonly acceptsMedia = true;
   readonly idempotentPublish = false;
   readonly renewsWithAccessToken = true;
   readonly scopes = ['instagram_business_basic', 'instagram_business_content_publish'] as const;

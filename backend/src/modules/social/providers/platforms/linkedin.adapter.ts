@@ -44,6 +44,7 @@ export class LinkedInAdapter implements SocialProviderAdapter {
   readonly name = 'LinkedIn';
   readonly maxTextLength = 3000;
   readonly requiresMedia = false;
+  readonly acceptsMedia = false;
   readonly idempotentPublish = false;
   readonly renewsWithAccessToken = false;
   readonly scopes = ['openid', 'profile', 'w_member_social'] as const;

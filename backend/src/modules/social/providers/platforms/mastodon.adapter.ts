@@ -36,6 +36,7 @@ export class MastodonAdapter implements SocialProviderAdapter {
   readonly name = 'Mastodon';
   readonly maxTextLength = 500;
   readonly requiresMedia = false;
+  readonly acceptsMedia = false;
   readonly idempotentPublish = true;
   readonly renewsWithAccessToken = false;
   readonly scopes = ['profile', 'write:statuses', 'write:media'] as const;

@@ -33,6 +33,7 @@ export class ThreadsAdapter implements SocialProviderAdapter {
   readonly name = 'Threads';
   readonly maxTextLength = 500;
   readonly requiresMedia = false;
+  readonly acceptsMedia = false;
   readonly idempotentPublish = false;
   readonly renewsWithAccessToken = true;
   readonly scopes = ['threads_basic', 'threads_content_publish'] as const;

@@ -45,6 +45,7 @@ export class XAdapter implements SocialProviderAdapter {
   readonly name = 'X';
   readonly maxTextLength = 280;
   readonly requiresMedia = false;
+  readonly acceptsMedia = false;
   readonly idempotentPublish = false;
   readonly renewsWithAccessToken = false;
   // offline.access is what makes X issue a refresh token at all.

@@ -1,0 +1,30 @@
+import type { Readable } from 'node:stream';
+
+/** An inclusive byte range, as HTTP Range requests name them. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where uploaded files live. Keys are made by the server (never from a client's file name).
+ * `put` streams: a file never sits whole in memory, and a failed or aborted write leaves nothing.
+ */
+export abstract class FileStorage {
+  /** Streams `body` to `key`; resolves with the number of bytes stored. */
+  abstract put(key: string, body: Readable, contentType: string): Promise<number>;
+  /** The object's bytes, or one range of them. */
+  abstract get(key: string, range?: ByteRange): Promise<Readable>;
+  /** Size of the object, or null when there is none. */
+  abstract size(key: string): Promise<number | null>;
+  /** Removes the object; a missing one is not an error. */
+  abstract delete(key: string): Promise<void>;
+  abstract health(): Promise<{ status: 'up' | 'down'; detail?: string }>;
+}
+
+/** Keys are `segment/segment/...` of safe characters; anything else is a programming error. */
+export function assertSafeKey(key: string): void {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(key) || key.includes('..')) {
+    throw new Error(`Unsafe storage key: ${key}`);
+  }
+}

@@ -1,0 +1,17 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config';
+import { createFileStorage } from './create-file-storage';
+import { FileStorage } from './file-storage';
+
+/** FileStorage for the whole application: the local directory or S3, from configuration. */
+@Global()
+@Module({})
+export class StorageModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: StorageModule,
+      providers: [{ provide: FileStorage, useValue: createFileStorage(config.storage) }],
+      exports: [FileStorage],
+    };
+  }
+}

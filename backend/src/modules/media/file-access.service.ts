@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+import { Client } from '../clients/entities/client.entity';
+import { ClientMembership } from '../clients/entities/client-membership.entity';
+import { Post } from '../posts/entities/post.entity';
+import { PostMedia } from '../posts/entities/post-media.entity';
+import { AgencyMembership } from '../users/entities/agency-membership.entity';
+import { User } from '../users/entities/user.entity';
+import type { MediaAsset } from './entities/media-asset.entity';
+
+/**
+ * Who may fetch a file, decided again when a signed URL is used (the URL proves only that it was
+ * issued): the agency's active people; a client's active people for their client's portal uploads
+ * and for files on their client's posts; and everyone for their own profile picture.
+ */
+@Injectable()
+export class FileAccessService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async userMaySee(userId: string, asset: MediaAsset): Promise<boolean> {
+    const user = await this.db
+      .getRepository(User)
+      .findOneBy({ id: userId, agencyId: asset.agencyId, status: 'active' });
+    if (!user) return false;
+    if (asset.purpose === 'avatar') {
+      if (asset.uploadedByUserId === user.id) return true;
+      return user.kind === 'agency' && (await this.isAgencyMember(user));
+    }
+    if (user.kind === 'agency') return this.isAgencyMember(user);
+
+    const memberships = await this.db
+      .getRepository(ClientMembership)
+      .findBy({ userId: user.id, agencyId: asset.agencyId, status: 'active' });
+    const live = memberships.length
+      ? await this.db
+          .getRepository(Client)
+          .findBy({ id: In(memberships.map((m) => m.clientId)), agencyId: asset.agencyId, deletedAt: IsNull() })
+      : [];
+    const clientIds = live.map((c) => c.id);
+    if (clientIds.length === 0) return false;
+    if (asset.source === 'portal' && asset.clientId && clientIds.includes(asset.clientId)) return true;
+    const uses = await this.db.getRepository(PostMedia).findBy({ mediaAssetId: asset.id, agencyId: asset.agencyId });
+    if (uses.length === 0) return false;
+    return (
+      (await this.db.getRepository(Post).countBy({ id: In(uses.map((u) => u.postId)), clientId: In(clientIds) })) > 0
+    );
+  }
+
+  private async isAgencyMember(user: User): Promise<boolean> {
+    return (
+      (await this.db
+        .getRepository(AgencyMembership)
+        .countBy({ userId: user.id, agencyId: user.agencyId, status: 'active' })) > 0
+    );
+  }
+}

@@ -1,0 +1,115 @@
+import { Controller, Get, Headers, HttpStatus, NotFoundException, Param, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { pipeline } from 'node:stream/promises';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Public } from '../../core/auth/route-policy';
+import { ApiErrorDto } from '../../core/http/api-error.dto';
+import { FileStorage, type ByteRange } from '../../core/storage/file-storage';
+import { MediaAsset } from './entities/media-asset.entity';
+import { FileAccessService } from './file-access.service';
+import { FileUrlSigner } from './file-url-signer';
+
+/**
+ * Serves files behind signed URLs. Whatever a file contains, it can never run script in
+ * Atrium's origin: `nosniff`, a sandboxing CSP that allows nothing, attachments unless it is an
+ * image asked for inline, and the type Atrium detected from the content (never the uploader's).
+ */
+@ApiTags('media')
+@Controller('v1/files')
+@Public()
+export class FilesController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly signer: FileUrlSigner,
+    private readonly access: FileAccessService,
+    private readonly storage: FileStorage,
+  ) {}
+
+  @Get(':token')
+  @ApiOperation({
+    summary: 'Download a file through a signed, short-lived URL (supports Range requests)',
+    description:
+      'URLs come from the media APIs (thumbnailUrl, viewUrl, downloadUrl). They are scoped to one file, one variant and one caller, and the caller must still have access when the URL is used.',
+  })
+  @ApiProduces('application/octet-stream')
+  @ApiResponse({ status: 200, description: 'The whole file' })
+  @ApiResponse({ status: 206, description: 'The requested byte range' })
+  @ApiResponse({ status: 416, description: 'The range lies outside the file' })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'Unknown, expired or tampered URL, or no longer allowed' })
+  async download(
+    @Param('token') token: string,
+    @Headers('range') rangeHeader: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const grant = this.signer.verify(token);
+    const asset = grant ? await this.db.getRepository(MediaAsset).findOneBy({ id: grant.assetId }) : null;
+    const allowed =
+      grant &&
+      asset &&
+      (grant.grantee.kind === 'platform' || (await this.access.userMaySee(grant.grantee.userId, asset)));
+    const key = grant?.variant === 'thumbnail' ? asset?.thumbnailKey : asset?.storageKey;
+    if (!grant || !asset || !allowed || !key) throw new NotFoundException('File not found');
+    const size = await this.storage.size(key);
+    if (size === null) throw new NotFoundException('File not found');
+
+    const thumbnail = grant.variant === 'thumbnail';
+    const mimeType = thumbnail ? 'image/webp' : asset.mimeType;
+    const inline = grant.disposition === 'inline' && mimeType.startsWith('image/');
+    response.setHeader('Content-Type', mimeType);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    response.setHeader('Cache-Control', 'private, max-age=300');
+    response.setHeader('Accept-Ranges', 'bytes');
+    response.setHeader(
+      'Content-Disposition',
+      contentDisposition(inline ? 'inline' : 'attachment', downloadName(asset, thumbnail)),
+    );
+
+    const range = parseRange(rangeHeader, size);
+    if (range === 'unsatisfiable') {
+      response.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE).setHeader('Content-Range', `bytes */${size}`).end();
+      return;
+    }
+    if (range) {
+      response.status(HttpStatus.PARTIAL_CONTENT);
+      response.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
+      response.setHeader('Content-Length', String(range.end - range.start + 1));
+    } else {
+      response.setHeader('Content-Length', String(size));
+    }
+    // A client that goes away mid-download just ends the stream.
+    await pipeline(await this.storage.get(key, range ?? undefined), response).catch(() => undefined);
+  }
+}
+
+/** One `bytes=` range (the only kind browsers and players send); anything else gets the whole file. */
+export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | null {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (match[1] === '') {
+    const suffix = Number(match[2]);
+    if (suffix === 0) return 'unsatisfiable';
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  if (start >= size || start > end) return 'unsatisfiable';
+  return { start, end };
+}
+
+function downloadName(asset: MediaAsset, thumbnail: boolean): string {
+  return thumbnail ? `${asset.filename.replace(/\.[^.]*$/, '')}-thumbnail.webp` : asset.filename;
+}
+
+/** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
+function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

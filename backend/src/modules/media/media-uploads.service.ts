@@ -1,0 +1,263 @@
+import { BadRequestException, HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import busboy from 'busboy';
+import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { DataSource } from 'typeorm';
+import type { UploadResult } from '@atrium/shared';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { AuditService } from '../../core/audit/audit.service';
+import type { RequestMeta } from '../../core/auth/request-context';
+import { JobQueue, JOBS } from '../../core/jobs/job-queue';
+import { FileStorage } from '../../core/storage/file-storage';
+import { MediaAsset, type MediaPurpose } from './entities/media-asset.entity';
+import { cleanFilename, describeRefused, detectFileType, SNIFF_BYTES, type DetectedType } from './file-type';
+
+const MB = 1024 * 1024;
+const MAX_FILES_PER_REQUEST = 20;
+
+export interface UploadOwner {
+  agencyId: string;
+  userId: string;
+  source: 'agency' | 'portal';
+  purpose: MediaPurpose;
+  /** The client the files belong to; agency uploads may name one in a `clientId` field instead. */
+  clientId: string | null;
+  /** For agency uploads: checks a `clientId` field (404 when it is not a live client of the agency). */
+  resolveClientField?: (clientId: string) => Promise<void>;
+  /** Accept only images (profile pictures). */
+  imagesOnly?: boolean;
+  meta?: RequestMeta;
+}
+
+interface StoredFile {
+  asset: MediaAsset;
+}
+
+class Refused extends Error {}
+
+/**
+ * Receives multipart uploads as streams: each file's first bytes decide its type, then the rest
+ * flows straight to FileStorage under a name the server makes. Nothing is ever held whole in
+ * memory; a file that is too large, over the agency's quota, of a refused type or cut off leaves
+ * nothing behind. One request may carry several files; each gets its own verdict.
+ */
+@Injectable()
+export class MediaUploadsService {
+  private readonly logger = new Logger(MediaUploadsService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly storage: FileStorage,
+    private readonly jobs: JobQueue,
+    private readonly audit: AuditService,
+  ) {}
+
+  async usedBytes(agencyId: string): Promise<number> {
+    const row = await this.db
+      .getRepository(MediaAsset)
+      .createQueryBuilder('m')
+      .select('COALESCE(SUM(m.size), 0)', 'used')
+      .where('m.agencyId = :agencyId', { agencyId })
+      .getRawOne<{ used: string | number }>();
+    return Number(row?.used ?? 0);
+  }
+
+  async receive(
+    request: Request,
+    owner: UploadOwner,
+  ): Promise<{ stored: MediaAsset[]; rejected: UploadResult['rejected'] }> {
+    if (!/^multipart\/form-data/i.test(request.headers['content-type'] ?? '')) {
+      throw new BadRequestException('Send the files as multipart/form-data, in parts named "file".');
+    }
+    const quota = this.config.media.agencyQuotaBytes;
+    let remaining = quota === null ? Number.POSITIVE_INFINITY : quota - (await this.usedBytes(owner.agencyId));
+    if (remaining <= 0) {
+      throw new HttpException(
+        "Your agency's file storage is full. Delete files from the media library to make room.",
+        HttpStatus.PAYLOAD_TOO_LARGE,
+      );
+    }
+
+    const stored: MediaAsset[] = [];
+    const rejected: UploadResult['rejected'] = [];
+    let clientId = owner.clientId;
+    let clientChecked = !owner.resolveClientField;
+    const maxFileBytes = this.config.media.maxFileBytes;
+
+    await new Promise<void>((resolve, reject) => {
+      let parser: busboy.Busboy;
+      try {
+        parser = busboy({
+          headers: request.headers,
+          limits: { fileSize: maxFileBytes, files: MAX_FILES_PER_REQUEST, fields: 5, fieldSize: 200, parts: 30 },
+        });
+      } catch {
+        reject(new BadRequestException('The multipart body could not be read.'));
+        return;
+      }
+      // Files arrive one after the other on the one request stream; each is handled as it comes.
+      let work = Promise.resolve();
+      let failed = false;
+      const fail = (error: unknown) => {
+        if (failed) return;
+        failed = true;
+        request.unpipe(parser);
+        request.resume();
+        reject(error);
+      };
+
+      parser.on('field', (name, value) => {
+        if (name === 'clientId' && owner.resolveClientField) {
+          clientId = value || null;
+          clientChecked = false;
+        } else {
+          fail(new BadRequestException(`Unknown field "${name}"; send files in parts named "file".`));
+        }
+      });
+      parser.on('file', (name, stream, info) => {
+        const filename = cleanFilename(info.filename);
+        work = work.then(async () => {
+          if (failed) return void stream.resume();
+          if (name !== 'file') {
+            stream.resume();
+            rejected.push({ filename, reason: `unexpected part "${name}" (files go in parts named "file")` });
+            return;
+          }
+          if (!clientChecked && clientId && owner.resolveClientField) {
+            await owner.resolveClientField(clientId);
+            clientChecked = true;
+          }
+          try {
+            const file = await this.storeOne(stream, filename, { ...owner, clientId }, remaining);
+            stored.push(file.asset);
+            remaining -= file.asset.size;
+          } catch (error) {
+            stream.resume();
+            if (error instanceof Refused) rejected.push({ filename, reason: error.message });
+            else throw error;
+          }
+        });
+        work.catch(fail);
+      });
+      parser.on('filesLimit', () =>
+        rejected.push({ filename: '…', reason: `at most ${MAX_FILES_PER_REQUEST} files per upload` }),
+      );
+      parser.on('error', () => fail(new BadRequestException('The multipart body could not be read.')));
+      parser.on('close', () => {
+        work.then(() => (failed ? undefined : resolve()), fail);
+      });
+      request.on('aborted', () => fail(new BadRequestException('The upload was interrupted.')));
+      request.pipe(parser);
+    });
+
+    for (const asset of stored) {
+      await this.audit.record({
+        action: owner.purpose === 'avatar' ? 'profile.avatar_uploaded' : 'media.uploaded',
+        agencyId: owner.agencyId,
+        actorUserId: owner.userId,
+        targetType: 'media_asset',
+        targetId: asset.id,
+        meta: owner.meta,
+        details: { clientId: asset.clientId, source: asset.source, mimeType: asset.mimeType, size: asset.size },
+      });
+      if (asset.kind === 'image') {
+        await this.jobs.enqueue(JOBS.mediaThumbnail, { assetId: asset.id }, { attempts: 3 }).catch((error) =>
+          // The processing sweeper picks it up later.
+          this.logger.warn({ msg: 'Could not enqueue a thumbnail', assetId: asset.id, error: String(error) }),
+        );
+      }
+    }
+    return { stored, rejected };
+  }
+
+  private async storeOne(
+    stream: Readable & { truncated?: boolean },
+    filename: string,
+    owner: UploadOwner,
+    remainingQuota: number,
+  ): Promise<StoredFile> {
+    const head = await readHead(stream, SNIFF_BYTES);
+    if (head.length === 0) throw new Refused('the file is empty');
+    const type: DetectedType | null = detectFileType(head);
+    if (!type) throw new Refused(`not an accepted file type (${describeRefused(head)})`);
+    if (owner.imagesOnly && type.kind !== 'image') throw new Refused('a profile picture must be an image');
+
+    let bytes = 0;
+    const guard = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        bytes += chunk.length;
+        if (bytes > remainingQuota) return callback(new Refused("the agency's file storage would be over its quota"));
+        callback(null, chunk);
+      },
+    });
+    const key = `agencies/${owner.agencyId}/${new Date().getUTCFullYear()}/${randomUUID()}.${type.extension}`;
+    let size: number;
+    try {
+      size = await this.storage.put(key, stream.pipe(guard), type.mimeType);
+    } catch (error) {
+      stream.unpipe(guard);
+      await this.storage.delete(key).catch(() => undefined);
+      throw error;
+    }
+    if (stream.truncated) {
+      await this.storage.delete(key);
+      throw new Refused(`larger than ${Math.round(this.config.media.maxFileBytes / MB)} MB`);
+    }
+    const repository = this.db.getRepository(MediaAsset);
+    const asset = await repository.save(
+      repository.create({
+        agencyId: owner.agencyId,
+        clientId: owner.clientId,
+        purpose: owner.purpose,
+        source: owner.source,
+        uploadedByUserId: owner.userId,
+        filename,
+        mimeType: type.mimeType,
+        kind: type.kind,
+        size,
+        storageKey: key,
+        status: type.kind === 'image' ? 'processing' : 'ready',
+      }),
+    );
+    return { asset };
+  }
+}
+
+/**
+ * Reads at least `bytes` bytes (or the whole stream, if shorter) and puts them back, so the
+ * stream still starts at its first byte for whoever reads it next.
+ */
+function readHead(stream: Readable, bytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let length = 0;
+    const finish = () => {
+      stream.off('readable', onReadable);
+      stream.off('end', finish);
+      stream.off('error', onError);
+      const head = Buffer.concat(parts);
+      if (head.length > 0) stream.unshift(head);
+      resolve(head);
+    };
+    const onError = (error: Error) => {
+      stream.off('readable', onReadable);
+      stream.off('end', finish);
+      reject(error);
+    };
+    const onReadable = () => {
+      let chunk: Buffer | null;
+      while (length < bytes && (chunk = stream.read() as Buffer | null) !== null) {
+        parts.push(chunk);
+        length += chunk.length;
+      }
+      if (length >= bytes) finish();
+    };
+    stream.on('readable', onReadable);
+    stream.on('end', finish);
+    stream.on('error', onError);
+  });
+}

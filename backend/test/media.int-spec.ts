@@ -1,0 +1,207 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLIENT_PERMISSIONS } from '@atrium/shared';
+import { JobQueue } from '../src/core/jobs/job-queue';
+import type { Agency } from '../src/modules/agencies/entities/agency.entity';
+import type { Client } from '../src/modules/clients/entities/client.entity';
+import { ClientMembership } from '../src/modules/clients/entities/client-membership.entity';
+import { MediaAsset } from '../src/modules/media/entities/media-asset.entity';
+import { Factory } from './support/factories';
+import { htmlPage, jpeg, pdf, png, svgWithScript } from './support/media-files';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('Media: uploads, the library, portal media and downloads', () => {
+  let t: TestApp;
+  let f: Factory;
+  let agency: Agency;
+  let client: Client;
+  let otherClient: Client;
+  let agencyToken: string;
+  let portalToken: string;
+  let portalUserId: string;
+  let otherPortalToken: string;
+  let otherAgencyToken: string;
+
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const uploadAs = (token: string, path: string) => t.http().post(path).set(bearer(token));
+  const settle = () => t.app.get(JobQueue).drain();
+  const files = (): string[] => {
+    const root = t.config.storage.driver === 'local' ? t.config.storage.dir : '';
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+      );
+    try {
+      return walk(root);
+    } catch {
+      return [];
+    }
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ MEDIA_MAX_FILE_MB: '1', MEDIA_AGENCY_QUOTA_MB: '3', PUBLISH_POLL_MS: '600000' });
+    f = new Factory(t);
+    agency = await f.agency('Media Agency');
+    client = await f.client(agency, [...CLIENT_PERMISSIONS], 'Acme');
+    otherClient = await f.client(agency, [...CLIENT_PERMISSIONS], 'Globex');
+    agencyToken = (await f.signIn((await f.agencyUser(agency, 'member')).email)).accessToken;
+    const portalUser = await f.clientUser(client, 'member');
+    portalUserId = portalUser.id;
+    portalToken = (await f.signIn(portalUser.email)).accessToken;
+    otherPortalToken = (await f.signIn((await f.clientUser(otherClient, 'admin')).email)).accessToken;
+    otherAgencyToken = (await f.signIn((await f.agencyUser(await f.agency(), 'owner')).email)).accessToken;
+  });
+  afterAll(() => t.close());
+
+  it('takes several files at once from the portal, detects types from content and makes thumbnails', async () => {
+    const response = await uploadAs(portalToken, '/api/v1/portal/media')
+      .attach('file', await jpeg(), { filename: 'Storefront photo.jpg', contentType: 'image/jpeg' })
+      .attach('file', await png(), { filename: 'logo.png', contentType: 'image/png' })
+      .attach('file', pdf(), { filename: 'brief.pdf', contentType: 'application/pdf' });
+    expect(response.status).toBe(201);
+    expect(response.body.rejected).toEqual([]);
+    expect(response.body.stored.map((m: { filename: string; mimeType: string }) => [m.filename, m.mimeType])).toEqual([
+      ['Storefront photo.jpg', 'image/jpeg'],
+      ['logo.png', 'image/png'],
+      ['brief.pdf', 'application/pdf'],
+    ]);
+    expect(response.body.stored[0]).toMatchObject({ status: 'processing', source: 'portal', clientId: client.id });
+    await settle();
+    const list = await t.http().get('/api/v1/portal/media').set(bearer(portalToken));
+    const photo = list.body.items.find((m: { filename: string }) => m.filename === 'Storefront photo.jpg');
+    expect(photo).toMatchObject({ status: 'ready', width: 640, height: 480, kind: 'image' });
+    expect(photo.thumbnailUrl).toMatch(/^\/api\/v1\/files\//);
+    const thumbnail = await t.http().get(photo.thumbnailUrl);
+    expect(thumbnail.status).toBe(200);
+    expect(thumbnail.headers['content-type']).toBe('image/webp');
+  });
+
+  it('serves downloads as attachments with nosniff, a sandboxing CSP and byte ranges', async () => {
+    const original = await jpeg(320, 240);
+    const stored = (
+      await uploadAs(portalToken, '/api/v1/portal/media').attach('file', original, { filename: 'range.jpg' })
+    ).body.stored[0];
+    const full = await t.http().get(stored.downloadUrl).buffer(true);
+    expect(full.status).toBe(200);
+    expect(Buffer.compare(full.body as Buffer, original)).toBe(0);
+    expect(full.headers['content-disposition']).toMatch(/^attachment; filename="range.jpg"/);
+    expect(full.headers['x-content-type-options']).toBe('nosniff');
+    expect(full.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+    const part = await t.http().get(stored.downloadUrl).set('Range', 'bytes=2-11').buffer(true);
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 2-11/${original.length}`);
+    expect(Buffer.compare(part.body as Buffer, original.subarray(2, 12))).toBe(0);
+    expect((await t.http().get(stored.downloadUrl).set('Range', `bytes=${original.length}-`)).status).toBe(416);
+    const inline = await t.http().get(stored.viewUrl);
+    expect(inline.headers['content-disposition']).toMatch(/^inline/);
+  });
+
+  it('refuses an SVG with a script, HTML named .jpg and an over-limit file; neutralises a path-traversal name', async () => {
+    const before = files().length;
+    const response = await uploadAs(portalToken, '/api/v1/portal/media')
+      .attach('file', svgWithScript(), { filename: 'logo.svg', contentType: 'image/svg+xml' })
+      .attach('file', htmlPage(), { filename: 'holiday.jpg', contentType: 'image/jpeg' })
+      .attach('file', Buffer.concat([await jpeg(), Buffer.alloc(1_200_000, 7)]), { filename: 'huge.jpg' })
+      .attach('file', await jpeg(), { filename: '../../../etc/passwd.jpg' });
+    expect(response.status).toBe(201);
+    expect(response.body.rejected).toEqual([
+      { filename: 'logo.svg', reason: 'not an accepted file type (an SVG image)' },
+      { filename: 'holiday.jpg', reason: 'not an accepted file type (an HTML page)' },
+      { filename: 'huge.jpg', reason: 'larger than 1 MB' },
+    ]);
+    const [traversal] = response.body.stored;
+    expect(traversal.filename).toBe('passwd.jpg');
+    const asset = await t.db.getRepository(MediaAsset).findOneByOrFail({ id: traversal.id });
+    expect(asset.storageKey).toMatch(new RegExp(`^agencies/${agency.id}/\\d{4}/[0-9a-f-]{36}\\.jpg$`));
+    // Only the accepted file's bytes (and no partial write) were left in storage.
+    expect(files().length).toBe(before + 1);
+  });
+
+  it("keeps clients apart: a client's people see only their client's portal uploads", async () => {
+    const mine = (
+      await uploadAs(portalToken, '/api/v1/portal/media').attach('file', await png(), { filename: 'acme-only.png' })
+    ).body.stored[0];
+    const theirs = await t.http().get('/api/v1/portal/media').set(bearer(otherPortalToken));
+    expect(theirs.body.items.map((m: { id: string }) => m.id)).not.toContain(mine.id);
+    expect((await t.http().get(`/api/v1/portal/media/${mine.id}`).set(bearer(otherPortalToken))).status).toBe(404);
+    expect((await t.http().get(`/api/v1/media/${mine.id}`).set(bearer(otherAgencyToken))).status).toBe(404);
+    // The agency's own files are not in any portal.
+    const own = (
+      await uploadAs(agencyToken, '/api/v1/media').attach('file', await png(), { filename: 'agency-own.png' })
+    ).body.stored[0];
+    expect(own.clientId).toBeNull();
+    expect((await t.http().get(`/api/v1/portal/media/${own.id}`).set(bearer(portalToken))).status).toBe(404);
+    const portalList = await t.http().get('/api/v1/portal/media?q=agency-own').set(bearer(portalToken));
+    expect(portalList.body.items).toEqual([]);
+  });
+
+  it('the agency library shows every upload with its client and uploader, and filters', async () => {
+    const forGlobex = await uploadAs(agencyToken, '/api/v1/media')
+      .field('clientId', otherClient.id)
+      .attach('file', await png(), { filename: 'globex-banner.png' });
+    expect(forGlobex.body.stored[0]).toMatchObject({
+      clientId: otherClient.id,
+      clientName: 'Globex',
+      source: 'agency',
+    });
+    const acme = await t.http().get(`/api/v1/media?clientId=${client.id}`).set(bearer(agencyToken));
+    expect(acme.body.items.length).toBeGreaterThan(0);
+    expect(acme.body.items.every((m: { clientId: string }) => m.clientId === client.id)).toBe(true);
+    expect(acme.body.items[0].uploadedBy).toMatchObject({ kind: 'client', id: portalUserId });
+    const search = await t.http().get('/api/v1/media?q=BANNER').set(bearer(agencyToken));
+    expect(search.body.items.map((m: { filename: string }) => m.filename)).toEqual(['globex-banner.png']);
+    const own = await t.http().get('/api/v1/media?clientId=agency').set(bearer(agencyToken));
+    expect(own.body.items.every((m: { clientId: string | null }) => m.clientId === null)).toBe(true);
+    const foreignClient = await uploadAs(otherAgencyToken, '/api/v1/media')
+      .field('clientId', client.id)
+      .attach('file', await png(), { filename: 'sneaky.png' });
+    expect(foreignClient.status).toBe(404);
+    const page1 = await t.http().get('/api/v1/media?limit=2').set(bearer(agencyToken));
+    const page2 = await t.http().get(`/api/v1/media?limit=2&cursor=${page1.body.nextCursor}`).set(bearer(agencyToken));
+    expect(page2.body.items.map((m: { id: string }) => m.id)).not.toContain(page1.body.items[0].id);
+  });
+
+  it('signed URLs are bound to their file and caller: tampered, and revoked callers, get 404', async () => {
+    const stored = (
+      await uploadAs(portalToken, '/api/v1/portal/media').attach('file', await png(), { filename: 'bound.png' })
+    ).body.stored[0];
+    const [body, mac] = stored.downloadUrl.split('/').pop().split('.');
+    const forged = `/api/v1/files/${Buffer.from(Buffer.from(body, 'base64url').toString().replace(stored.id, '00000000-0000-4000-8000-000000000000')).toString('base64url')}.${mac}`;
+    expect((await t.http().get(forged)).status).toBe(404);
+    await t.db.getRepository(ClientMembership).update({ userId: portalUserId }, { status: 'deactivated' });
+    expect((await t.http().get(stored.downloadUrl)).status).toBe(404);
+    await t.db.getRepository(ClientMembership).update({ userId: portalUserId }, { status: 'active' });
+    expect((await t.http().get(stored.downloadUrl)).status).toBe(200);
+  });
+
+  it('refuses uploads over the agency quota, leaving nothing behind', async () => {
+    const before = files().length;
+    const big = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1_000_000, 3)]);
+    let response = await uploadAs(portalToken, '/api/v1/portal/media').attach('file', big(), { filename: 'a.jpg' });
+    for (let i = 0; i < 4 && response.status === 201 && response.body.rejected.length === 0; i++) {
+      response = await uploadAs(portalToken, '/api/v1/portal/media').attach('file', big(), { filename: `b${i}.jpg` });
+    }
+    const refused =
+      response.status === 413 || response.body.rejected.some((r: { reason: string }) => /quota/.test(r.reason));
+    expect(refused).toBe(true);
+    const used = (await t.http().get('/api/v1/media/usage').set(bearer(agencyToken))).body;
+    expect(used.usedBytes).toBeLessThanOrEqual(3 * 1024 * 1024);
+    // Every byte in storage belongs to a stored file or its thumbnail: refused uploads left nothing.
+    await settle();
+    const assets = await t.db.getRepository(MediaAsset).find();
+    expect(files().length).toBe(assets.length + assets.filter((a) => a.thumbnailKey !== null).length);
+    expect(before).toBeLessThanOrEqual(files().length);
+  });
+
+  it('needs multipart, and answers 400 (not 500) to a body cut off mid-file', async () => {
+    const json = await t.http().post('/api/v1/portal/media').set(bearer(portalToken)).send({ file: 'x' });
+    expect(json.status).toBe(400);
+    const broken = await t
+      .http()
+      .post('/api/v1/portal/media')
+      .set(bearer(portalToken))
+      .set('Content-Type', 'multipart/form-data; boundary=xyz')
+      .send('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nabc');
+    expect(broken.status).toBe(400);
+  });
+});
