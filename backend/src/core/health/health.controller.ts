@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@atrium/shared';
 import { Public } from '../auth/route-policy';
 import { JobQueue } from '../jobs/job-queue';
+import { FileStorage } from '../storage/file-storage';
 import { REDIS } from '../redis/redis.module';
 
 class HealthCheckDto {
@@ -24,7 +25,7 @@ class HealthDto implements HealthResponse {
   @ApiProperty({ enum: ['ok', 'error'] }) status!: 'ok' | 'error';
   @ApiPropertyOptional({
     type: 'object',
-    description: 'Readiness only: one entry per dependency (database, redis, queue)',
+    description: 'Readiness only: one entry per dependency (database, redis, queue, storage)',
     additionalProperties: {
       type: 'object',
       properties: { status: { type: 'string' }, detail: { type: 'string' } },
@@ -39,6 +40,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(REDIS) private readonly redis: Redis | null,
+    private readonly storage: FileStorage,
     private readonly jobs: JobQueue,
   ) {}
 
@@ -53,7 +55,7 @@ export class HealthController {
   @Get('ready')
   @Public()
   @ApiOperation({
-    summary: 'Readiness: database, Redis (when configured) and the job queue answer',
+    summary: 'Readiness: database, Redis (when configured), the job queue and file storage answer',
   })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({
@@ -72,6 +74,7 @@ export class HealthController {
       checks['redis'] = await check(async () => String(await redis.ping()));
     }
     checks['queue'] = await this.jobs.health();
+    checks['storage'] = await this.storage.health();
     const ok = Object.values(checks).every((c) => c.status === 'up');
     if (!ok) response.status(HttpStatus.SERVICE_UNAVAILABLE);
     return { status: ok ? 'ok' : 'error', checks };
