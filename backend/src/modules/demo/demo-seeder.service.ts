@@ -1,3 +1,5 @@
+import { seedDemoMedia } from './demo-media';
+import { FileStorage } from '../../core/storage/file-storage';
 import { seedDemoSocial } from './demo-social';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -30,6 +32,7 @@ export class DemoSeederService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly passwords: PasswordService,
+    private readonly storage: FileStorage,
   ) {}
 
   /** Returns false (and changes nothing) when the database already holds an agency. */
@@ -89,6 +92,7 @@ export class DemoSeederService {
         );
       }
       await seedDemoSocial(manager, this.config, await manager.getRepository(Client).find());
+      await seedDemoMedia(manager, this.storage, await manager.getRepository(Client).find());
       for (const extra of DEMO_EXTRA_MEMBERSHIPS) {
         const user = await manager.getRepository(User).findOneByOrFail({ email: extra.email });
         const client = await manager

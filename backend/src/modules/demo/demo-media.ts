@@ -1,0 +1,72 @@
+import { Readable } from 'node:stream';
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { EntityManager } from 'typeorm';
+import type { FileStorage } from '../../core/storage/file-storage';
+import type { Client } from '../clients/entities/client.entity';
+import { MediaAsset } from '../media/entities/media-asset.entity';
+import { User } from '../users/entities/user.entity';
+
+/** Pictures the demo clients' people "uploaded", drawn here so the demo needs no files. */
+const DEMO_PICTURES: Array<{ client: string; uploader: string; filename: string; colour: string; label: string }> = [
+  {
+    client: 'Acme Coffee',
+    uploader: 'anna@acme.test',
+    filename: 'autumn-menu.jpg',
+    colour: '#8d4b24',
+    label: 'Autumn menu',
+  },
+  {
+    client: 'Acme Coffee',
+    uploader: 'anna@acme.test',
+    filename: 'latte-art.jpg',
+    colour: '#c58b5a',
+    label: 'Latte art',
+  },
+  {
+    client: 'Acme Coffee',
+    uploader: 'max@acme.test',
+    filename: 'storefront.jpg',
+    colour: '#2f5d50',
+    label: 'Storefront',
+  },
+  {
+    client: 'Blue Harbor Hotels',
+    uploader: 'bella@blueharbor.test',
+    filename: 'rooftop.jpg',
+    colour: '#1f4e8c',
+    label: 'Rooftop',
+  },
+];
+
+export async function seedDemoMedia(manager: EntityManager, storage: FileStorage, clients: Client[]): Promise<void> {
+  for (const picture of DEMO_PICTURES) {
+    const client = clients.find((c) => c.name === picture.client);
+    const uploader = await manager.getRepository(User).findOneBy({ email: picture.uploader });
+    if (!client || !uploader) continue;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800"><rect width="100%" height="100%" fill="${picture.colour}"/><text x="600" y="430" font-family="sans-serif" font-size="96" fill="#fff" text-anchor="middle">${picture.label}</text></svg>`;
+    const image = await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+    const thumbnail = await sharp(image).resize(480, 480, { fit: 'inside' }).webp({ quality: 80 }).toBuffer();
+    const key = `agencies/${client.agencyId}/demo/${randomUUID()}.jpg`;
+    await storage.put(key, Readable.from([image]), 'image/jpeg');
+    await storage.put(`${key}.thumb.webp`, Readable.from([thumbnail]), 'image/webp');
+    await manager.getRepository(MediaAsset).save(
+      manager.getRepository(MediaAsset).create({
+        agencyId: client.agencyId,
+        clientId: client.id,
+        purpose: 'library',
+        source: 'portal',
+        uploadedByUserId: uploader.id,
+        filename: picture.filename,
+        mimeType: 'image/jpeg',
+        kind: 'image',
+        size: image.length,
+        storageKey: key,
+        thumbnailKey: `${key}.thumb.webp`,
+        width: 1200,
+        height: 800,
+        status: 'ready',
+      }),
+    );
+  }
+}
