@@ -33,6 +33,10 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./features/calendar/calendar.routes').then((m) => m.CALENDAR_ROUTES),
       },
       {
+        path: 'media',
+        loadChildren: () => import('./features/media-library/media-library.routes').then((m) => m.MEDIA_LIBRARY_ROUTES),
+      },
+      {
         path: 'accounts',
         loadChildren: () =>
           import('./features/social-accounts/social-accounts.routes').then((m) => m.SOCIAL_ACCOUNTS_ROUTES),
@@ -45,6 +49,11 @@ export const appRoutes: Routes = [
         path: 'settings/team',
         canMatch: [agencyRoleGuard('owner', 'admin')],
         loadChildren: () => import('./features/team/team.routes').then((m) => m.TEAM_ROUTES),
+      },
+      {
+        // The person's own profile (every role); linked from the user menu.
+        path: 'settings/profile',
+        loadChildren: () => import('./features/settings/settings.routes').then((m) => m.PROFILE_SETTINGS_ROUTES),
       },
       notFoundInShell,
     ],
@@ -66,6 +75,11 @@ export const appRoutes: Routes = [
           import('./features/portal-calendar/portal-calendar.routes').then((m) => m.PORTAL_CALENDAR_ROUTES),
       },
       {
+        path: 'media',
+        canMatch: [clientPermissionGuard('media.upload')],
+        loadChildren: () => import('./features/portal-media/portal-media.routes').then((m) => m.PORTAL_MEDIA_ROUTES),
+      },
+      {
         path: 'accounts',
         canMatch: [clientPermissionGuard('accounts.manage')],
         loadChildren: () =>
@@ -75,6 +89,11 @@ export const appRoutes: Routes = [
         path: 'team',
         canMatch: [clientPermissionGuard('users.manage')],
         loadChildren: () => import('./features/portal-team/portal-team.routes').then((m) => m.PORTAL_TEAM_ROUTES),
+      },
+      {
+        // Every client user, whatever the client's permissions.
+        path: 'settings',
+        loadChildren: () => import('./features/settings/settings.routes').then((m) => m.PORTAL_SETTINGS_ROUTES),
       },
       notFoundInShell,
     ],

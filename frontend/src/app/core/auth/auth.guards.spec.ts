@@ -18,6 +18,8 @@ function user(audience: Audience): MeResponse {
     email: 'grace@example.test',
     emailConfirmed: true,
     timezone: 'UTC',
+    avatarUrl: null,
+    pendingEmail: null,
     audience,
     agency: { id: 'a1', name: 'Northwind' },
     agencyRole: audience === 'agency' ? 'admin' : null,

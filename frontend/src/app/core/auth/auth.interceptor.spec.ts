@@ -2,7 +2,7 @@ import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { AUTH_PATHS, SOCIAL_PATHS, type MeResponse, type SessionResponse } from '@atrium/shared';
+import { AUTH_PATHS, SETTINGS_PATHS, SOCIAL_PATHS, type MeResponse, type SessionResponse } from '@atrium/shared';
 import { firstValueFrom } from 'rxjs';
 import { authInterceptor } from './auth.interceptor';
 import { AuthService } from './auth.service';
@@ -13,6 +13,8 @@ const me: MeResponse = {
   email: 'ada@agency.test',
   emailConfirmed: true,
   timezone: 'UTC',
+  avatarUrl: null,
+  pendingEmail: null,
   audience: 'agency',
   agency: { id: 'a1', name: 'Northwind' },
   agencyRole: 'owner',
@@ -180,5 +182,21 @@ describe('authInterceptor', () => {
     expect(navigate).not.toHaveBeenCalled();
     expect(auth.isSignedIn()).toBe(true);
     expect(failure).toMatchObject({ status: 401 });
+  });
+
+  it('treats the email-change confirmation as public, but an email change itself as a session matter', async () => {
+    let failure: unknown;
+    http.post(SETTINGS_PATHS.confirmEmailChange, { token: 'spent' }).subscribe({ error: (error) => (failure = error) });
+    const confirm = backend.expectOne(SETTINGS_PATHS.confirmEmailChange);
+    expect(confirm.request.headers.has('Authorization')).toBe(false);
+    confirm.flush(unauthorizedBody, unauthorized);
+    await settle();
+    backend.expectNone(AUTH_PATHS.refresh);
+    expect(failure).toMatchObject({ status: 401 });
+
+    http.post(SETTINGS_PATHS.email, { newEmail: 'new@agency.test', currentPassword: 'pw' }).subscribe();
+    const change = backend.expectOne(SETTINGS_PATHS.email);
+    expect(change.request.headers.get('Authorization')).toBe('Bearer token-1');
+    change.flush({ message: 'sent' });
   });
 });

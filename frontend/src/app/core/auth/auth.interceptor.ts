@@ -1,14 +1,15 @@
 import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { API_PREFIX, API_V1, SOCIAL_PATHS, WEB_PATHS } from '@atrium/shared';
+import { API_PREFIX, API_V1, SETTINGS_PATHS, SOCIAL_PATHS, WEB_PATHS } from '@atrium/shared';
 import { catchError, switchMap, throwError } from 'rxjs';
 import { AuthService } from './auth.service';
 import { protectedReturnUrl } from './return-url';
 
 /**
  * Endpoints that work without a session: sign-in and its relatives, the invitation pages, and the
- * public Client Connect Link page (its three calls only: revoking a link is an agency call).
+ * public Client Connect Link page (its three calls only: revoking a link is an agency call), and
+ * the email-change confirmation (the link may be opened signed out, or in another browser).
  * A 401 from them is an answer for the person (e.g. a wrong current password when accepting an
  * invitation), never a reason to refresh, and certainly not to sign anyone out.
  */
@@ -18,6 +19,7 @@ const PUBLIC_PREFIXES = [
   SOCIAL_PATHS.linkPreview,
   SOCIAL_PATHS.linkStart,
   SOCIAL_PATHS.linkComplete,
+  SETTINGS_PATHS.confirmEmailChange,
 ];
 
 function isApiCall(url: string): boolean {

@@ -44,6 +44,7 @@ export class AuthService {
   private readonly http = inject(HttpClient);
   private readonly session = signal<Session | null>(null);
   private refreshInFlight: Observable<boolean> | null = null;
+  private avatarRenewedFor: string | null = null;
 
   readonly accessToken = computed(() => this.session()?.accessToken ?? null);
   readonly me = computed(() => this.session()?.me ?? null);
@@ -120,14 +121,30 @@ export class AuthService {
 
   /** Re-reads the user (for instance after the email was confirmed). */
   reloadMe(): Observable<MeResponse> {
-    return this.http.get<MeResponse>(AUTH_PATHS.me).pipe(
-      tap((me) => {
-        const current = this.session();
-        if (current) {
-          this.session.set({ ...current, me });
-        }
-      }),
-    );
+    return this.http.get<MeResponse>(AUTH_PATHS.me).pipe(tap((me) => this.setMe(me)));
+  }
+
+  /**
+   * Takes the user as an API call answered it (a profile or picture change), so every page that
+   * reads `me` (the user menu, the portal calendar's timezone) follows at once.
+   */
+  setMe(me: MeResponse): void {
+    const current = this.session();
+    if (current) {
+      this.session.set({ ...current, me });
+    }
+  }
+
+  /**
+   * The avatar URL is signed and lives about 15 minutes: an <img> that can no longer load it asks
+   * for a fresh one, once per URL (a picture that fails for another reason must not loop).
+   */
+  renewAvatarUrl(staleUrl: string): void {
+    if (this.me()?.avatarUrl !== staleUrl || this.avatarRenewedFor === staleUrl) {
+      return;
+    }
+    this.avatarRenewedFor = staleUrl;
+    this.reloadMe().subscribe({ error: () => undefined });
   }
 
   clearSession(): void {

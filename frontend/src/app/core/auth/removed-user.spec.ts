@@ -30,6 +30,8 @@ const anna: MeResponse = {
   email: 'anna@acme.test',
   emailConfirmed: true,
   timezone: 'Europe/Paris',
+  avatarUrl: null,
+  pendingEmail: null,
   audience: 'client',
   agency: { id: 'a1', name: 'Northwind' },
   agencyRole: null,

@@ -27,3 +27,13 @@ export function resolveReturnUrl(returnUrl: string | null | undefined, audience:
 export function protectedReturnUrl(url: string): string | null {
   return isUnder(url, WEB_PATHS.agencyHome) || isUnder(url, WEB_PATHS.portalHome) ? url : null;
 }
+
+/**
+ * The signed-in person's own settings (profile, picture, email, password). The portal's path is
+ * shared with the backend; the agency's is only linked from inside the app.
+ */
+export const AGENCY_PROFILE_SETTINGS = '/app/settings/profile';
+
+export function settingsFor(audience: Audience): string {
+  return audience === 'agency' ? AGENCY_PROFILE_SETTINGS : WEB_PATHS.portalSettings;
+}

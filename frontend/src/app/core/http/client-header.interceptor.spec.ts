@@ -15,6 +15,8 @@ const sam: MeResponse = {
   email: 'sam@multi.test',
   emailConfirmed: true,
   timezone: 'UTC',
+  avatarUrl: null,
+  pendingEmail: null,
   audience: 'client',
   agency: { id: 'a1', name: 'Northwind' },
   agencyRole: null,

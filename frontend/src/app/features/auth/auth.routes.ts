@@ -7,8 +7,8 @@ import { AuthLayoutComponent } from './components/auth-layout.component';
 const path = (webPath: string) => webPath.slice(1);
 
 /**
- * Sign-in pages. Only /login and /signup are for guests: the confirm, reset, invitation and
- * magic links from emails must also work for someone who is already signed in.
+ * Sign-in pages. Only /login and /signup are for guests: the confirm, email-change, reset,
+ * invitation and magic links from emails must also work for someone who is already signed in.
  */
 export const AUTH_ROUTES: Routes = [
   {
@@ -33,6 +33,12 @@ export const AUTH_ROUTES: Routes = [
         path: path(WEB_PATHS.confirmEmail),
         title: 'Confirm your email',
         loadComponent: () => import('./pages/confirm-email.page').then((m) => m.ConfirmEmailPage),
+      },
+      {
+        // Open to everyone: the link to a new address may be opened signed out, or elsewhere.
+        path: path(WEB_PATHS.confirmEmailChange),
+        title: 'Confirm your new email',
+        loadComponent: () => import('./pages/confirm-email-change.page').then((m) => m.ConfirmEmailChangePage),
       },
       {
         path: path(WEB_PATHS.forgotPassword),

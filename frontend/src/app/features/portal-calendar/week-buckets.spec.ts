@@ -9,6 +9,7 @@ const post = (id: string, scheduledAt: string): PortalCalendarPost => ({
   scheduledAt,
   publishedAt: null,
   accounts: [],
+  media: [],
 });
 
 describe('bucketByDay', () => {

@@ -56,6 +56,7 @@ export class AgencyShellComponent {
     return [
       { label: 'Dashboard', icon: 'dashboard', link: WEB_PATHS.agencyHome, exact: true },
       { label: 'Calendar', icon: 'calendar_month', link: WEB_PATHS.agencyCalendar, exact: false },
+      { label: 'Media', icon: 'perm_media', link: WEB_PATHS.agencyMedia, exact: false },
       { label: 'Social accounts', icon: 'share', link: WEB_PATHS.agencyAccounts, exact: false },
       { label: 'Clients', icon: 'business_center', link: WEB_PATHS.agencyClients, exact: false },
       // Members cannot manage the team (SPEC §1): no entry that could only fail.

@@ -9,12 +9,14 @@ export interface PortalPage {
 }
 
 /**
- * The portal's pages, in menu order (the spec's). Media, Contracts and Billing join this list (with
- * their permission) when they exist; until then only real pages are listed.
+ * The portal's pages, in menu order (the spec's). Contracts and Billing join this list (with their
+ * permission) when they exist; until then only real pages are listed. Settings is for everyone and
+ * lives in the user menu, not here.
  */
 export const PORTAL_PAGES: readonly PortalPage[] = [
   { label: 'Dashboard', icon: 'home', link: WEB_PATHS.portalHome, permission: null },
   { label: 'Calendar', icon: 'calendar_month', link: WEB_PATHS.portalCalendar, permission: 'calendar.view' },
+  { label: 'Media', icon: 'perm_media', link: WEB_PATHS.portalMedia, permission: 'media.upload' },
   { label: 'Accounts', icon: 'share', link: WEB_PATHS.portalAccounts, permission: 'accounts.manage' },
   { label: 'Team', icon: 'group', link: WEB_PATHS.portalTeam, permission: 'users.manage' },
 ];

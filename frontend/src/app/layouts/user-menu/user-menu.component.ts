@@ -2,17 +2,19 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { WEB_PATHS } from '@atrium/shared';
 import { AuthService } from '../../core/auth/auth.service';
+import { settingsFor } from '../../core/auth/return-url';
+import { UserAvatarComponent } from '../../core/ui/user-avatar.component';
 
-/** The signed-in user's menu: who they are, and Sign out. Shared by both shells. */
+/** The signed-in user's menu: who they are, their settings, and Sign out. Shared by both shells. */
 @Component({
   selector: 'atr-user-menu',
-  imports: [MatDividerModule, MatIconModule, MatMenuModule],
+  imports: [MatDividerModule, MatIconModule, MatMenuModule, RouterLink, UserAvatarComponent],
   template: `
     <button type="button" class="trigger" [matMenuTriggerFor]="menu" [attr.aria-label]="'Account menu, ' + name()">
-      <span class="avatar" aria-hidden="true">{{ initials() }}</span>
+      <atr-user-avatar [name]="name()" [src]="avatarUrl()" (failed)="renewAvatar($event)" />
       <span class="trigger__name">{{ name() }}</span>
       <mat-icon aria-hidden="true">expand_more</mat-icon>
     </button>
@@ -20,13 +22,17 @@ import { AuthService } from '../../core/auth/auth.service';
     <mat-menu #menu="matMenu" xPosition="before" aria-label="Account">
       <!-- Plain text, not a menu item: it tells who is signed in and does nothing. -->
       <div class="who">
-        <span class="avatar avatar--large" aria-hidden="true">{{ initials() }}</span>
+        <atr-user-avatar [name]="name()" [src]="avatarUrl()" [size]="40" (failed)="renewAvatar($event)" />
         <div class="who__text">
           <div class="who__name">{{ name() }}</div>
           <div class="who__email">{{ email() }}</div>
         </div>
       </div>
       <mat-divider />
+      <a mat-menu-item [routerLink]="settingsLink()">
+        <mat-icon aria-hidden="true">settings</mat-icon>
+        <span>{{ settingsLabel() }}</span>
+      </a>
       <button mat-menu-item type="button" (click)="signOut()">
         <mat-icon aria-hidden="true">logout</mat-icon>
         <span>Sign out</span>
@@ -42,14 +48,16 @@ export class UserMenuComponent {
 
   protected readonly name = computed(() => this.auth.me()?.name ?? '');
   protected readonly email = computed(() => this.auth.me()?.email ?? '');
-  protected readonly initials = computed(() =>
-    this.name()
-      .split(/\s+/)
-      .filter(Boolean)
-      .slice(0, 2)
-      .map((part) => part[0]?.toUpperCase() ?? '')
-      .join(''),
+  protected readonly avatarUrl = computed(() => this.auth.me()?.avatarUrl ?? null);
+  protected readonly settingsLink = computed(() => settingsFor(this.auth.me()?.audience ?? 'client'));
+  /** The portal has one Settings page; in the workspace "Settings" is the agency's, this is the person's. */
+  protected readonly settingsLabel = computed(() =>
+    this.auth.me()?.audience === 'agency' ? 'Profile settings' : 'Settings',
   );
+
+  protected renewAvatar(staleUrl: string): void {
+    this.auth.renewAvatarUrl(staleUrl);
+  }
 
   protected signOut(): void {
     this.auth.logout().subscribe(() => void this.router.navigateByUrl(WEB_PATHS.login));

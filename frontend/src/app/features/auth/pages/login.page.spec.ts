@@ -13,6 +13,8 @@ const clientUser: MeResponse = {
   email: 'carol@contoso.test',
   emailConfirmed: true,
   timezone: 'Europe/Paris',
+  avatarUrl: null,
+  pendingEmail: null,
   audience: 'client',
   agency: { id: 'a1', name: 'Northwind' },
   agencyRole: null,

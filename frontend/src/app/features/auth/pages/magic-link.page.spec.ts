@@ -11,6 +11,8 @@ const anna: MeResponse = {
   email: 'anna@acme.test',
   emailConfirmed: true,
   timezone: 'UTC',
+  avatarUrl: null,
+  pendingEmail: null,
   audience: 'client',
   agency: { id: 'a1', name: 'Northwind' },
   agencyRole: null,

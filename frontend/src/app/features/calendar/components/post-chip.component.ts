@@ -6,8 +6,9 @@ import { postStatus, preview, targetSummary } from '../post-status';
 const TIME = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' });
 
 /**
- * A post on the calendar: time, account, status (icon, colour and words for screen readers) and,
- * unless compact, the start of the text. Published posts carry a link to the platform.
+ * A post on the calendar: time, account, status (icon, colour and words for screen readers), an
+ * image symbol when it carries media and, unless compact, the start of the text. Published posts
+ * carry a link to the platform.
  */
 @Component({
   selector: 'atr-post-chip',
@@ -16,8 +17,14 @@ const TIME = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' 
     <button type="button" class="chip__main" [title]="title()" (click)="openPost.emit()">
       <mat-icon class="chip__icon" aria-hidden="true">{{ status().icon }}</mat-icon>
       <span class="chip__time"
-        >{{ time() }}<span class="atr-visually-hidden">, {{ status().label }},</span></span
-      >
+        >{{ time() }}<span class="atr-visually-hidden">, {{ status().label }},</span>
+        @if (mediaCount() > 0) {
+          <mat-icon class="chip__media" aria-hidden="true">image</mat-icon
+          ><span class="atr-visually-hidden"
+            >with {{ mediaCount() === 1 ? 'an image' : mediaCount() + ' images' }},</span
+          >
+        }
+      </span>
       <span class="chip__account">{{ accounts() }}</span>
       @if (compact()) {
         <span class="atr-visually-hidden">: {{ text() }}</span>
@@ -104,6 +111,13 @@ const TIME = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' 
       font-weight: 500;
       white-space: nowrap;
     }
+    .chip__media {
+      width: 14px;
+      height: 14px;
+      margin-left: 4px;
+      font-size: 14px;
+      vertical-align: -2px;
+    }
     .chip__account,
     .chip__text,
     .chip__reason {
@@ -149,6 +163,7 @@ export class PostChipComponent {
     return at ? TIME.format(new Date(at)) : 'No date';
   });
   protected readonly accounts = computed(() => targetSummary(this.post()));
+  protected readonly mediaCount = computed(() => this.post().media?.length ?? 0);
   protected readonly text = computed(() => preview(this.post().text, 120));
   protected readonly publishedUrl = computed(() =>
     this.post().status === 'published' ? (this.post().targets.find((target) => target.url)?.url ?? null) : null,

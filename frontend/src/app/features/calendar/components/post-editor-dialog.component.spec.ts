@@ -3,13 +3,20 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
-import { POST_PATHS, SOCIAL_PATHS, type SocialAccountView, type SocialProviderInfo } from '@atrium/shared';
+import {
+  MEDIA_PATHS,
+  POST_PATHS,
+  SOCIAL_PATHS,
+  type MediaAssetView,
+  type SocialAccountView,
+  type SocialProviderInfo,
+} from '@atrium/shared';
 import { PostEditorData, PostEditorDialogComponent, characterCount } from './post-editor-dialog.component';
 
 const providers: SocialProviderInfo[] = [
-  { id: 'local', name: 'Local sandbox', maxTextLength: 500, requiresMedia: false },
-  { id: 'x', name: 'X', maxTextLength: 280, requiresMedia: false },
-  { id: 'instagram', name: 'Instagram', maxTextLength: 2200, requiresMedia: true },
+  { id: 'local', name: 'Local sandbox', maxTextLength: 500, requiresMedia: false, acceptsMedia: true },
+  { id: 'x', name: 'X', maxTextLength: 280, requiresMedia: false, acceptsMedia: false },
+  { id: 'instagram', name: 'Instagram', maxTextLength: 2200, requiresMedia: true, acceptsMedia: true },
 ];
 
 const account = (id: string, provider: SocialAccountView['provider'], providerName: string): SocialAccountView => ({
@@ -27,6 +34,25 @@ const account = (id: string, provider: SocialAccountView['provider'], providerNa
   problem: null,
   connectedVia: 'agency',
   connectedAt: '2026-01-01T00:00:00Z',
+});
+
+const image = (id: string, filename: string): MediaAssetView => ({
+  id,
+  filename,
+  mimeType: 'image/jpeg',
+  kind: 'image',
+  size: 1000,
+  width: 800,
+  height: 800,
+  status: 'ready',
+  clientId: 'c1',
+  clientName: 'Acme Coffee',
+  uploadedBy: { id: 'u1', name: 'Anna Acme', kind: 'client' },
+  source: 'portal',
+  createdAt: '2026-03-01T10:00:00Z',
+  thumbnailUrl: `/api/v1/files/thumb-${id}`,
+  viewUrl: null,
+  downloadUrl: `/api/v1/files/download-${id}`,
 });
 
 describe('PostEditorDialogComponent (composer)', () => {
@@ -142,9 +168,84 @@ describe('PostEditorDialogComponent (composer)', () => {
     button('Save draft')?.click();
 
     const request = backend.expectOne(POST_PATHS.posts);
-    expect(request.request.body).toEqual({ clientId: 'c1', text: 'Idea for later', accountIds: [], scheduledAt: null });
+    expect(request.request.body).toEqual({
+      clientId: 'c1',
+      text: 'Idea for later',
+      accountIds: [],
+      mediaIds: [],
+      scheduledAt: null,
+    });
     request.flush({ id: 'p1', status: 'draft' });
     expect(close).toHaveBeenCalledWith({ kind: 'saved', post: { id: 'p1', status: 'draft' } });
+  });
+
+  it('attaches images from the library: the Instagram warning goes and the post carries their ids', async () => {
+    tick('Acme Instagram');
+    type('Fresh roast today');
+    await fixture.whenStable();
+    expect(root.querySelector('atr-notice[kind="warning"]')?.textContent).toContain('Instagram needs an image');
+
+    Array.from(root.querySelectorAll<HTMLButtonElement>('button'))
+      .find((b) => b.textContent?.includes('Add media'))
+      ?.click();
+    // The picker is loaded on first use.
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    const picker = document.querySelector<HTMLElement>('atr-media-picker-dialog');
+    if (!picker) {
+      throw new Error('The picker did not open');
+    }
+    const library = backend.expectOne(
+      (request) =>
+        request.url === MEDIA_PATHS.library &&
+        request.params.get('clientId') === 'c1' &&
+        request.params.get('kind') === 'image',
+    );
+    library.flush({ items: [image('m1', 'latte.jpg'), image('m2', 'beans.jpg')], nextCursor: null });
+    await fixture.whenStable();
+
+    const box = Array.from(picker.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')).find((input) =>
+      input.closest('label')?.textContent?.includes('beans.jpg'),
+    );
+    box?.click();
+    await fixture.whenStable();
+    expect(picker.textContent).toContain('1 of 10 images chosen');
+    Array.from(picker.querySelectorAll('button'))
+      .find((b) => b.textContent?.trim() === 'Use selected images')
+      ?.click();
+    // The dialog hands its result over once its closing animation is done.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await fixture.whenStable();
+
+    expect(root.querySelector('[aria-label="Attached media"] img')?.getAttribute('alt')).toBe('beans.jpg');
+    expect(root.querySelector('atr-notice[kind="warning"]')?.textContent ?? '').not.toContain('needs an image');
+
+    // X takes no files yet: the composer says so before the server refuses the post.
+    tick('Acme X');
+    await fixture.whenStable();
+    expect(root.querySelector('atr-notice[kind="warning"]')?.textContent).toContain(
+      'X cannot carry images yet: remove the images, or untick Acme X.',
+    );
+    tick('Acme X');
+    await fixture.whenStable();
+
+    button('Schedule')?.click();
+    const request = backend.expectOne(POST_PATHS.posts);
+    expect(request.request.body).toMatchObject({ accountIds: ['a-ig'], mediaIds: ['m2'] });
+    request.flush(
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid input: mediaIds',
+        details: [{ field: 'mediaIds', messages: ['Instagram takes JPEG images only'] }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    // The server's word about the files shows by the files.
+    expect(root.querySelector('[aria-labelledby="post-media-title"]')?.textContent).toContain(
+      'Instagram takes JPEG images only',
+    );
   });
 
   it('counts characters, not UTF-16 units', () => {

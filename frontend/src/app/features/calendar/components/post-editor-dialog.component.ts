@@ -28,12 +28,18 @@ import { Observable, filter, map, switchMap } from 'rxjs';
 import { applyServerErrors, serverError, toApiError } from '../../../core/http/api-error';
 import { LoadState, toLoadState } from '../../../core/http/load-state';
 import { confirmAction } from '../../../core/ui/confirm-dialog.component';
-import { OUTLINED_FIELDS } from '../../../core/ui/dialogs';
+import { DIALOG_SIZE, OUTLINED_FIELDS } from '../../../core/ui/dialogs';
 import { focusFirstInvalid } from '../../../core/ui/focus';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { fullDateTime } from '../../../core/ui/time';
 import { browserTimeZone } from '../../../core/ui/zoned-time';
 import type { ClientOption } from '../../clients/data-access/clients.api';
+import { AttachedMedia, MAX_POST_MEDIA, isImage, keepForClient } from '../../media/attached-media';
+import type {
+  MediaPickerData,
+  MediaPickerDialogComponent,
+  MediaPickerResult,
+} from '../../media/components/media-picker-dialog.component';
 import { SocialApi } from '../../social/data-access/social.api';
 import { handleLabel, nameList, providerIcon } from '../../social/provider-ui';
 import { fromLocalInputValue, toLocalInputValue } from '../calendar-range';
@@ -74,8 +80,9 @@ export function characterCount(text: string): number {
 
 /**
  * Composer and post view in one: compose a new post, edit a draft, scheduled or failed post
- * (text, accounts, time), schedule it, turn it back into a draft, cancel or delete it; published,
- * publishing and cancelled posts are shown read-only. Times are the browser's local time.
+ * (text, images from the media library, accounts, time), schedule it, turn it back into a draft,
+ * cancel or delete it; published, publishing and cancelled posts are shown read-only. Times are
+ * the browser's local time.
  */
 @Component({
   selector: 'atr-post-editor-dialog',
@@ -131,6 +138,10 @@ export class PostEditorDialogComponent {
   protected readonly accountsState = signal<LoadState<SocialAccountView[]>>({ status: 'loading' });
   protected readonly chosen = signal<ReadonlySet<string>>(new Set(this.post?.targets.map((t) => t.accountId) ?? []));
   protected readonly textLength = signal(characterCount(this.post?.text ?? ''));
+  /** The post's images, in order. */
+  protected readonly media = signal<readonly AttachedMedia[]>(this.post?.media ?? []);
+  protected readonly maxMedia = MAX_POST_MEDIA;
+  protected readonly hasImage = computed(() => this.media().some(isImage));
 
   protected readonly form = new FormGroup({
     clientId: new FormControl<string | null>(
@@ -138,6 +149,8 @@ export class PostEditorDialogComponent {
       Validators.required,
     ),
     accountIds: new FormControl<string[]>([...this.chosen()], { nonNullable: true }),
+    /** Mirrors `media` so that the server's errors about the files have a place by the files. */
+    mediaIds: new FormControl<string[]>(this.post?.media?.map((item) => item.id) ?? [], { nonNullable: true }),
     text: new FormControl(this.post?.text ?? '', {
       nonNullable: true,
       validators: [Validators.required, (control) => this.withinLimit(control)],
@@ -196,16 +209,36 @@ export class PostEditorDialogComponent {
     const limit = this.limit();
     return !!limit && this.textLength() > limit.max;
   });
-  /** Chosen accounts on platforms that need an image, which posts cannot carry yet. */
+  /**
+   * What would make the server refuse the post because of its media (the same rules): a platform
+   * that needs an image while there is none, platforms that cannot carry files yet, and
+   * Instagram's JPEG-only rule.
+   */
   protected readonly mediaWarning = computed(() => {
-    const needing = this.accountOptions().filter(
-      (option) => this.chosen().has(option.id) && this.providerInfo(option.provider)?.requiresMedia,
-    );
-    if (needing.length === 0) {
-      return null;
+    const chosen = this.accountOptions().filter((option) => this.chosen().has(option.id));
+    const media = this.media();
+    const problems: string[] = [];
+    const needing = this.hasImage() ? [] : chosen.filter((option) => this.providerInfo(option.provider)?.requiresMedia);
+    if (needing.length > 0) {
+      const platforms = [...new Set(needing.map((option) => option.providerName))];
+      problems.push(
+        `${nameList(platforms)} needs an image with every post. Add one with Add media, or this post cannot be published to ${nameList(needing.map((option) => option.name))}.`,
+      );
     }
-    const platforms = [...new Set(needing.map((option) => option.providerName))];
-    return `${nameList(platforms)} needs an image with every post. Images come with the media library, which is not available yet, so this post cannot be published to ${nameList(needing.map((option) => option.name))}.`;
+    if (media.length > 0) {
+      const textOnly = chosen.filter((option) => this.providerInfo(option.provider)?.acceptsMedia === false);
+      if (textOnly.length > 0) {
+        const platforms = [...new Set(textOnly.map((option) => option.providerName))];
+        problems.push(
+          `${nameList(platforms)} cannot carry images yet: remove the images, or untick ${nameList(textOnly.map((option) => option.name))}.`,
+        );
+      }
+      const notJpeg = media.filter((item) => item.mimeType !== 'image/jpeg');
+      if (notJpeg.length > 0 && chosen.some((option) => option.provider === 'instagram')) {
+        problems.push(`Instagram takes JPEG images only: replace ${nameList(notJpeg.map((item) => item.filename))}.`);
+      }
+    }
+    return problems.length > 0 ? problems.join(' ') : null;
   });
 
   constructor() {
@@ -217,6 +250,8 @@ export class PostEditorDialogComponent {
     }
     client.valueChanges.pipe(takeUntilDestroyed()).subscribe((clientId) => {
       this.setChosen(new Set());
+      // Another client's files cannot go out with this one's posts.
+      this.setMedia(keepForClient(this.media(), clientId));
       if (clientId) {
         this.loadAccounts(clientId);
       } else {
@@ -250,6 +285,43 @@ export class PostEditorDialogComponent {
       next.delete(accountId);
     }
     this.setChosen(next);
+  }
+
+  /** Opens the library picker (loaded on first use: most posts are written without it). */
+  protected addMedia(): void {
+    const clientId = this.form.controls.clientId.value;
+    if (!clientId || this.busy()) {
+      return;
+    }
+    const clientName =
+      this.data.clients.find((client) => client.id === clientId)?.name ?? this.post?.clientName ?? 'This client';
+    void import('../../media/components/media-picker-dialog.component').then((picker) =>
+      this.dialog
+        .open<MediaPickerDialogComponent, MediaPickerData, MediaPickerResult>(picker.MediaPickerDialogComponent, {
+          ...DIALOG_SIZE,
+          width: '760px',
+          data: { clientId, clientName, selected: this.media() },
+        })
+        .afterClosed()
+        .pipe(takeUntilDestroyed(this.destroyRef))
+        .subscribe((result) => {
+          if (result) {
+            this.setMedia(result);
+          }
+        }),
+    );
+  }
+
+  protected removeMedia(mediaId: string): void {
+    this.setMedia(this.media().filter((item) => item.id !== mediaId));
+  }
+
+  private setMedia(media: readonly AttachedMedia[]): void {
+    this.media.set(media);
+    const control = this.form.controls.mediaIds;
+    control.setValue(media.map((item) => item.id));
+    // A server error about the files no longer applies to other files.
+    control.setErrors(null);
   }
 
   protected describe(iso: string | null): string {
@@ -353,11 +425,11 @@ export class PostEditorDialogComponent {
   }
 
   private save(kind: 'draft' | 'schedule', scheduledAt: string | null): void {
-    const { clientId, accountIds, text } = this.form.getRawValue();
+    const { clientId, accountIds, mediaIds, text } = this.form.getRawValue();
     const post = this.post;
     const request: Observable<PostView> = post
-      ? this.postsApi.update(post.id, { text, accountIds, scheduledAt })
-      : this.postsApi.create({ clientId: clientId ?? '', text, accountIds, scheduledAt });
+      ? this.postsApi.update(post.id, { text, accountIds, mediaIds, scheduledAt })
+      : this.postsApi.create({ clientId: clientId ?? '', text, accountIds, mediaIds, scheduledAt });
     this.formError.set(null);
     this.busy.set(kind);
     request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({

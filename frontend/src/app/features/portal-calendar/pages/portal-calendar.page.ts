@@ -27,6 +27,7 @@ interface ShownPost {
   readonly post: PortalCalendarPost;
   readonly time: string;
   readonly status: string;
+  readonly media: PortalCalendarPost['media'];
 }
 
 interface DayColumn {
@@ -130,6 +131,7 @@ export class PortalCalendarPage {
           post,
           time: this.timeFormat.format(new Date(post.scheduledAt)),
           status: STATUS_LABELS[post.status] ?? post.status,
+          media: post.media ?? [],
         })),
         hidden: Math.max(0, posts.length - limit),
       };

@@ -4,27 +4,48 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { CLIENT_PERMISSIONS, type PortalOverviewResponse } from '@atrium/shared';
+import { CLIENT_PERMISSIONS, WEB_PATHS, type PortalOverviewResponse, type SocialAccountView } from '@atrium/shared';
+import { Subscription, map } from 'rxjs';
+import { ActiveClientService } from '../../../core/auth/active-client.service';
 import { AuthService } from '../../../core/auth/auth.service';
 import { LoadState, toLoadState } from '../../../core/http/load-state';
 import { NoticeComponent } from '../../../core/ui/notice.component';
+import { UserAvatarComponent } from '../../../core/ui/user-avatar.component';
 import { PORTAL_PAGES } from '../../../layouts/portal-shell/portal-pages';
+import { SocialApi } from '../../social/data-access/social.api';
+import { portalAttention } from '../attention';
 import { PortalDashboardApi } from '../data-access/portal-dashboard.api';
 import { PERMISSION_LABELS } from '../permission-labels';
 
+interface QuickAction {
+  readonly label: string;
+  readonly icon: string;
+  /** Null for an area that has no page yet: shown as information, never as a dead link. */
+  readonly link: string | null;
+}
+
+/**
+ * Portal home [003]: a welcome with the person's name and picture, what needs their attention
+ * (accounts to reconnect, an email change to confirm), and a quick way to every page their
+ * client's permissions open.
+ */
 @Component({
   selector: 'atr-portal-dashboard-page',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, NoticeComponent],
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, NoticeComponent, UserAvatarComponent],
   templateUrl: './portal-dashboard.page.html',
   styleUrl: './portal-dashboard.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PortalDashboardPage {
   private readonly api = inject(PortalDashboardApi);
+  private readonly socialApi = inject(SocialApi);
   private readonly auth = inject(AuthService);
+  private readonly activeClient = inject(ActiveClientService);
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly state = signal<LoadState<PortalOverviewResponse>>({ status: 'loading' });
+  /** The client's accounts, read only when the person may manage them. */
+  protected readonly accountsState = signal<LoadState<SocialAccountView[]> | null>(null);
   protected readonly overview = computed(() => {
     const state = this.state();
     return state.status === 'ready' ? state.value : null;
@@ -33,36 +54,56 @@ export class PortalDashboardPage {
     const state = this.state();
     return state.status === 'error' ? state.error.message : '';
   });
+  protected readonly accountsError = computed(() => {
+    const state = this.accountsState();
+    return state?.status === 'error' ? state.error.message : '';
+  });
 
-  private readonly name = computed(() => this.overview()?.user.name ?? this.auth.me()?.name ?? '');
+  /** From the session first: it follows a name or picture change at once. */
+  protected readonly name = computed(() => this.auth.me()?.name ?? this.overview()?.user.name ?? '');
+  protected readonly avatarUrl = computed(() => this.auth.me()?.avatarUrl ?? null);
   protected readonly firstName = computed(() => {
     const name = this.name().trim();
     return name.split(/\s+/)[0] || name;
   });
-  protected readonly initials = computed(() =>
-    this.name()
-      .split(/\s+/)
-      .filter(Boolean)
-      .slice(0, 2)
-      .map((part) => part[0]?.toUpperCase() ?? '')
-      .join(''),
+  private readonly permissions = computed(
+    () => this.overview()?.client.permissions ?? this.activeClient.client()?.permissions ?? [],
   );
+  protected readonly canManageAccounts = computed(() => this.permissions().includes('accounts.manage'));
+
   /**
-   * What the user may use, in the spec's order: a quick link for the pages that exist, plain
-   * information for those still to come (no dead links).
+   * The pages the client's permissions open, in the spec's order, then Settings (everyone's).
+   * Granted areas without a page yet are listed as plain information.
    */
-  protected readonly access = computed(() => {
-    const granted = this.overview()?.client.permissions ?? [];
-    return CLIENT_PERMISSIONS.filter((permission) => granted.includes(permission)).map((permission) => ({
+  protected readonly actions = computed<QuickAction[]>(() => {
+    const granted = this.permissions();
+    const areas = CLIENT_PERMISSIONS.filter((permission) => granted.includes(permission)).map((permission) => ({
       ...PERMISSION_LABELS[permission],
       link: PORTAL_PAGES.find((page) => page.permission === permission)?.link ?? null,
     }));
+    return [...areas, { label: 'Settings', icon: 'settings', link: WEB_PATHS.portalSettings }];
   });
+  protected readonly hasAreas = computed(() => this.permissions().length > 0);
+  protected readonly agencyName = computed(
+    () => this.overview()?.agency.name ?? this.auth.me()?.agency.name ?? 'Your agency',
+  );
+
+  protected readonly attention = computed(() => {
+    const accounts = this.accountsState();
+    return portalAttention({
+      pendingEmail: this.auth.me()?.pendingEmail ?? null,
+      accounts: accounts?.status === 'ready' ? accounts.value : null,
+    });
+  });
+  protected readonly checkingAccounts = computed(() => this.accountsState()?.status === 'loading');
+
   /** The other clients this person works with, when there are several. */
   protected readonly otherClients = computed(() => {
-    const active = this.overview()?.client.id;
+    const active = this.overview()?.client.id ?? this.activeClient.clientId();
     return (this.auth.me()?.clients ?? []).filter((client) => client.id !== active);
   });
+
+  private accountsRequest: Subscription | null = null;
 
   constructor() {
     this.load();
@@ -73,5 +114,26 @@ export class PortalDashboardPage {
       .overview()
       .pipe(toLoadState, takeUntilDestroyed(this.destroyRef))
       .subscribe((state) => this.state.set(state));
+    this.loadAccounts();
+  }
+
+  protected loadAccounts(): void {
+    this.accountsRequest?.unsubscribe();
+    if (!this.canManageAccounts()) {
+      this.accountsState.set(null);
+      return;
+    }
+    this.accountsRequest = this.socialApi
+      .portalAccounts()
+      .pipe(
+        map((list) => list.items),
+        toLoadState,
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((state) => this.accountsState.set(state));
+  }
+
+  protected renewAvatar(staleUrl: string): void {
+    this.auth.renewAvatarUrl(staleUrl);
   }
 }

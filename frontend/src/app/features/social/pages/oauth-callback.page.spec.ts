@@ -26,6 +26,8 @@ const owner: MeResponse = {
   email: 'owner@northwind.test',
   emailConfirmed: true,
   timezone: 'Europe/Berlin',
+  avatarUrl: null,
+  pendingEmail: null,
   audience: 'agency',
   agency: { id: 'a1', name: 'Northwind' },
   agencyRole: 'owner',

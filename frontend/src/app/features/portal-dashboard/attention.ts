@@ -1,0 +1,53 @@
+import { WEB_PATHS, type SocialAccountView } from '@atrium/shared';
+import type { NoticeKind } from '../../core/ui/notice.component';
+import { nameList } from '../social/provider-ui';
+
+export interface PortalAttentionItem {
+  readonly id: string;
+  readonly kind: NoticeKind;
+  readonly message: string;
+  readonly action: string;
+  readonly link: string;
+}
+
+export interface PortalAttentionInput {
+  /** An email change waiting for its link to be opened. */
+  readonly pendingEmail: string | null;
+  /** The client's accounts; null when the person may not manage them (or they are not loaded). */
+  readonly accounts: readonly Pick<SocialAccountView, 'displayName' | 'health'>[] | null;
+}
+
+/** What the person should do something about, worst first; empty when all is well. */
+export function portalAttention(input: PortalAttentionInput): PortalAttentionItem[] {
+  const items: PortalAttentionItem[] = [];
+  const broken = (input.accounts ?? []).filter((account) => account.health === 'needs_reconnect');
+  const expiring = (input.accounts ?? []).filter((account) => account.health === 'expiring');
+  if (broken.length > 0) {
+    items.push({
+      id: 'reconnect',
+      kind: 'error',
+      message: `${nameList(broken.map((account) => account.displayName))} ${broken.length === 1 ? 'needs' : 'need'} reconnecting: posts to ${broken.length === 1 ? 'it' : 'them'} cannot go out until then.`,
+      action: 'Open accounts',
+      link: WEB_PATHS.portalAccounts,
+    });
+  }
+  if (expiring.length > 0) {
+    items.push({
+      id: 'expiring',
+      kind: 'warning',
+      message: `The connection to ${nameList(expiring.map((account) => account.displayName))} ends soon. Reconnect to keep posting.`,
+      action: 'Open accounts',
+      link: WEB_PATHS.portalAccounts,
+    });
+  }
+  if (input.pendingEmail) {
+    items.push({
+      id: 'email',
+      kind: 'info',
+      message: `We sent a link to ${input.pendingEmail}; your email changes when you open it.`,
+      action: 'Open settings',
+      link: WEB_PATHS.portalSettings,
+    });
+  }
+  return items;
+}

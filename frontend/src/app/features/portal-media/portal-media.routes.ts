@@ -1,0 +1,10 @@
+import { Routes } from '@angular/router';
+
+export const PORTAL_MEDIA_ROUTES: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'Media',
+    loadComponent: () => import('./pages/portal-media.page').then((m) => m.PortalMediaPage),
+  },
+];
