@@ -193,6 +193,24 @@ describe('Media: uploads, the library, portal media and downloads', () => {
     expect(before).toBeLessThanOrEqual(files().length);
   });
 
+  it('handles files shorter than the type check reads (tiny, refused and empty ones)', async () => {
+    const tinyGif = Buffer.from('R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==', 'base64');
+    const response = await uploadAs(portalToken, '/api/v1/portal/media')
+      .attach('file', Buffer.from('<svg><script>alert(1)</script></svg>'), { filename: 'tiny.svg' })
+      .attach('file', tinyGif, { filename: 'pixel.gif' })
+      .attach('file', Buffer.alloc(0), { filename: 'empty.jpg' });
+    expect(response.status).toBe(201);
+    expect(response.body.rejected).toEqual([
+      { filename: 'tiny.svg', reason: 'not an accepted file type (an SVG image)' },
+      { filename: 'empty.jpg', reason: 'the file is empty' },
+    ]);
+    expect(response.body.stored).toMatchObject([
+      { filename: 'pixel.gif', mimeType: 'image/gif', size: tinyGif.length },
+    ]);
+    const back = await t.http().get(response.body.stored[0].downloadUrl).buffer(true);
+    expect(Buffer.compare(back.body as Buffer, tinyGif)).toBe(0);
+  });
+
   it('needs multipart, and answers 400 (not 500) to a body cut off mid-file', async () => {
     const json = await t.http().post('/api/v1/portal/media').set(bearer(portalToken)).send({ file: 'x' });
     expect(json.status).toBe(400);

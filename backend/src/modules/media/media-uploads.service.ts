@@ -180,7 +180,7 @@ export class MediaUploadsService {
     owner: UploadOwner,
     remainingQuota: number,
   ): Promise<StoredFile> {
-    const head = await readHead(stream, SNIFF_BYTES);
+    const { head, ended } = await readHead(stream, SNIFF_BYTES);
     if (head.length === 0) throw new Refused('the file is empty');
     const type: DetectedType | null = detectFileType(head);
     if (!type) throw new Refused(`not an accepted file type (${describeRefused(head)})`);
@@ -197,7 +197,9 @@ export class MediaUploadsService {
     const key = `agencies/${owner.agencyId}/${new Date().getUTCFullYear()}/${randomUUID()}.${type.extension}`;
     let size: number;
     try {
-      size = await this.storage.put(key, stream.pipe(guard), type.mimeType);
+      // A file shorter than the sniffed head has been read whole already.
+      const body = ended ? Readable.from([head]) : stream;
+      size = await this.storage.put(key, body.pipe(guard), type.mimeType);
     } catch (error) {
       stream.unpipe(guard);
       await this.storage.delete(key).catch(() => undefined);
@@ -228,24 +230,24 @@ export class MediaUploadsService {
 }
 
 /**
- * Reads at least `bytes` bytes (or the whole stream, if shorter) and puts them back, so the
- * stream still starts at its first byte for whoever reads it next.
+ * Reads at least `bytes` bytes and puts them back, so the stream still starts at its first byte
+ * for whoever reads it next. A shorter file ends here: then `ended` is true and `head` is all of it.
  */
-function readHead(stream: Readable, bytes: number): Promise<Buffer> {
+function readHead(stream: Readable, bytes: number): Promise<{ head: Buffer; ended: boolean }> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     let length = 0;
-    const finish = () => {
+    const cleanup = () => {
       stream.off('readable', onReadable);
-      stream.off('end', finish);
+      stream.off('end', onEnd);
       stream.off('error', onError);
-      const head = Buffer.concat(parts);
-      if (head.length > 0) stream.unshift(head);
-      resolve(head);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve({ head: Buffer.concat(parts), ended: true });
     };
     const onError = (error: Error) => {
-      stream.off('readable', onReadable);
-      stream.off('end', finish);
+      cleanup();
       reject(error);
     };
     const onReadable = () => {
@@ -254,10 +256,15 @@ function readHead(stream: Readable, bytes: number): Promise<Buffer> {
         parts.push(chunk);
         length += chunk.length;
       }
-      if (length >= bytes) finish();
+      if (length >= bytes) {
+        cleanup();
+        const head = Buffer.concat(parts);
+        stream.unshift(head);
+        resolve({ head, ended: false });
+      }
     };
     stream.on('readable', onReadable);
-    stream.on('end', finish);
+    stream.on('end', onEnd);
     stream.on('error', onError);
   });
 }
