@@ -9,7 +9,7 @@ import { startTestApp, TestApp } from './support/test-app';
  * unknown ids. A route missing from this table fails the suite: new routes must be added here.
  */
 type Outcome = 200 | 201 | 204 | 400 | 401 | 403 | 404;
-type Request = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; body?: object };
+type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; body?: object };
 interface Entry {
   /** Builds the request; called once per actor so each gets fresh targets. */
   request: (w: MatrixWorld) => Promise<Request>;
@@ -465,7 +465,7 @@ describe('Authorization matrix', () => {
       const answers: Partial<Record<Actor, number>> = {};
       for (const actor of ACTORS) {
         const request = await entry.request(world);
-        let call = t.http()[request.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](request.path);
+        let call = t.http()[request.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](request.path);
         if (actor !== 'anonymous') call = call.set('Authorization', `Bearer ${world.tokens[actor]}`);
         const response = await (request.body ? call.send(request.body) : call);
         answers[actor] = response.status;
