@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { INestApplication, Logger } from '@nestjs/common';
 import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/load-config';
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.port, config.host);
+  // Large uploads stream for a long time: Node's 5-minute default would cut a slow 1 GB upload off.
+  (app.getHttpServer() as Server).requestTimeout = 60 * 60_000;
   const logger = new Logger('Atrium');
   stopGracefullyOnSignals(app, logger);
   if (config.jwtSecretGenerated) {

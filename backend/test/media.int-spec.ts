@@ -211,6 +211,23 @@ describe('Media: uploads, the library, portal media and downloads', () => {
     expect(Buffer.compare(back.body as Buffer, tinyGif)).toBe(0);
   });
 
+  it('keeps the quota when uploads race each other', async () => {
+    await settle();
+    const used = (await t.http().get('/api/v1/media/usage').set(bearer(agencyToken))).body.usedBytes as number;
+    const room = 3 * 1024 * 1024 - used;
+    // Four uploads at once, each alone small enough, together well over the free space.
+    const each = Math.floor(room / 2);
+    const chunk = () =>
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(Math.min(each, 1_000_000), 4)]);
+    await Promise.all(
+      [0, 1, 2, 3].map((i) =>
+        uploadAs(portalToken, '/api/v1/portal/media').attach('file', chunk(), { filename: `race-${i}.jpg` }),
+      ),
+    );
+    const after = (await t.http().get('/api/v1/media/usage').set(bearer(agencyToken))).body.usedBytes as number;
+    expect(after).toBeLessThanOrEqual(3 * 1024 * 1024);
+  });
+
   it('needs multipart, and answers 400 (not 500) to a body cut off mid-file', async () => {
     const json = await t.http().post('/api/v1/portal/media').set(bearer(portalToken)).send({ file: 'x' });
     expect(json.status).toBe(400);
@@ -221,5 +238,26 @@ describe('Media: uploads, the library, portal media and downloads', () => {
       .set('Content-Type', 'multipart/form-data; boundary=xyz')
       .send('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nabc');
     expect(broken.status).toBe(400);
+    // Cut off after the type check (with and without an image signature): still 400, nothing kept,
+    // and the server keeps answering.
+    const before = files().length;
+    for (const start of [Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('plain text')]) {
+      const cut = await t
+        .http()
+        .post('/api/v1/portal/media')
+        .set(bearer(portalToken))
+        .set('Content-Type', 'multipart/form-data; boundary=xyz')
+        .send(
+          Buffer.concat([
+            Buffer.from('--xyz\r\nContent-Disposition: form-data; name="file"; filename="cut.jpg"\r\n\r\n'),
+            start,
+            Buffer.alloc(200_000, 1),
+          ]),
+        );
+      expect(cut.status).toBe(400);
+    }
+    expect((await t.http().get('/api/health')).status).toBe(200);
+    expect(files().length).toBe(before);
+    expect(await t.db.getRepository(MediaAsset).countBy({ filename: 'cut.jpg' })).toBe(0);
   });
 });

@@ -30,6 +30,7 @@ describe('Settings: name, time zone, email, password, profile picture', () => {
     const bad = await api().patch('/api/v1/me', { timezone: 'Mars/Olympus' });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('timezone');
+    expect((await api().patch('/api/v1/me', {})).status).toBe(200);
     const good = await api().patch('/api/v1/me', { name: 'Ada Lovelace', timezone: 'Asia/Tokyo' });
     expect(good.status).toBe(200);
     expect(good.body).toMatchObject({ name: 'Ada Lovelace', timezone: 'Asia/Tokyo' });

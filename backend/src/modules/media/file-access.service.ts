@@ -7,6 +7,8 @@ import { Post } from '../posts/entities/post.entity';
 import { PostMedia } from '../posts/entities/post-media.entity';
 import { AgencyMembership } from '../users/entities/agency-membership.entity';
 import { User } from '../users/entities/user.entity';
+import { effectiveClientPermissions, type ClientPermission } from '@atrium/shared';
+import { Agency } from '../agencies/entities/agency.entity';
 import type { MediaAsset } from './entities/media-asset.entity';
 
 /**
@@ -22,7 +24,8 @@ export class FileAccessService {
     const user = await this.db
       .getRepository(User)
       .findOneBy({ id: userId, agencyId: asset.agencyId, status: 'active' });
-    if (!user) return false;
+    const agency = await this.db.getRepository(Agency).findOneBy({ id: asset.agencyId, status: 'active' });
+    if (!user || !agency) return false;
     if (asset.purpose === 'avatar') {
       if (asset.uploadedByUserId === user.id) return true;
       return user.kind === 'agency' && (await this.isAgencyMember(user));
@@ -37,13 +40,26 @@ export class FileAccessService {
           .getRepository(Client)
           .findBy({ id: In(memberships.map((m) => m.clientId)), agencyId: asset.agencyId, deletedAt: IsNull() })
       : [];
-    const clientIds = live.map((c) => c.id);
-    if (clientIds.length === 0) return false;
-    if (asset.source === 'portal' && asset.clientId && clientIds.includes(asset.clientId)) return true;
+    // The permissions the issuing endpoints require: Media for portal uploads, Calendar for the
+    // pictures of the client's posts.
+    const clientsAllowing = (permission: ClientPermission) =>
+      live
+        .filter((client) => {
+          const role = memberships.find((m) => m.clientId === client.id)?.role ?? 'member';
+          return effectiveClientPermissions(client.permissions, role).includes(permission);
+        })
+        .map((client) => client.id);
+    if (asset.source === 'portal' && asset.clientId && clientsAllowing('media.upload').includes(asset.clientId)) {
+      return true;
+    }
+    const calendarClients = clientsAllowing('calendar.view');
+    if (calendarClients.length === 0) return false;
     const uses = await this.db.getRepository(PostMedia).findBy({ mediaAssetId: asset.id, agencyId: asset.agencyId });
     if (uses.length === 0) return false;
     return (
-      (await this.db.getRepository(Post).countBy({ id: In(uses.map((u) => u.postId)), clientId: In(clientIds) })) > 0
+      (await this.db
+        .getRepository(Post)
+        .countBy({ id: In(uses.map((u) => u.postId)), clientId: In(calendarClients) })) > 0
     );
   }
 

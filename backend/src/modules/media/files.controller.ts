@@ -54,6 +54,10 @@ export class FilesController {
     const size = await this.storage.size(key);
     if (size === null) throw new NotFoundException('File not found');
 
+    const range = parseRange(rangeHeader, size);
+    // Opened before any header is set, so a storage failure still answers with a clean error.
+    const body = range === 'unsatisfiable' ? null : await this.storage.get(key, range ?? undefined);
+
     const thumbnail = grant.variant === 'thumbnail';
     const mimeType = thumbnail ? 'image/webp' : asset.mimeType;
     const inline = grant.disposition === 'inline' && mimeType.startsWith('image/');
@@ -68,8 +72,7 @@ export class FilesController {
       contentDisposition(inline ? 'inline' : 'attachment', downloadName(asset, thumbnail)),
     );
 
-    const range = parseRange(rangeHeader, size);
-    if (range === 'unsatisfiable') {
+    if (range === 'unsatisfiable' || !body) {
       response.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE).setHeader('Content-Range', `bytes */${size}`).end();
       return;
     }
@@ -81,7 +84,7 @@ export class FilesController {
       response.setHeader('Content-Length', String(size));
     }
     // A client that goes away mid-download just ends the stream.
-    await pipeline(await this.storage.get(key, range ?? undefined), response).catch(() => undefined);
+    await pipeline(body, response).catch(() => undefined);
   }
 }
 

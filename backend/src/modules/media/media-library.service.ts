@@ -52,11 +52,12 @@ export class MediaLibraryService {
     if (filter.uploaderId) query.andWhere('m.uploadedByUserId = :uploaderId', { uploaderId: filter.uploaderId });
     if (filter.kind) query.andWhere('m.kind = :kind', { kind: filter.kind });
     if (filter.q?.trim()) {
+      // `!` escapes LIKE's wildcards: a backslash means different things in MySQL and SQLite literals.
       const pattern = `%${filter.q
         .trim()
         .toLowerCase()
-        .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere("LOWER(m.filename) LIKE :pattern ESCAPE '\\'", { pattern });
+        .replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      query.andWhere("LOWER(m.filename) LIKE :pattern ESCAPE '!'", { pattern });
     }
     const after = filter.cursor ? decodeCursor(filter.cursor) : null;
     if (after) {

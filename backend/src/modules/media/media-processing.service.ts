@@ -16,6 +16,10 @@ const SWEEP_EVERY_MS = 60_000;
 const STUCK_AFTER_MS = 5 * 60_000;
 /** Decoding bombs (a tiny file claiming a gigantic canvas) are refused before any pixels are read. */
 const MAX_INPUT_PIXELS = 100_000_000;
+/** sharp reads a streamed input whole before decoding: larger images keep an icon instead. */
+const MAX_THUMBNAIL_SOURCE_BYTES = 40 * 1024 * 1024;
+/** An image still processing after this long (its job died every time) is given up on. */
+const GIVE_UP_AFTER_MS = 30 * 60_000;
 
 /**
  * The thumbnail job: reads an image from storage, records its width and height, and stores a
@@ -42,6 +46,10 @@ export class MediaProcessingService implements OnModuleInit {
     const repository = this.db.getRepository(MediaAsset);
     const asset = await repository.findOneBy({ id: assetId });
     if (!asset || asset.status !== 'processing') return;
+    if (asset.size > MAX_THUMBNAIL_SOURCE_BYTES) {
+      await repository.update({ id: asset.id }, { status: 'ready' });
+      return;
+    }
     try {
       const image = sharp({ limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', sequentialRead: true });
       const read = pipeline(await this.storage.get(asset.storageKey), image);
@@ -88,6 +96,12 @@ export class MediaProcessingService implements OnModuleInit {
         where: { status: 'processing', createdAt: LessThan(new Date(Date.now() - STUCK_AFTER_MS)) },
         take: 100,
       });
+      await this.db
+        .getRepository(MediaAsset)
+        .update(
+          { status: 'processing', createdAt: LessThan(new Date(Date.now() - GIVE_UP_AFTER_MS)) },
+          { status: 'failed' },
+        );
       for (const { id } of stuck) await this.jobs.enqueue(JOBS.mediaThumbnail, { assetId: id }, { attempts: 1 });
     } catch (error) {
       this.logger.warn({ msg: 'Media processing sweep failed', error: String(error) });

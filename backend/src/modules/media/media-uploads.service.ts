@@ -4,7 +4,9 @@ import busboy from 'busboy';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { pipeline } from 'node:stream/promises';
+import { Agency } from '../agencies/entities/agency.entity';
 import type { UploadResult } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -29,6 +31,9 @@ export interface UploadOwner {
   resolveClientField?: (clientId: string) => Promise<void>;
   /** Accept only images (profile pictures). */
   imagesOnly?: boolean;
+  /** Tighter limits than the configured ones (profile pictures: one small image). */
+  maxFileBytes?: number;
+  maxFiles?: number;
   meta?: RequestMeta;
 }
 
@@ -56,8 +61,8 @@ export class MediaUploadsService {
     private readonly audit: AuditService,
   ) {}
 
-  async usedBytes(agencyId: string): Promise<number> {
-    const row = await this.db
+  async usedBytes(agencyId: string, manager: EntityManager = this.db.manager): Promise<number> {
+    const row = await manager
       .getRepository(MediaAsset)
       .createQueryBuilder('m')
       .select('COALESCE(SUM(m.size), 0)', 'used')
@@ -84,75 +89,107 @@ export class MediaUploadsService {
 
     const stored: MediaAsset[] = [];
     const rejected: UploadResult['rejected'] = [];
+    const maxFileBytes = Math.min(this.config.media.maxFileBytes, owner.maxFileBytes ?? Number.POSITIVE_INFINITY);
+    const maxFiles = owner.maxFiles ?? MAX_FILES_PER_REQUEST;
     let clientId = owner.clientId;
-    let clientChecked = !owner.resolveClientField;
-    const maxFileBytes = this.config.media.maxFileBytes;
+    let clientVerified = !owner.resolveClientField;
+    let filesSeen = 0;
 
-    await new Promise<void>((resolve, reject) => {
-      let parser: busboy.Busboy;
-      try {
-        parser = busboy({
-          headers: request.headers,
-          limits: { fileSize: maxFileBytes, files: MAX_FILES_PER_REQUEST, fields: 5, fieldSize: 200, parts: 30 },
-        });
-      } catch {
-        reject(new BadRequestException('The multipart body could not be read.'));
-        return;
-      }
-      // Files arrive one after the other on the one request stream; each is handled as it comes.
-      let work = Promise.resolve();
-      let failed = false;
-      const fail = (error: unknown) => {
-        if (failed) return;
-        failed = true;
-        request.unpipe(parser);
-        request.resume();
-        reject(error);
-      };
-
-      parser.on('field', (name, value) => {
-        if (name === 'clientId' && owner.resolveClientField) {
-          clientId = value || null;
-          clientChecked = false;
-        } else {
-          fail(new BadRequestException(`Unknown field "${name}"; send files in parts named "file".`));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let parser: busboy.Busboy;
+        try {
+          parser = busboy({
+            headers: request.headers,
+            limits: { fileSize: maxFileBytes, files: maxFiles, fields: 5, fieldSize: 200, parts: maxFiles + 10 },
+          });
+        } catch {
+          reject(new BadRequestException('The multipart body could not be read.'));
+          return;
         }
-      });
-      parser.on('file', (name, stream, info) => {
-        const filename = cleanFilename(info.filename);
-        work = work.then(async () => {
-          if (failed) return void stream.resume();
-          if (name !== 'file') {
-            stream.resume();
-            rejected.push({ filename, reason: `unexpected part "${name}" (files go in parts named "file")` });
-            return;
-          }
-          if (!clientChecked && clientId && owner.resolveClientField) {
-            await owner.resolveClientField(clientId);
-            clientChecked = true;
-          }
-          try {
-            const file = await this.storeOne(stream, filename, { ...owner, clientId }, remaining);
-            stored.push(file.asset);
-            remaining -= file.asset.size;
-          } catch (error) {
-            stream.resume();
-            if (error instanceof Refused) rejected.push({ filename, reason: error.message });
-            else throw error;
+        // Files arrive one after the other on the one request stream; each is handled as it comes.
+        let work = Promise.resolve();
+        let failed = false;
+        let current: Readable | null = null;
+        const fail = (error: unknown) => {
+          if (failed) return;
+          failed = true;
+          // Ending the file being written makes its storage write fail and clean up after itself.
+          current?.destroy(new Error('upload ended'));
+          request.unpipe(parser);
+          request.resume();
+          parser.destroy();
+          reject(error);
+        };
+
+        parser.on('field', (name, value) => {
+          if (name === 'clientId' && owner.resolveClientField && filesSeen === 0) {
+            clientId = value || null;
+            clientVerified = false;
+          } else if (name === 'clientId' && owner.resolveClientField) {
+            fail(new BadRequestException('Send the clientId field before the files.'));
+          } else {
+            fail(new BadRequestException(`Unknown field "${name}"; send files in parts named "file".`));
           }
         });
-        work.catch(fail);
+        parser.on('file', (name, stream, info) => {
+          filesSeen++;
+          // Errors of a file stream (a body cut off mid-file) are handled by the work below;
+          // a stream error with no listener would take the whole process down.
+          stream.on('error', () => undefined);
+          const filename = cleanFilename(info.filename);
+          const fileClientId = clientId;
+          work = work.then(async () => {
+            if (failed) return void stream.resume();
+            if (name !== 'file') {
+              stream.resume();
+              rejected.push({ filename, reason: `unexpected part "${name}" (files go in parts named "file")` });
+              return;
+            }
+            if (!clientVerified && fileClientId && owner.resolveClientField) {
+              await owner.resolveClientField(fileClientId);
+              clientVerified = true;
+            }
+            current = stream;
+            try {
+              const file = await this.storeOne(
+                stream,
+                filename,
+                { ...owner, clientId: fileClientId },
+                remaining,
+                maxFileBytes,
+              );
+              stored.push(file.asset);
+              remaining -= file.asset.size;
+            } catch (error) {
+              stream.resume();
+              if (error instanceof Refused) rejected.push({ filename, reason: error.message });
+              else throw error;
+            } finally {
+              current = null;
+            }
+          });
+          work.catch(fail);
+        });
+        parser.on('filesLimit', () =>
+          rejected.push({
+            filename: '…',
+            reason: `at most ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'} per upload`,
+          }),
+        );
+        parser.on('error', () => fail(new BadRequestException('The multipart body could not be read.')));
+        parser.on('close', () => {
+          work.then(() => (failed ? undefined : resolve()), fail);
+        });
+        request.on('aborted', () => fail(new BadRequestException('The upload was interrupted.')));
+        request.on('error', () => fail(new BadRequestException('The upload was interrupted.')));
+        request.pipe(parser);
       });
-      parser.on('filesLimit', () =>
-        rejected.push({ filename: '…', reason: `at most ${MAX_FILES_PER_REQUEST} files per upload` }),
-      );
-      parser.on('error', () => fail(new BadRequestException('The multipart body could not be read.')));
-      parser.on('close', () => {
-        work.then(() => (failed ? undefined : resolve()), fail);
-      });
-      request.on('aborted', () => fail(new BadRequestException('The upload was interrupted.')));
-      request.pipe(parser);
-    });
+    } catch (error) {
+      // A request that fails keeps nothing it had stored so far.
+      for (const asset of stored) await this.discard(asset);
+      throw error;
+    }
 
     for (const asset of stored) {
       await this.audit.record({
@@ -179,6 +216,7 @@ export class MediaUploadsService {
     filename: string,
     owner: UploadOwner,
     remainingQuota: number,
+    maxFileBytes: number,
   ): Promise<StoredFile> {
     const { head, ended } = await readHead(stream, SNIFF_BYTES);
     if (head.length === 0) throw new Refused('the file is empty');
@@ -195,38 +233,75 @@ export class MediaUploadsService {
       },
     });
     const key = `agencies/${owner.agencyId}/${new Date().getUTCFullYear()}/${randomUUID()}.${type.extension}`;
+    // A file shorter than the sniffed head has been read whole already.
+    const source = ended ? Readable.from([head]) : stream;
+    // pipeline (unlike pipe) passes a source error on, so the storage write fails and cleans up.
+    const feeding = pipeline(source, guard).catch((error: unknown) => error);
     let size: number;
     try {
-      // A file shorter than the sniffed head has been read whole already.
-      const body = ended ? Readable.from([head]) : stream;
-      size = await this.storage.put(key, body.pipe(guard), type.mimeType);
+      size = await this.storage.put(key, guard, type.mimeType);
     } catch (error) {
-      stream.unpipe(guard);
       await this.storage.delete(key).catch(() => undefined);
-      throw error;
+      const cause = await feeding;
+      throw cause instanceof Refused ? cause : error instanceof Refused ? error : (cause ?? error);
     }
     if (stream.truncated) {
       await this.storage.delete(key);
-      throw new Refused(`larger than ${Math.round(this.config.media.maxFileBytes / MB)} MB`);
+      throw new Refused(`larger than ${formatSize(maxFileBytes)}`);
     }
-    const repository = this.db.getRepository(MediaAsset);
-    const asset = await repository.save(
-      repository.create({
-        agencyId: owner.agencyId,
-        clientId: owner.clientId,
-        purpose: owner.purpose,
-        source: owner.source,
-        uploadedByUserId: owner.userId,
-        filename,
-        mimeType: type.mimeType,
-        kind: type.kind,
-        size,
-        storageKey: key,
-        status: type.kind === 'image' ? 'processing' : 'ready',
-      }),
-    );
-    return { asset };
+    try {
+      const asset = await this.db.transaction(async (manager) => {
+        // Uploads running side by side each saw the same free space; the quota is settled here,
+        // one at a time per agency, against what is really stored.
+        await lockAgency(manager, owner.agencyId);
+        const quota = this.config.media.agencyQuotaBytes;
+        if (quota !== null && (await this.usedBytes(owner.agencyId, manager)) + size > quota) {
+          throw new Refused("the agency's file storage would be over its quota");
+        }
+        const repository = manager.getRepository(MediaAsset);
+        return repository.save(
+          repository.create({
+            agencyId: owner.agencyId,
+            clientId: owner.clientId,
+            purpose: owner.purpose,
+            source: owner.source,
+            uploadedByUserId: owner.userId,
+            filename,
+            mimeType: type.mimeType,
+            kind: type.kind,
+            size,
+            storageKey: key,
+            status: type.kind === 'image' ? 'processing' : 'ready',
+          }),
+        );
+      });
+      return { asset };
+    } catch (error) {
+      await this.storage.delete(key).catch(() => undefined);
+      throw error;
+    }
   }
+
+  private async discard(asset: MediaAsset): Promise<void> {
+    await this.db.getRepository(MediaAsset).delete({ id: asset.id });
+    await this.storage.delete(asset.storageKey).catch(() => undefined);
+  }
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** Serialises quota decisions per agency on MySQL/MariaDB (SQLite serialises writers already). */
+async function lockAgency(manager: EntityManager, agencyId: string): Promise<void> {
+  if (!['mysql', 'mariadb'].includes(manager.connection.options.type)) return;
+  await manager
+    .getRepository(Agency)
+    .createQueryBuilder('a')
+    .select('a.id')
+    .where('a.id = :agencyId', { agencyId })
+    .setLock('pessimistic_write')
+    .getOne();
 }
 
 /**

@@ -1,7 +1,9 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
+import { isUniqueViolation } from '../../core/database/errors';
+import { OneTimeToken } from '../auth/entities/one-time-token.entity';
 import { WEB_PATHS } from '@atrium/shared';
 import { Inject } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
@@ -23,6 +25,7 @@ import { MediaUploadsService } from '../media/media-uploads.service';
 import { User } from './entities/user.entity';
 
 const VALID_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
+const AVATAR_MAX_BYTES = 10 * 1024 * 1024;
 
 /**
  * A person's own settings: name, time zone, email (changed only once the new address proves
@@ -53,6 +56,7 @@ export class SettingsService {
       problems.push({ field: 'timezone', messages: ['must be a time zone like Europe/Berlin'] });
     }
     if (problems.length) throw new ValidationFailedException(problems);
+    if (!name && !change.timezone) return;
     await this.db
       .getRepository(User)
       .update(
@@ -114,6 +118,7 @@ export class SettingsService {
           targetType: 'user',
           targetId: user.id,
           meta: ctx,
+          details: { to: newEmail },
         },
         manager,
       );
@@ -134,9 +139,15 @@ export class SettingsService {
       }
       const taken = await manager.getRepository(User).countBy({ email: row.email, id: Not(user.id) });
       if (taken > 0) throw new ConflictException('This address is already used by another account.');
-      await manager
-        .getRepository(User)
-        .update({ id: user.id }, { email: row.email, emailConfirmedAt: new Date(), pendingEmail: null });
+      try {
+        await manager
+          .getRepository(User)
+          .update({ id: user.id }, { email: row.email, emailConfirmedAt: new Date(), pendingEmail: null });
+      } catch (error) {
+        // Another account took the address at the same moment.
+        if (isUniqueViolation(error)) throw new ConflictException('This address is already used by another account.');
+        throw error;
+      }
       await this.audit.record(
         {
           action: 'profile.email_changed',
@@ -162,6 +173,13 @@ export class SettingsService {
     const passwordHash = await this.passwords.hash(newPassword);
     await this.db.transaction(async (manager) => {
       await manager.getRepository(User).update({ id: user.id }, { passwordHash });
+      // Links already mailed for signing in without this password stop working too.
+      await manager
+        .getRepository(OneTimeToken)
+        .update(
+          { userId: user.id, purpose: In(['reset_password', 'magic_link']), usedAt: IsNull() },
+          { usedAt: new Date() },
+        );
       // Every other session ends; this one stays signed in.
       await manager
         .getRepository(Session)
@@ -192,6 +210,8 @@ export class SettingsService {
       purpose: 'avatar',
       clientId: null,
       imagesOnly: true,
+      maxFileBytes: AVATAR_MAX_BYTES,
+      maxFiles: 1,
       meta: ctx,
     });
     const [picture, ...extra] = result.stored;
