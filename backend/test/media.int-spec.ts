@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CLIENT_PERMISSIONS } from '@atrium/shared';
 import { JobQueue } from '../src/core/jobs/job-queue';
 import type { Agency } from '../src/modules/agencies/entities/agency.entity';
-import type { Client } from '../src/modules/clients/entities/client.entity';
+import { Client as ClientEntity, type Client } from '../src/modules/clients/entities/client.entity';
 import { ClientMembership } from '../src/modules/clients/entities/client-membership.entity';
 import { MediaAsset } from '../src/modules/media/entities/media-asset.entity';
 import { Factory } from './support/factories';
@@ -150,6 +150,17 @@ describe('Media: uploads, the library, portal media and downloads', () => {
     expect(acme.body.items[0].uploadedBy).toMatchObject({ kind: 'client', id: portalUserId });
     const search = await t.http().get('/api/v1/media?q=BANNER').set(bearer(agencyToken));
     expect(search.body.items.map((m: { filename: string }) => m.filename)).toEqual(['globex-banner.png']);
+    // LIKE's wildcards and the escape character are searched for literally (a 500 on MariaDB once).
+    await uploadAs(agencyToken, '/api/v1/media').attach('file', await png(), { filename: '100%_off!.png' });
+    for (const q of ['%', '_', '!', '0%_o', '100%_off!']) {
+      const literal = await t
+        .http()
+        .get(`/api/v1/media?q=${encodeURIComponent(q)}`)
+        .set(bearer(agencyToken));
+      expect(literal.status).toBe(200);
+      expect(literal.body.items.map((m: { filename: string }) => m.filename)).toEqual(['100%_off!.png']);
+    }
+    expect((await t.http().get('/api/v1/media?q=%5C').set(bearer(agencyToken))).body.items).toEqual([]);
     const own = await t.http().get('/api/v1/media?clientId=agency').set(bearer(agencyToken));
     expect(own.body.items.every((m: { clientId: string | null }) => m.clientId === null)).toBe(true);
     const foreignClient = await uploadAs(otherAgencyToken, '/api/v1/media')
@@ -171,6 +182,12 @@ describe('Media: uploads, the library, portal media and downloads', () => {
     await t.db.getRepository(ClientMembership).update({ userId: portalUserId }, { status: 'deactivated' });
     expect((await t.http().get(stored.downloadUrl)).status).toBe(404);
     await t.db.getRepository(ClientMembership).update({ userId: portalUserId }, { status: 'active' });
+    expect((await t.http().get(stored.downloadUrl)).status).toBe(200);
+    // A link outlives nothing it was issued under: without Media the client's people cannot use it.
+    const clients = t.db.getRepository(ClientEntity);
+    await clients.update({ id: client.id }, { permissions: CLIENT_PERMISSIONS.filter((p) => p !== 'media.upload') });
+    expect((await t.http().get(stored.downloadUrl)).status).toBe(404);
+    await clients.update({ id: client.id }, { permissions: [...CLIENT_PERMISSIONS] });
     expect((await t.http().get(stored.downloadUrl)).status).toBe(200);
   });
 

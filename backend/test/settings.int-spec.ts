@@ -71,6 +71,9 @@ describe('Settings: name, time zone, email, password, profile picture', () => {
 
   it('changes the password with the current one; other sessions end, this one stays', async () => {
     const other = await f.signIn(email);
+    // A reset link mailed before the change must not undo it.
+    await t.http().post('/api/v1/auth/forgot-password').send({ email });
+    const resetToken = await t.tokenFromEmail(email, '/reset-password');
     const wrong = await api().post('/api/v1/me/password', { currentPassword: 'wrong password', newPassword: 'x' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.details[0].field).toBe('currentPassword');
@@ -85,6 +88,11 @@ describe('Settings: name, time zone, email, password, profile picture', () => {
     expect((await api(other.accessToken).get('/api/v1/me')).status).toBe(401);
     const refresh = await t.http().post('/api/v1/auth/refresh').set('Cookie', other.cookie);
     expect(refresh.status).toBe(401);
+    const reset = await t
+      .http()
+      .post('/api/v1/auth/reset-password')
+      .send({ token: resetToken, password: 'x'.repeat(20) });
+    expect(reset.status).toBe(400);
   });
 
   it('sets and removes a profile picture; refuses what is not an image', async () => {

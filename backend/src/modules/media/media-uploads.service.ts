@@ -5,7 +5,6 @@ import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { pipeline } from 'node:stream/promises';
 import { Agency } from '../agencies/entities/agency.entity';
 import type { UploadResult } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
@@ -235,14 +234,24 @@ export class MediaUploadsService {
     const key = `agencies/${owner.agencyId}/${new Date().getUTCFullYear()}/${randomUUID()}.${type.extension}`;
     // A file shorter than the sniffed head has been read whole already.
     const source = ended ? Readable.from([head]) : stream;
-    // pipeline (unlike pipe) passes a source error on, so the storage write fails and cleans up.
-    const feeding = pipeline(source, guard).catch((error: unknown) => error);
+    // Not stream.pipeline: it would destroy busboy's file stream on a refusal, and busboy then
+    // waits forever for that stream to take more data. Instead a source error ends the write (which
+    // cleans up after itself) and a refusal leaves the rest of the file to be drained by the caller.
+    let cause: unknown = null;
+    source.on('error', (error) => {
+      cause ??= error;
+      guard.destroy(error);
+    });
+    guard.on('error', (error) => {
+      cause ??= error;
+      source.unpipe(guard);
+    });
+    source.pipe(guard);
     let size: number;
     try {
       size = await this.storage.put(key, guard, type.mimeType);
     } catch (error) {
       await this.storage.delete(key).catch(() => undefined);
-      const cause = await feeding;
       throw cause instanceof Refused ? cause : error instanceof Refused ? error : (cause ?? error);
     }
     if (stream.truncated) {
