@@ -5,6 +5,8 @@ import { JobQueue, JOBS } from '../src/core/jobs/job-queue';
 import type { Client } from '../src/modules/clients/entities/client.entity';
 import { SandboxPost } from '../src/modules/local-oauth/entities/local-oauth.entities';
 import { PostTarget } from '../src/modules/posts/entities/post-target.entity';
+import { PostMedia } from '../src/modules/posts/entities/post-media.entity';
+import { MediaAsset } from '../src/modules/media/entities/media-asset.entity';
 import { PublisherService } from '../src/modules/posts/publisher.service';
 import { SocialAccount } from '../src/modules/social/entities/social-account.entity';
 import { Factory } from './support/factories';
@@ -178,6 +180,29 @@ describe('Posts: composing, scheduling and publishing', () => {
     expect(sent.media).toEqual([{ url: expect.stringMatching(/\/api\/v1\/files\//), mimeType: 'image/jpeg' }]);
     // The platform can fetch the image through its signed URL.
     expect((await t.http().get(new URL(sent.media[0].url).pathname)).status).toBe(200);
+  });
+
+  it('a file deleted while a post is saved with it: one of the two wins, no post keeps a missing file', async () => {
+    const { jpeg } = await import('./support/media-files');
+    for (let round = 0; round < 5; round++) {
+      const upload = await t
+        .http()
+        .post('/api/v1/media')
+        .set('Authorization', `Bearer ${owner}`)
+        .field('clientId', client.id)
+        .attach('file', await jpeg(), { filename: `race-${round}.jpg` });
+      const imageId = upload.body.stored[0].id as string;
+      const draft = await compose({ text: `Racing ${handle('r')}`, scheduledAt: null });
+      const [saved, deleted] = await Promise.all([
+        api().patch(`/api/v1/posts/${draft.body.id}`, { mediaIds: [imageId] }),
+        api().delete(`/api/v1/media/${imageId}`),
+      ]);
+      expect([saved.status, deleted.status].sort()).toEqual(saved.status === 200 ? [200, 409] : [204, 400]);
+      if (saved.status === 400) expect(saved.body.details[0].field).toBe('mediaIds');
+      const attached = await t.db.getRepository(PostMedia).findBy({ postId: draft.body.id });
+      const assetExists = (await t.db.getRepository(MediaAsset).countBy({ id: imageId })) === 1;
+      expect(attached.length).toBe(assetExists ? 1 : 0);
+    }
   });
 
   it('does not publish a post before its time', async () => {

@@ -1,4 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { locksRows } from '../../core/database/row-locks';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In } from 'typeorm';
 import type { MediaKind, MediaPage } from '@atrium/shared';
@@ -98,6 +99,16 @@ export class MediaLibraryService {
   async remove(actor: Actor, id: string): Promise<void> {
     const asset = await this.owned({ agencyId: actor.agencyId, kind: 'agency' }, id);
     await this.db.transaction(async (manager) => {
+      // Posts being saved lock the files they attach: this waits for them, then sees their use.
+      if (locksRows(manager)) {
+        await manager
+          .getRepository(MediaAsset)
+          .createQueryBuilder('m')
+          .select('m.id')
+          .where('m.id = :id', { id: asset.id })
+          .setLock('pessimistic_write')
+          .getOne();
+      }
       const uses = await manager.getRepository(PostMedia).findBy({ agencyId: actor.agencyId, mediaAssetId: asset.id });
       if (uses.length > 0) {
         const waiting = await manager.getRepository(Post).countBy({

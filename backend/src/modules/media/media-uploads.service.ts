@@ -13,6 +13,7 @@ import { AuditService } from '../../core/audit/audit.service';
 import type { RequestMeta } from '../../core/auth/request-context';
 import { JobQueue, JOBS } from '../../core/jobs/job-queue';
 import { FileStorage } from '../../core/storage/file-storage';
+import { locksRows } from '../../core/database/row-locks';
 import { MediaAsset, type MediaPurpose } from './entities/media-asset.entity';
 import { cleanFilename, describeRefused, detectFileType, SNIFF_BYTES, type DetectedType } from './file-type';
 
@@ -303,7 +304,7 @@ function formatSize(bytes: number): string {
 
 /** Serialises quota decisions per agency on MySQL/MariaDB (SQLite serialises writers already). */
 async function lockAgency(manager: EntityManager, agencyId: string): Promise<void> {
-  if (!['mysql', 'mariadb'].includes(manager.connection.options.type)) return;
+  if (!locksRows(manager)) return;
   await manager
     .getRepository(Agency)
     .createQueryBuilder('a')

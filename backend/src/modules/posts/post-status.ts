@@ -1,4 +1,5 @@
 import { EntityManager, In } from 'typeorm';
+import { locksRows } from '../../core/database/row-locks';
 import type { PostStatus, PostTargetStatus } from '@atrium/shared';
 import { Post } from './entities/post.entity';
 import { PostTarget, type TargetState } from './entities/post-target.entity';
@@ -25,8 +26,6 @@ export function derivePostStatus(states: TargetState[], fallback: PostStatus): P
   if (states.every((s) => s === 'published' || s === 'cancelled')) return 'published';
   return 'failed';
 }
-
-const locksRows = (manager: EntityManager) => ['mysql', 'mariadb'].includes(manager.connection.options.type);
 
 /**
  * Locks posts (in id order) for the rest of the transaction. Every transaction that changes the

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { MAX_AGENCY_CALENDAR_DAYS, type PostStatus, type PostView } from '@atrium/shared';
 import { AuditService } from '../../core/audit/audit.service';
 import { newId } from '../../core/database/columns';
+import { locksRows } from '../../core/database/row-locks';
 import { ValidationFailedException } from '../../core/http/api-error.filter';
 import { Client } from '../clients/entities/client.entity';
 import { SocialAccount } from '../social/entities/social-account.entity';
@@ -361,6 +362,18 @@ export class PostsService {
     const repository = manager.getRepository(PostMedia);
     await repository.delete({ postId });
     if (mediaIds.length === 0) return;
+    // The files were checked before this transaction; a deletion from the library may have won
+    // the race since. Locking them makes a concurrent delete wait for this post (and then refuse).
+    const query = manager
+      .getRepository(MediaAsset)
+      .createQueryBuilder('m')
+      .select('m.id')
+      .where('m.agencyId = :agencyId AND m.id IN (:...mediaIds)', { agencyId, mediaIds });
+    if (locksRows(manager)) query.orderBy('m.id', 'ASC').setLock('pessimistic_write');
+    const stillThere = await query.getMany();
+    if (stillThere.length !== mediaIds.length) {
+      throw new ValidationFailedException([{ field: 'mediaIds', messages: ['a file was deleted from the library'] }]);
+    }
     await repository.save(
       mediaIds.map((mediaAssetId, position) => repository.create({ postId, agencyId, mediaAssetId, position })),
     );
