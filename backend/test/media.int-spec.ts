@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { AuditLog } from '../src/core/audit/audit-log.entity';
 import { join } from 'node:path';
 import { CLIENT_PERMISSIONS } from '@atrium/shared';
 import { JobQueue } from '../src/core/jobs/job-queue';
@@ -109,6 +110,12 @@ describe('Media: uploads, the library, portal media and downloads', () => {
       { filename: 'holiday.jpg', reason: 'not an accepted file type (an HTML page)' },
       { filename: 'huge.jpg', reason: 'larger than 1 MB' },
     ]);
+    const refusals = await t.db.getRepository(AuditLog).findBy({ action: 'media.upload_refused', agencyId: agency.id });
+    expect(refusals.map((entry) => entry.details)).toContainEqual(
+      expect.objectContaining({
+        rejected: expect.arrayContaining([expect.objectContaining({ filename: 'huge.jpg' })]),
+      }),
+    );
     const [traversal] = response.body.stored;
     expect(traversal.filename).toBe('passwd.jpg');
     const asset = await t.db.getRepository(MediaAsset).findOneByOrFail({ id: traversal.id });

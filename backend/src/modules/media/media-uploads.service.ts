@@ -208,6 +208,16 @@ export class MediaUploadsService {
         );
       }
     }
+    if (rejected.length > 0) {
+      // Refusals are worth a trail: an SVG with a script or HTML posing as a picture is an attempt.
+      await this.audit.record({
+        action: 'media.upload_refused',
+        agencyId: owner.agencyId,
+        actorUserId: owner.userId,
+        meta: owner.meta,
+        details: { clientId: owner.clientId, source: owner.source, purpose: owner.purpose, rejected },
+      });
+    }
     return { stored, rejected };
   }
 
