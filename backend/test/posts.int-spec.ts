@@ -421,3 +421,95 @@ describe('Publishing exactly once with several instances and redelivered jobs', 
     expect(feed[0].requestCount).toBe(2);
   });
 });
+
+describe("Posts: each platform's rules for files", () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      PUBLISH_POLL_MS: '600000',
+      INSTAGRAM_APP_ID: 'ig-app',
+      INSTAGRAM_APP_SECRET: 'ig-secret',
+      THREADS_APP_ID: 'th-app',
+      THREADS_APP_SECRET: 'th-secret',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('names the file rules of Instagram and Threads before anything is scheduled', async () => {
+    const { jpeg, png } = await import('./support/media-files');
+    const f = new Factory(t);
+    const agency = await f.agency();
+    const client = await f.client(agency, [...CLIENT_PERMISSIONS], 'Acme');
+    const owner = (await f.signIn((await f.agencyUser(agency, 'owner')).email)).accessToken;
+    const accounts = t.db.getRepository(SocialAccount);
+    const account = (provider: 'instagram' | 'threads') =>
+      accounts.save(
+        accounts.create({
+          agencyId: agency.id,
+          clientId: client.id,
+          provider,
+          externalId: `${provider}-${handle('x')}`,
+          displayName: `Acme on ${provider}`,
+          handle: null,
+          avatarUrl: null,
+          profileUrl: null,
+          status: 'connected',
+          problem: null,
+          accessTokenSealed: null,
+          refreshTokenSealed: null,
+          tokenExpiresAt: null,
+          scopes: [],
+          connectedVia: 'agency',
+          connectedByUserId: null,
+          connectLinkId: null,
+        }),
+      );
+    const instagram = await account('instagram');
+    const threads = await account('threads');
+    const upload = await t
+      .http()
+      .post('/api/v1/media')
+      .set('Authorization', `Bearer ${owner}`)
+      .field('clientId', client.id)
+      .attach('file', await jpeg(), { filename: 'latte.jpg' })
+      .attach('file', await png(), { filename: 'menu.png' });
+    const [latte, menu] = upload.body.stored as Array<{ id: string }>;
+    const post = (accountIds: string[], mediaIds: string[]) =>
+      t
+        .http()
+        .post('/api/v1/posts')
+        .set('Authorization', `Bearer ${owner}`)
+        .send({ clientId: client.id, text: 'Fresh roast', accountIds, mediaIds, scheduledAt: soon(3_600_000) });
+
+    const both = await post([instagram.id, threads.id], [latte.id, menu.id]);
+    expect(both.status).toBe(400);
+    const messages = both.body.details.flatMap((d: { field: string; messages: string[] }) =>
+      d.field === 'mediaIds' ? d.messages : [],
+    );
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'Instagram takes one file per post',
+        'Instagram takes JPEG images only',
+        'Threads takes one file per post',
+      ]),
+    );
+    expect(messages).not.toContain('Threads takes JPEG or PNG images only');
+    expect((await post([threads.id], [menu.id])).status).toBe(201);
+    const pngToInstagram = await post([instagram.id], [menu.id]);
+    expect(pngToInstagram.body.details).toEqual([
+      { field: 'mediaIds', messages: ['Instagram takes JPEG images only'] },
+    ]);
+    expect((await post([instagram.id, threads.id], [latte.id])).status).toBe(201);
+    const providers = await t.http().get('/api/v1/social/providers').set('Authorization', `Bearer ${owner}`);
+    expect(providers.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: 'threads',
+          acceptsMedia: true,
+          mediaLimits: { maxFiles: 1, mimeTypes: ['image/jpeg', 'image/png'], typesLabel: 'JPEG or PNG images' },
+        }),
+      ]),
+    );
+  });
+});

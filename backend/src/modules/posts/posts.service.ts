@@ -324,8 +324,13 @@ export class PostsService {
           messages: [`${adapter.name}: posts with files are not supported yet; remove the files or this account`],
         });
       }
-      if (adapter.id === 'instagram' && media.some((m) => m.mimeType !== 'image/jpeg')) {
-        problems.push({ field: 'mediaIds', messages: ['Instagram takes JPEG images only'] });
+      const limits = adapter.mediaLimits;
+      if (limits && adapter.acceptsMedia && media.length > limits.maxFiles) {
+        const files = limits.maxFiles === 1 ? 'one file' : `${limits.maxFiles} files`;
+        problems.push({ field: 'mediaIds', messages: [`${adapter.name} takes ${files} per post`] });
+      }
+      if (limits && adapter.acceptsMedia && media.some((m) => !limits.mimeTypes.includes(m.mimeType))) {
+        problems.push({ field: 'mediaIds', messages: [`${adapter.name} takes ${limits.typesLabel} only`] });
       }
     }
     if (draft.scheduledAt) {

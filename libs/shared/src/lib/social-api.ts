@@ -17,6 +17,16 @@ export interface SocialProviderInfo {
   requiresMedia: boolean;
   /** True when posts to it may carry images. */
   acceptsMedia: boolean;
+  /** Stricter rules for those files (how many, which types); null when any library files go. */
+  mediaLimits: MediaLimitsView | null;
+}
+
+/** The files one post may carry to a platform. */
+export interface MediaLimitsView {
+  maxFiles: number;
+  mimeTypes: string[];
+  /** For people: "JPEG images", "JPEG or PNG images". */
+  typesLabel: string;
 }
 
 /**

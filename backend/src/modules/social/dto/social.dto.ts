@@ -23,7 +23,14 @@ import {
   type SocialProviderInfo,
   type StartConnectRequest,
   type StartConnectResponse,
+  type MediaLimitsView,
 } from '@atrium/shared';
+
+export class MediaLimitsDto implements MediaLimitsView {
+  @ApiProperty({ example: 1 }) maxFiles!: number;
+  @ApiProperty({ example: ['image/jpeg'] }) mimeTypes!: string[];
+  @ApiProperty({ example: 'JPEG images' }) typesLabel!: string;
+}
 
 export class SocialProviderDto implements SocialProviderInfo {
   @ApiProperty({ enum: SOCIAL_PROVIDERS }) id!: SocialProviderId;
@@ -31,6 +38,12 @@ export class SocialProviderDto implements SocialProviderInfo {
   @ApiProperty({ example: 3000 }) maxTextLength!: number;
   @ApiProperty() requiresMedia!: boolean;
   @ApiProperty() acceptsMedia!: boolean;
+  @ApiProperty({
+    type: () => MediaLimitsDto,
+    nullable: true,
+    description: 'Stricter rules for the files of one post; null when any library files go.',
+  })
+  mediaLimits!: MediaLimitsDto | null;
 }
 
 export class SocialAccountDto implements SocialAccountView {

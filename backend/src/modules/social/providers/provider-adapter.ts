@@ -97,6 +97,14 @@ export interface CodeExchangeParams {
   redirectUri: string;
 }
 
+/** The files one post may carry to a platform, checked when the post is saved. */
+export interface MediaLimits {
+  maxFiles: number;
+  mimeTypes: readonly string[];
+  /** For people: "JPEG images", "JPEG or PNG images". */
+  typesLabel: string;
+}
+
 export interface SocialProviderAdapter {
   readonly id: SocialProviderId;
   readonly name: string;
@@ -104,6 +112,8 @@ export interface SocialProviderAdapter {
   readonly requiresMedia: boolean;
   /** True when posts may carry images (Atrium publishes images to these platforms). */
   readonly acceptsMedia: boolean;
+  /** What those files may be, when the platform is stricter than "any library files". */
+  readonly mediaLimits?: MediaLimits;
   /** True when a retried publish with the same idempotency key cannot create a second post. */
   readonly idempotentPublish: boolean;
   /**

@@ -46,6 +46,9 @@ export class ProviderRegistry {
       maxTextLength: adapter.maxTextLength,
       requiresMedia: adapter.requiresMedia,
       acceptsMedia: adapter.acceptsMedia,
+      mediaLimits: adapter.mediaLimits
+        ? { ...adapter.mediaLimits, mimeTypes: [...adapter.mediaLimits.mimeTypes] }
+        : null,
     }));
   }
 

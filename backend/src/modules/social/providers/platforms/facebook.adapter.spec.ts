@@ -137,10 +137,25 @@ describe('FacebookAdapter', () => {
     http.assertDone();
   });
 
-  it('refuses images without calling Facebook', async () => {
+  it('publishes text with one image as a Page photo, and links to its post', async () => {
+    const http = replay(recordings, 'publishPhoto');
+    const result = await new FacebookAdapter(credentials, http.fetch, now).publish(
+      berlinPage,
+      postRequest('Fresh pretzels from 7am', [JPEG]),
+    );
+    expect(result).toEqual({
+      externalId: '104790000000002_122100000000000078',
+      url: 'https://www.facebook.com/104790000000002_122100000000000078',
+    });
+    http.assertDone();
+  });
+
+  it('refuses several images, and files that are not images, without calling Facebook', async () => {
     const http = replay(recordings);
     const adapter = new FacebookAdapter(credentials, http.fetch, now);
-    expect((await rejectionOf(adapter.publish(berlinPage, postRequest('a', [JPEG])))).kind).toBe('rejected');
+    expect((await rejectionOf(adapter.publish(berlinPage, postRequest('a', [JPEG, JPEG])))).kind).toBe('rejected');
+    const pdf = { url: JPEG.url, mimeType: 'application/pdf' };
+    expect((await rejectionOf(adapter.publish(berlinPage, postRequest('a', [pdf])))).kind).toBe('rejected');
     http.assertDone();
   });
 });

@@ -4,6 +4,7 @@ import {
   type AuthorizationUrlParams,
   type CodeExchangeParams,
   type ConnectedIdentity,
+  type MediaLimits,
   type Fetch,
   type ProviderCredentials,
   type PublishRequest,
@@ -37,7 +38,13 @@ export class FacebookAdapter implements SocialProviderAdapter {
   readonly name = 'Facebook';
   readonly maxTextLength = 63206;
   readonly requiresMedia = false;
-  readonly acceptsMedia = false;
+  readonly acceptsMedia = true;
+  // A Page photo post: Facebook fetches the URL itself. One image per post (albums are not built yet).
+  readonly mediaLimits: MediaLimits = {
+    maxFiles: 1,
+    mimeTypes: ['image/jpeg', 'image/png', 'image/gif'],
+    typesLabel: 'JPEG, PNG or GIF images',
+  };
   readonly idempotentPublish = false;
   readonly renewsWithAccessToken = false;
   readonly scopes = ['pages_show_list', 'pages_manage_posts', 'pages_read_engagement'] as const;
@@ -110,14 +117,31 @@ export class FacebookAdapter implements SocialProviderAdapter {
   }
 
   async publish(account: AccountCredentials, post: PublishRequest): Promise<PublishResult> {
-    if (post.media.length > 0) {
-      throw new ProviderError('rejected', 'Facebook: images are not supported by Atrium for this platform yet.');
+    const [image, ...more] = post.media;
+    if (more.length > 0) {
+      throw new ProviderError('rejected', 'Facebook: posts with several images are not supported by Atrium yet.');
+    }
+    if (image && !this.mediaLimits.mimeTypes.includes(image.mimeType.toLowerCase())) {
+      throw new ProviderError('rejected', 'Facebook accepts JPEG, PNG or GIF images only.');
     }
     const context = graphContext(this.name, 'the post', this.now);
+    const page = encodeURIComponent(account.externalId);
+    const accessToken = account.tokens.accessToken;
+    if (image) {
+      // A photo on the Page's timeline; its post (not the photo) is what people see and link to.
+      const body = await graphPost(
+        this.fetch,
+        `${GRAPH}/${page}/photos`,
+        { url: image.url, message: post.text, access_token: accessToken },
+        context,
+      );
+      const id = requiredString(body, 'post_id', context);
+      return { externalId: id, url: `https://www.facebook.com/${id}` };
+    }
     const body = await graphPost(
       this.fetch,
-      `${GRAPH}/${encodeURIComponent(account.externalId)}/feed`,
-      { message: post.text, access_token: account.tokens.accessToken },
+      `${GRAPH}/${page}/feed`,
+      { message: post.text, access_token: accessToken },
       context,
     );
     const id = requiredString(body, 'id', context);

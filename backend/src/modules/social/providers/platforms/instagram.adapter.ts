@@ -4,6 +4,7 @@ import {
   type AuthorizationUrlParams,
   type CodeExchangeParams,
   type ConnectedIdentity,
+  type MediaLimits,
   type Fetch,
   type ProviderCredentials,
   type PublishRequest,
@@ -44,6 +45,8 @@ export class InstagramAdapter implements SocialProviderAdapter {
   readonly maxTextLength = 2200;
   readonly requiresMedia = true;
   readonly acceptsMedia = true;
+  // The publishing API fetches image_url itself and takes one JPEG (carousels are not built yet).
+  readonly mediaLimits: MediaLimits = { maxFiles: 1, mimeTypes: ['image/jpeg'], typesLabel: 'JPEG images' };
   readonly idempotentPublish = false;
   readonly renewsWithAccessToken = true;
   readonly scopes = ['instagram_business_basic', 'instagram_business_content_publish'] as const;

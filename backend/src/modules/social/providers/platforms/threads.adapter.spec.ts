@@ -100,10 +100,23 @@ describe('ThreadsAdapter', () => {
     http.assertDone();
   });
 
-  it('refuses images without calling Threads', async () => {
+  it('publishes text with one image through an IMAGE container Threads fetches itself', async () => {
+    const http = replay(recordings, 'containerImage', 'threadsPublishImage', 'permalinkImage');
+    const adapter = new ThreadsAdapter(credentials, http.fetch, now);
+    await expect(adapter.publish(account, postRequest('Fresh pretzels from 7am', [JPEG]))).resolves.toEqual({
+      externalId: '18012345678901235',
+      url: 'https://www.threads.net/@atrium.bakery/post/C8AbCdEfGhJ',
+    });
+    http.assertDone();
+  });
+
+  it('refuses several images, and files other than JPEG or PNG, without calling Threads', async () => {
     const http = replay(recordings);
     const adapter = new ThreadsAdapter(credentials, http.fetch, now);
-    expect((await rejectionOf(adapter.publish(account, postRequest('a', [JPEG])))).kind).toBe('rejected');
+    expect(adapter.mediaLimits).toMatchObject({ maxFiles: 1, mimeTypes: ['image/jpeg', 'image/png'] });
+    expect((await rejectionOf(adapter.publish(account, postRequest('a', [JPEG, JPEG])))).kind).toBe('rejected');
+    const pdf = { url: JPEG.url, mimeType: 'application/pdf' };
+    expect((await rejectionOf(adapter.publish(account, postRequest('a', [pdf])))).kind).toBe('rejected');
     http.assertDone();
   });
 });

@@ -4,6 +4,7 @@ import {
   type AuthorizationUrlParams,
   type CodeExchangeParams,
   type ConnectedIdentity,
+  type MediaLimits,
   type Fetch,
   type ProviderCredentials,
   type PublishRequest,
@@ -25,7 +26,7 @@ const GRAPH = 'https://graph.threads.net';
 const GRAPH_API = `${GRAPH}/v1.0`;
 
 /**
- * Threads, text posts only. Like Instagram, there is no refresh token: the long-lived access token
+ * Threads: text posts, or text with one image. Like Instagram, there is no refresh token: the long-lived access token
  * (about 60 days) renews itself while it is still valid.
  */
 export class ThreadsAdapter implements SocialProviderAdapter {
@@ -33,7 +34,13 @@ export class ThreadsAdapter implements SocialProviderAdapter {
   readonly name = 'Threads';
   readonly maxTextLength = 500;
   readonly requiresMedia = false;
-  readonly acceptsMedia = false;
+  readonly acceptsMedia = true;
+  // Threads fetches image_url itself; one JPEG or PNG per post (carousels are not built yet).
+  readonly mediaLimits: MediaLimits = {
+    maxFiles: 1,
+    mimeTypes: ['image/jpeg', 'image/png'],
+    typesLabel: 'JPEG or PNG images',
+  };
   readonly idempotentPublish = false;
   readonly renewsWithAccessToken = true;
   readonly scopes = ['threads_basic', 'threads_content_publish'] as const;
@@ -111,8 +118,12 @@ export class ThreadsAdapter implements SocialProviderAdapter {
   }
 
   async publish(account: AccountCredentials, post: PublishRequest): Promise<PublishResult> {
-    if (post.media.length > 0) {
-      throw new ProviderError('rejected', 'Threads: images are not supported by Atrium for this platform yet.');
+    const [image, ...more] = post.media;
+    if (more.length > 0) {
+      throw new ProviderError('rejected', 'Threads: posts with several images are not supported by Atrium yet.');
+    }
+    if (image && !this.mediaLimits.mimeTypes.includes(image.mimeType.toLowerCase())) {
+      throw new ProviderError('rejected', 'Threads accepts JPEG or PNG images only.');
     }
     return publishThroughContainer(this.fetch, {
       platform: this.name,
@@ -121,7 +132,9 @@ export class ThreadsAdapter implements SocialProviderAdapter {
       userId: account.externalId,
       accessToken: account.tokens.accessToken,
       containerEdge: 'threads',
-      containerFields: { media_type: 'TEXT', text: post.text },
+      containerFields: image
+        ? { media_type: 'IMAGE', image_url: image.url, text: post.text }
+        : { media_type: 'TEXT', text: post.text },
       publishEdge: 'threads_publish',
     });
   }

@@ -14,9 +14,23 @@ import {
 import { PostEditorData, PostEditorDialogComponent, characterCount } from './post-editor-dialog.component';
 
 const providers: SocialProviderInfo[] = [
-  { id: 'local', name: 'Local sandbox', maxTextLength: 500, requiresMedia: false, acceptsMedia: true },
-  { id: 'x', name: 'X', maxTextLength: 280, requiresMedia: false, acceptsMedia: false },
-  { id: 'instagram', name: 'Instagram', maxTextLength: 2200, requiresMedia: true, acceptsMedia: true },
+  {
+    id: 'local',
+    name: 'Local sandbox',
+    maxTextLength: 500,
+    requiresMedia: false,
+    acceptsMedia: true,
+    mediaLimits: null,
+  },
+  { id: 'x', name: 'X', maxTextLength: 280, requiresMedia: false, acceptsMedia: false, mediaLimits: null },
+  {
+    id: 'instagram',
+    name: 'Instagram',
+    maxTextLength: 2200,
+    requiresMedia: true,
+    acceptsMedia: true,
+    mediaLimits: { maxFiles: 1, mimeTypes: ['image/jpeg'], typesLabel: 'JPEG images' },
+  },
 ];
 
 const account = (id: string, provider: SocialAccountView['provider'], providerName: string): SocialAccountView => ({
@@ -201,15 +215,17 @@ describe('PostEditorDialogComponent (composer)', () => {
         request.params.get('clientId') === 'c1' &&
         request.params.get('kind') === 'image',
     );
-    library.flush({ items: [image('m1', 'latte.jpg'), image('m2', 'beans.jpg')], nextCursor: null });
+    const menu: MediaAssetView = { ...image('m3', 'menu.png'), mimeType: 'image/png' };
+    library.flush({ items: [image('m1', 'latte.jpg'), image('m2', 'beans.jpg'), menu], nextCursor: null });
     await fixture.whenStable();
 
-    const box = Array.from(picker.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')).find((input) =>
-      input.closest('label')?.textContent?.includes('beans.jpg'),
-    );
-    box?.click();
+    for (const name of ['beans.jpg', 'menu.png']) {
+      Array.from(picker.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'))
+        .find((input) => input.closest('label')?.textContent?.includes(name))
+        ?.click();
+    }
     await fixture.whenStable();
-    expect(picker.textContent).toContain('1 of 10 images chosen');
+    expect(picker.textContent).toContain('2 of 10 images chosen');
     Array.from(picker.querySelectorAll('button'))
       .find((b) => b.textContent?.trim() === 'Use selected images')
       ?.click();
@@ -218,7 +234,16 @@ describe('PostEditorDialogComponent (composer)', () => {
     await fixture.whenStable();
 
     expect(root.querySelector('[aria-label="Attached media"] img')?.getAttribute('alt')).toBe('beans.jpg');
-    expect(root.querySelector('atr-notice[kind="warning"]')?.textContent ?? '').not.toContain('needs an image');
+    const warning = () => root.querySelector('atr-notice[kind="warning"]')?.textContent ?? '';
+    expect(warning()).not.toContain('needs an image');
+    // The platform's own rules, as the server will apply them: one file, and JPEG only.
+    expect(warning()).toContain('Instagram takes one file per post: remove 1.');
+    expect(warning()).toContain('Instagram takes JPEG images only: replace menu.png.');
+    Array.from(root.querySelectorAll<HTMLButtonElement>('.media__remove'))
+      .find((b) => b.textContent?.includes('Remove menu.png'))
+      ?.click();
+    await fixture.whenStable();
+    expect(warning()).not.toContain('Instagram takes');
 
     // X takes no files yet: the composer says so before the server refuses the post.
     tick('Acme X');

@@ -212,7 +212,7 @@ export class PostEditorDialogComponent {
   /**
    * What would make the server refuse the post because of its media (the same rules): a platform
    * that needs an image while there is none, platforms that cannot carry files yet, and
-   * Instagram's JPEG-only rule.
+   * each platform's rules for files (how many, which types).
    */
   protected readonly mediaWarning = computed(() => {
     const chosen = this.accountOptions().filter((option) => this.chosen().has(option.id));
@@ -233,9 +233,20 @@ export class PostEditorDialogComponent {
           `${nameList(platforms)} cannot carry images yet: remove the images, or untick ${nameList(textOnly.map((option) => option.name))}.`,
         );
       }
-      const notJpeg = media.filter((item) => item.mimeType !== 'image/jpeg');
-      if (notJpeg.length > 0 && chosen.some((option) => option.provider === 'instagram')) {
-        problems.push(`Instagram takes JPEG images only: replace ${nameList(notJpeg.map((item) => item.filename))}.`);
+      for (const provider of new Set(chosen.map((option) => option.provider))) {
+        const info = this.providerInfo(provider);
+        const limits = info?.acceptsMedia ? info.mediaLimits : null;
+        if (!info || !limits) continue;
+        if (media.length > limits.maxFiles) {
+          const files = limits.maxFiles === 1 ? 'one file' : `${limits.maxFiles} files`;
+          problems.push(`${info.name} takes ${files} per post: remove ${media.length - limits.maxFiles}.`);
+        }
+        const unfit = media.filter((item) => !limits.mimeTypes.includes(item.mimeType));
+        if (unfit.length > 0) {
+          problems.push(
+            `${info.name} takes ${limits.typesLabel} only: replace ${nameList(unfit.map((item) => item.filename))}.`,
+          );
+        }
       }
     }
     return problems.length > 0 ? problems.join(' ') : null;
