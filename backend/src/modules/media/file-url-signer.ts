@@ -36,6 +36,17 @@ export class FileUrlSigner {
     return `${MEDIA_PATHS.files}/${this.sign({ ...grant, expiresAt: Math.floor(Date.now() / 1000) + ttlSeconds })}`;
   }
 
+  /** The thumbnail of a file for one signed-in viewer, when it has one. */
+  thumbnailUrl(asset: { id: string; thumbnailKey: string | null }, userId: string): string | null {
+    if (!asset.thumbnailKey) return null;
+    return this.url({
+      assetId: asset.id,
+      variant: 'thumbnail',
+      disposition: 'inline',
+      grantee: { kind: 'user', userId },
+    });
+  }
+
   /** An absolute URL a platform can fetch while publishing (an hour). */
   platformUrl(assetId: string): string {
     return `${this.config.appUrl}${this.url({ assetId, variant: 'original', disposition: 'inline', grantee: { kind: 'platform' } }, 3600)}`;

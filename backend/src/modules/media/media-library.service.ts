@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { locksRows } from '../../core/database/row-locks';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In } from 'typeorm';
-import type { MediaKind, MediaPage } from '@atrium/shared';
+import type { MediaPage, MediaQuery } from '@atrium/shared';
 import { AuditService } from '../../core/audit/audit.service';
 import { FileStorage } from '../../core/storage/file-storage';
 import { Post } from '../posts/entities/post.entity';
@@ -11,15 +11,8 @@ import type { Actor } from '../social/social-accounts.service';
 import { MediaAsset } from './entities/media-asset.entity';
 import { MediaViews } from './media-views';
 
-export interface LibraryFilter {
-  q?: string;
-  /** A client id, `agency` for the agency's own files, or nothing for all. */
-  clientId?: string;
-  uploaderId?: string;
-  kind?: MediaKind;
-  cursor?: string;
-  limit?: number;
-}
+/** `clientId`: a client id, `agency` for the agency's own files, or nothing for all. */
+export type LibraryFilter = MediaQuery;
 
 /** Where a list is scoped: the agency's whole library, or one client's portal uploads. */
 export type LibraryScope = { agencyId: string } & ({ kind: 'agency' } | { kind: 'portal'; clientId: string });

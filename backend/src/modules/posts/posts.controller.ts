@@ -21,11 +21,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { attachedMedia } from './attached-media';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { MediaAsset } from '../media/entities/media-asset.entity';
+import { DataSource } from 'typeorm';
 import { FileUrlSigner } from '../media/file-url-signer';
-import { PostMedia } from './entities/post-media.entity';
 import { MAX_PORTAL_CALENDAR_DAYS } from '@atrium/shared';
 import { AgencyCtx, ClientCtx } from '../../core/auth/context.decorator';
 import type { AgencyContext, ClientContext } from '../../core/auth/request-context';
@@ -145,31 +144,17 @@ export class PortalCalendarController {
 
   /** Thumbnails of the posts' images, signed for this viewer. */
   private async attachPreviews(ctx: ClientContext, items: PortalCalendarPostDto[]): Promise<void> {
-    if (items.length === 0) return;
-    const attached = await this.db
-      .getRepository(PostMedia)
-      .find({ where: { agencyId: ctx.agencyId, postId: In(items.map((i) => i.id)) }, order: { position: 'ASC' } });
-    if (attached.length === 0) return;
-    const assets = await this.db
-      .getRepository(MediaAsset)
-      .findBy({ agencyId: ctx.agencyId, id: In(attached.map((a) => a.mediaAssetId)) });
+    const media = await attachedMedia(
+      this.db,
+      ctx.agencyId,
+      items.map((item) => item.id),
+    );
     for (const item of items) {
-      item.media = attached
-        .filter((a) => a.postId === item.id)
-        .map((a) => assets.find((asset) => asset.id === a.mediaAssetId))
-        .filter((asset): asset is MediaAsset => asset !== undefined)
-        .map((asset) => ({
-          id: asset.id,
-          mimeType: asset.mimeType,
-          thumbnailUrl: asset.thumbnailKey
-            ? this.signer.url({
-                assetId: asset.id,
-                variant: 'thumbnail',
-                disposition: 'inline',
-                grantee: { kind: 'user', userId: ctx.userId },
-              })
-            : null,
-        }));
+      item.media = (media.get(item.id) ?? []).map((asset) => ({
+        id: asset.id,
+        mimeType: asset.mimeType,
+        thumbnailUrl: this.signer.thumbnailUrl(asset, ctx.userId),
+      }));
     }
   }
 }

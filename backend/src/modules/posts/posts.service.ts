@@ -5,6 +5,7 @@ import { MAX_AGENCY_CALENDAR_DAYS, type PostStatus, type PostView } from '@atriu
 import { AuditService } from '../../core/audit/audit.service';
 import { newId } from '../../core/database/columns';
 import { locksRows } from '../../core/database/row-locks';
+import { attachedMedia } from './attached-media';
 import { ValidationFailedException } from '../../core/http/api-error.filter';
 import { Client } from '../clients/entities/client.entity';
 import { SocialAccount } from '../social/entities/social-account.entity';
@@ -212,34 +213,22 @@ export class PostsService {
       ? await this.db.getRepository(User).findBy({ agencyId, id: In(creatorIds) })
       : [];
     const accountById = new Map(accounts.map((a) => [a.id, a]));
-    const attachments = await this.db
-      .getRepository(PostMedia)
-      .find({ where: { postId: In(posts.map((p) => p.id)) }, order: { position: 'ASC' } });
-    const assets = attachments.length
-      ? await this.db.getRepository(MediaAsset).findBy({ agencyId, id: In(attachments.map((a) => a.mediaAssetId)) })
-      : [];
+    const media = await attachedMedia(
+      this.db,
+      agencyId,
+      posts.map((p) => p.id),
+    );
     return posts.map((post) => ({
       id: post.id,
       clientId: post.clientId,
       clientName: clients.find((c) => c.id === post.clientId)?.name ?? '',
       text: post.text,
-      media: attachments
-        .filter((a) => a.postId === post.id)
-        .map((a) => assets.find((asset) => asset.id === a.mediaAssetId))
-        .filter((asset): asset is MediaAsset => asset !== undefined)
-        .map((asset) => ({
-          id: asset.id,
-          filename: asset.filename,
-          mimeType: asset.mimeType,
-          thumbnailUrl: asset.thumbnailKey
-            ? this.signer.url({
-                assetId: asset.id,
-                variant: 'thumbnail',
-                disposition: 'inline',
-                grantee: { kind: 'user', userId: viewerUserId },
-              })
-            : null,
-        })),
+      media: (media.get(post.id) ?? []).map((asset) => ({
+        id: asset.id,
+        filename: asset.filename,
+        mimeType: asset.mimeType,
+        thumbnailUrl: this.signer.thumbnailUrl(asset, viewerUserId),
+      })),
       status: post.status,
       scheduledAt: post.scheduledAt?.toISOString() ?? null,
       publishedAt: post.publishedAt?.toISOString() ?? null,
