@@ -7,6 +7,7 @@ import type { Agency } from '../src/modules/agencies/entities/agency.entity';
 import { Client as ClientEntity, type Client } from '../src/modules/clients/entities/client.entity';
 import { ClientMembership } from '../src/modules/clients/entities/client-membership.entity';
 import { MediaAsset } from '../src/modules/media/entities/media-asset.entity';
+import { MediaProcessingService } from '../src/modules/media/media-processing.service';
 import { Factory } from './support/factories';
 import { htmlPage, jpeg, pdf, png, svgWithScript } from './support/media-files';
 import { startTestApp, TestApp } from './support/test-app';
@@ -250,6 +251,29 @@ describe('Media: uploads, the library, portal media and downloads', () => {
     );
     const after = (await t.http().get('/api/v1/media/usage').set(bearer(agencyToken))).body.usedBytes as number;
     expect(after).toBeLessThanOrEqual(3 * 1024 * 1024);
+  });
+
+  it('an image whose thumbnail job was lost is picked up by the sweeper; one stuck too long is given up', async () => {
+    const stored = (
+      await uploadAs(portalToken, '/api/v1/portal/media').attach('file', await png(), { filename: 'lost-job.png' })
+    ).body.stored[0];
+    await settle();
+    const assets = t.db.getRepository(MediaAsset);
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    // As if Redis had been away when it was uploaded: still processing, no job anywhere.
+    await assets.update({ id: stored.id }, { status: 'processing', thumbnailKey: null, createdAt: minutesAgo(10) });
+    await t.app.get(MediaProcessingService).sweep();
+    await settle();
+    expect(await assets.findOneByOrFail({ id: stored.id })).toMatchObject({
+      status: 'ready',
+      thumbnailKey: expect.stringMatching(/\.thumb\.webp$/),
+      width: 300,
+      height: 200,
+    });
+    await assets.update({ id: stored.id }, { status: 'processing', thumbnailKey: null, createdAt: minutesAgo(45) });
+    await t.app.get(MediaProcessingService).sweep();
+    await settle();
+    expect((await assets.findOneByOrFail({ id: stored.id })).status).toBe('failed');
   });
 
   it('needs multipart, and answers 400 (not 500) to a body cut off mid-file', async () => {
