@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { locksRows } from '../../core/database/row-locks';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In } from 'typeorm';
@@ -23,6 +23,8 @@ export type LibraryScope = { agencyId: string } & ({ kind: 'agency' } | { kind: 
  */
 @Injectable()
 export class MediaLibraryService {
+  private readonly logger = new Logger(MediaLibraryService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly views: MediaViews,
@@ -129,8 +131,16 @@ export class MediaLibraryService {
         manager,
       );
     });
-    await this.storage.delete(asset.storageKey);
-    if (asset.thumbnailKey) await this.storage.delete(asset.thumbnailKey);
+    // The file is gone for everyone once the row is; bytes that storage fails to drop now are
+    // only wasted space, not worth failing the request that succeeded.
+    for (const key of [asset.storageKey, asset.thumbnailKey]) {
+      if (!key) continue;
+      await this.storage
+        .delete(key)
+        .catch((error: unknown) =>
+          this.logger.warn({ msg: 'Could not delete a stored file', key, error: String(error) }),
+        );
+    }
   }
 
   /** Library files usable in a post for this client: the client's own and the agency's. */
