@@ -1,3 +1,4 @@
+import type { WritableSignal } from '@angular/core';
 import type { MediaAssetView } from '@atrium/shared';
 import { toApiError } from '../../core/http/api-error';
 import type { MediaList } from './media-list';
@@ -31,4 +32,18 @@ export function downloadWithFreshUrl(
     next: (fresh) => startDownload(fresh.downloadUrl, fresh.filename),
     error: (error: unknown) => onError(`${asset.filename} could not be downloaded. ${toApiError(error).message}`),
   });
+}
+
+/**
+ * A media page's handler for its cards' Download clicks: the page's last error goes away, and a
+ * download that fails says so in the same place.
+ */
+export function downloadClickHandler(
+  list: MediaList,
+  error: WritableSignal<string | null>,
+): (asset: MediaAssetView, event: MouseEvent) => void {
+  return (asset, event) => {
+    error.set(null);
+    downloadWithFreshUrl(list, asset, event, (message) => error.set(message));
+  };
 }

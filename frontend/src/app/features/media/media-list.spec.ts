@@ -2,25 +2,10 @@ import { HttpErrorResponse } from '@angular/common/http';
 import type { MediaAssetView, MediaPage } from '@atrium/shared';
 import { Observable, of, throwError } from 'rxjs';
 import { MediaList, POLL_DELAYS_MS, URL_TRUST_MS } from './media-list';
+import { mediaAsset } from './testing/media-asset.factory';
 
-const asset = (id: string, status: MediaAssetView['status'] = 'ready'): MediaAssetView => ({
-  id,
-  filename: `${id}.jpg`,
-  mimeType: 'image/jpeg',
-  kind: 'image',
-  size: 1000,
-  width: null,
-  height: null,
-  status,
-  clientId: null,
-  clientName: null,
-  uploadedBy: { id: 'u1', name: 'Mia Member', kind: 'agency' },
-  source: 'agency',
-  createdAt: '2026-03-01T10:00:00Z',
-  thumbnailUrl: status === 'ready' ? `/api/v1/files/thumb-${id}` : null,
-  viewUrl: null,
-  downloadUrl: `/api/v1/files/download-${id}`,
-});
+const asset = (id: string, status: MediaAssetView['status'] = 'ready'): MediaAssetView =>
+  mediaAsset(id, { status, thumbnailUrl: status === 'ready' ? `/api/v1/files/thumb-${id}` : null });
 
 describe('MediaList', () => {
   let now: number;

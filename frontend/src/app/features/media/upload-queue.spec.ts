@@ -184,6 +184,22 @@ describe('UploadQueue', () => {
     expect(queue.items()[0]).toMatchObject({ status: 'failed' });
   });
 
+  it('has the browser ask before the tab closes only while uploads are under way', () => {
+    const queue = new UploadQueue();
+    const leaving = () => {
+      const event = new Event('beforeunload', { cancelable: true }) as BeforeUnloadEvent;
+      queue.warnBeforeLeaving(event);
+      return event.defaultPrevented;
+    };
+    expect(leaving()).toBe(false);
+
+    queue.add([file('a.jpg')], server.upload);
+    expect(leaving()).toBe(true);
+
+    server.answer('a.jpg', { stored: [asset('m-a', 'a.jpg')], rejected: [] });
+    expect(leaving()).toBe(false);
+  });
+
   it('aborts everything on destroy', () => {
     const queue = new UploadQueue();
     queue.add([file('a.jpg')], server.upload);

@@ -180,6 +180,16 @@ export class UploadQueue {
     this.publish();
   }
 
+  /**
+   * For a page's `(window:beforeunload)` listener: closing or reloading the tab would cancel the
+   * uploads under way, so while there are any the browser asks first.
+   */
+  warnBeforeLeaving(event: BeforeUnloadEvent): void {
+    if (this.summary().active > 0) {
+      event.preventDefault();
+    }
+  }
+
   /** Aborts everything (the page is going away). */
   destroy(): void {
     for (const entry of this.entries.values()) {

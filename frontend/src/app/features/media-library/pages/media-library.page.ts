@@ -19,17 +19,18 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import type { MediaAssetView, MediaKind, MediaUsage } from '@atrium/shared';
-import { Subject, debounceTime, distinctUntilChanged, filter, map, switchMap } from 'rxjs';
+import { Subject, debounceTime, filter, map, switchMap } from 'rxjs';
 import { toApiError } from '../../../core/http/api-error';
 import { confirmAction } from '../../../core/ui/confirm-dialog.component';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { ToastService } from '../../../core/ui/toast.service';
 import { ClientOption, ClientsApi } from '../../clients/data-access/clients.api';
+import { LoadMoreComponent } from '../../media/components/load-more.component';
 import { MediaCardComponent } from '../../media/components/media-card.component';
 import { UploadDropZoneComponent } from '../../media/components/upload-drop-zone.component';
 import { UploadListComponent } from '../../media/components/upload-list.component';
 import { MediaApi } from '../../media/data-access/media.api';
-import { downloadWithFreshUrl } from '../../media/download';
+import { downloadClickHandler } from '../../media/download';
 import { MediaList } from '../../media/media-list';
 import {
   AGENCY_FILES,
@@ -44,9 +45,8 @@ import {
   hasFilters,
   matchesFilters,
 } from '../../media/media-query';
+import { settledSearch } from '../../media/settled-search';
 import { UploadQueue } from '../../media/upload-queue';
-
-const SEARCH_DEBOUNCE_MS = 300;
 
 interface Person {
   readonly id: string;
@@ -69,15 +69,16 @@ interface Person {
     MatProgressBarModule,
     MatSelectModule,
     MatTooltipModule,
+    LoadMoreComponent,
     MediaCardComponent,
     NoticeComponent,
     UploadDropZoneComponent,
     UploadListComponent,
   ],
   templateUrl: './media-library.page.html',
-  styleUrl: './media-library.page.scss',
+  styleUrls: ['../../media/media-page.scss', './media-library.page.scss'],
   host: {
-    '(window:beforeunload)': 'warnBeforeLeaving($event)',
+    '(window:beforeunload)': 'queue.warnBeforeLeaving($event)',
   },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -152,6 +153,7 @@ export class MediaLibraryPage {
     },
   });
   private readonly usageChanged = new Subject<void>();
+  protected readonly onDownload = downloadClickHandler(this.list, this.actionError);
 
   constructor() {
     this.list.reload();
@@ -169,14 +171,7 @@ export class MediaLibraryPage {
             `We could not load your clients, so files can only be uploaded as the agency's own. ${toApiError(error).message}`,
           ),
       });
-    this.search.valueChanges
-      .pipe(
-        debounceTime(SEARCH_DEBOUNCE_MS),
-        map((value) => value.trim()),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((q) => this.setFilter({ q }));
+    settledSearch(this.search).subscribe((q) => this.setFilter({ q }));
     // One usage reload after a burst of uploads, not one per file.
     this.usageChanged.pipe(debounceTime(1500), takeUntilDestroyed()).subscribe(() => this.loadUsage());
     effect(() => {
@@ -209,13 +204,6 @@ export class MediaLibraryPage {
     this.list.reload();
   }
 
-  /** Closing or reloading the tab would cancel uploads under way: the browser asks first. */
-  protected warnBeforeLeaving(event: BeforeUnloadEvent): void {
-    if (this.queue.summary().active > 0) {
-      event.preventDefault();
-    }
-  }
-
   protected upload(files: File[]): void {
     this.actionError.set(null);
     const target = this.uploadFor();
@@ -230,11 +218,6 @@ export class MediaLibraryPage {
 
   protected isBusy(asset: MediaAssetView): boolean {
     return this.busyIds().has(asset.id);
-  }
-
-  protected onDownload(asset: MediaAssetView, event: MouseEvent): void {
-    this.actionError.set(null);
-    downloadWithFreshUrl(this.list, asset, event, (message) => this.actionError.set(message));
   }
 
   protected remove(asset: MediaAssetView): void {

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -10,13 +9,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { WEB_PATHS, type MediaAssetView } from '@atrium/shared';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { OUTLINED_FIELDS } from '../../../core/ui/dialogs';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { AttachedMedia, MAX_POST_MEDIA, toAttached } from '../attached-media';
 import { MediaApi } from '../data-access/media.api';
 import { MediaList } from '../media-list';
 import { AGENCY_FILES, filtersToQuery } from '../media-query';
+import { settledSearch } from '../settled-search';
+import { LoadMoreComponent } from './load-more.component';
 
 export interface MediaPickerData {
   readonly clientId: string;
@@ -44,6 +44,7 @@ export type MediaPickerResult = AttachedMedia[] | undefined;
     MatInputModule,
     MatProgressBarModule,
     MatProgressSpinnerModule,
+    LoadMoreComponent,
     NoticeComponent,
   ],
   providers: [OUTLINED_FIELDS],
@@ -119,18 +120,7 @@ export type MediaPickerResult = AttachedMedia[] | undefined;
                 </li>
               }
             </ul>
-            <atr-notice [message]="list.moreError()" kind="error" />
-            @if (list.hasMore()) {
-              <button
-                mat-stroked-button
-                type="button"
-                class="more"
-                [disabled]="list.loadingMore()"
-                (click)="list.loadMore()"
-              >
-                Load more
-              </button>
-            }
+            <atr-load-more [list]="list" placement="dialog" />
           }
         }
       }
@@ -220,9 +210,6 @@ export type MediaPickerResult = AttachedMedia[] | undefined;
       white-space: nowrap;
       font: var(--mat-sys-body-small);
     }
-    .more {
-      margin-top: 8px;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -255,17 +242,10 @@ export class MediaPickerDialogComponent {
 
   constructor() {
     this.list.reload();
-    this.search.valueChanges
-      .pipe(
-        debounceTime(300),
-        map((value) => value.trim()),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((q) => {
-        this.query.set(q);
-        this.list.reload();
-      });
+    settledSearch(this.search).subscribe((q) => {
+      this.query.set(q);
+      this.list.reload();
+    });
     inject(DestroyRef).onDestroy(() => this.list.destroy());
   }
 

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,19 +6,17 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { MediaAssetView } from '@atrium/shared';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { NoticeComponent } from '../../../core/ui/notice.component';
+import { LoadMoreComponent } from '../../media/components/load-more.component';
 import { MediaCardComponent } from '../../media/components/media-card.component';
 import { UploadDropZoneComponent } from '../../media/components/upload-drop-zone.component';
 import { UploadListComponent } from '../../media/components/upload-list.component';
 import { MediaApi } from '../../media/data-access/media.api';
-import { downloadWithFreshUrl } from '../../media/download';
+import { downloadClickHandler } from '../../media/download';
 import { MediaList } from '../../media/media-list';
+import { settledSearch } from '../../media/settled-search';
 import { UploadQueue } from '../../media/upload-queue';
-
-/** Typing settles for this long before the search runs. */
-const SEARCH_DEBOUNCE_MS = 300;
 
 /**
  * Portal > Media [000] (media.upload): upload many files at once (drag and drop or pick, progress
@@ -34,15 +31,16 @@ const SEARCH_DEBOUNCE_MS = 300;
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
+    LoadMoreComponent,
     MediaCardComponent,
     NoticeComponent,
     UploadDropZoneComponent,
     UploadListComponent,
   ],
   templateUrl: './portal-media.page.html',
-  styleUrl: './portal-media.page.scss',
+  styleUrls: ['../../media/media-page.scss', './portal-media.page.scss'],
   host: {
-    '(window:beforeunload)': 'warnBeforeLeaving($event)',
+    '(window:beforeunload)': 'queue.warnBeforeLeaving($event)',
   },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -69,31 +67,18 @@ export class PortalMediaPage {
       }
     },
   });
+  protected readonly onDownload = downloadClickHandler(this.list, this.actionError);
 
   constructor() {
     this.list.reload();
-    this.search.valueChanges
-      .pipe(
-        debounceTime(SEARCH_DEBOUNCE_MS),
-        map((value) => value.trim()),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((q) => {
-        this.query.set(q);
-        this.list.reload();
-      });
+    settledSearch(this.search).subscribe((q) => {
+      this.query.set(q);
+      this.list.reload();
+    });
     this.destroyRef.onDestroy(() => {
       this.list.destroy();
       this.queue.destroy();
     });
-  }
-
-  /** Closing or reloading the tab would cancel uploads under way: the browser asks first. */
-  protected warnBeforeLeaving(event: BeforeUnloadEvent): void {
-    if (this.queue.summary().active > 0) {
-      event.preventDefault();
-    }
   }
 
   protected upload(files: File[]): void {
@@ -103,11 +88,6 @@ export class PortalMediaPage {
 
   protected clearSearch(): void {
     this.search.setValue('');
-  }
-
-  protected onDownload(asset: MediaAssetView, event: MouseEvent): void {
-    this.actionError.set(null);
-    downloadWithFreshUrl(this.list, asset, event, (message) => this.actionError.set(message));
   }
 }
 
