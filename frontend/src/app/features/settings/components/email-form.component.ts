@@ -42,7 +42,7 @@ export function pendingEmailMessage(email: string): string {
 
     <form class="atr-form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <atr-notice [message]="formError()" kind="error" />
-      <mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
         <mat-label>New email</mat-label>
         <input matInput type="email" formControlName="newEmail" autocomplete="email" required />
         @if (form.controls.newEmail.hasError('required')) {
@@ -55,7 +55,7 @@ export function pendingEmailMessage(email: string): string {
           <mat-error>{{ message }}</mat-error>
         }
       </mat-form-field>
-      <mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
         <mat-label>Current password</mat-label>
         <input matInput type="password" formControlName="currentPassword" autocomplete="current-password" required />
         <mat-hint>To make sure it is you.</mat-hint>

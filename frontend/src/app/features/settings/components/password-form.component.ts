@@ -32,7 +32,7 @@ export const PASSWORD_CHANGED_MESSAGE =
       <atr-notice [message]="done()" kind="success" />
       <!-- For password managers: whose password this is. -->
       <input type="email" autocomplete="username" hidden [value]="email()" readonly />
-      <mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
         <mat-label>Current password</mat-label>
         <input matInput type="password" formControlName="currentPassword" autocomplete="current-password" required />
         @if (form.controls.currentPassword.hasError('required')) {
@@ -41,7 +41,7 @@ export const PASSWORD_CHANGED_MESSAGE =
           <mat-error>{{ message }}</mat-error>
         }
       </mat-form-field>
-      <mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
         <mat-label>New password</mat-label>
         <input matInput type="password" formControlName="newPassword" autocomplete="new-password" required />
         <mat-hint>{{ min }} to {{ max }} characters. A passphrase works well.</mat-hint>
@@ -55,7 +55,7 @@ export const PASSWORD_CHANGED_MESSAGE =
           <mat-error>{{ message }}</mat-error>
         }
       </mat-form-field>
-      <mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
         <mat-label>Confirm new password</mat-label>
         <input matInput type="password" formControlName="confirmPassword" autocomplete="new-password" required />
         @if (form.controls.confirmPassword.hasError('required')) {

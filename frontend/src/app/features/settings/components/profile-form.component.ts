@@ -43,7 +43,7 @@ const SHOWN_ZONES = 60;
       <atr-notice [message]="formError()" kind="error" />
       <atr-notice [message]="saved()" kind="success" />
 
-      <mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
         <mat-label>Name</mat-label>
         <input matInput formControlName="name" autocomplete="name" required />
         @if (form.controls.name.hasError('required')) {
@@ -55,7 +55,7 @@ const SHOWN_ZONES = 60;
         }
       </mat-form-field>
 
-      <mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
         <mat-label>Time zone</mat-label>
         <input
           matInput
