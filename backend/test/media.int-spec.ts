@@ -1,4 +1,7 @@
+import { BadRequestException } from '@nestjs/common';
 import { readdirSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { AuditLog } from '../src/core/audit/audit-log.entity';
 import { join } from 'node:path';
 import { CLIENT_PERMISSIONS } from '@atrium/shared';
@@ -8,6 +11,7 @@ import { Client as ClientEntity, type Client } from '../src/modules/clients/enti
 import { ClientMembership } from '../src/modules/clients/entities/client-membership.entity';
 import { MediaAsset } from '../src/modules/media/entities/media-asset.entity';
 import { MediaProcessingService } from '../src/modules/media/media-processing.service';
+import { MediaUploadsService } from '../src/modules/media/media-uploads.service';
 import { Factory } from './support/factories';
 import { htmlPage, jpeg, pdf, png, svgWithScript } from './support/media-files';
 import { startTestApp, TestApp } from './support/test-app';
@@ -123,6 +127,53 @@ describe('Media: uploads, the library, portal media and downloads', () => {
     expect(asset.storageKey).toMatch(new RegExp(`^agencies/${agency.id}/\\d{4}/[0-9a-f-]{36}\\.jpg$`));
     // Only the accepted file's bytes (and no partial write) were left in storage.
     expect(files().length).toBe(before + 1);
+  });
+
+  it('a request that fails after a file was taken keeps nothing of it, and audits what it refused', async () => {
+    await settle(); // thumbnails of earlier tests' uploads are made before counting files
+    const before = files().length;
+    const part = (headers: string, body: Buffer | string) =>
+      Buffer.concat([Buffer.from(`--xyz\r\n${headers}\r\n\r\n`), Buffer.from(body), Buffer.from('\r\n')]);
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/v1/portal/media',
+      headers: { ...bearer(portalToken), 'Content-Type': 'multipart/form-data; boundary=xyz' },
+    });
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      request.on('response', (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+    });
+    request.write(
+      Buffer.concat([
+        part('Content-Disposition: form-data; name="file"; filename="refused-then-failed.svg"', svgWithScript()),
+        part('Content-Disposition: form-data; name="file"; filename="taken-then-failed.png"', await png()),
+        // The next boundary is what tells the parser that the picture is complete.
+        Buffer.from('--xyz\r\n'),
+      ]),
+    );
+    // The picture is stored (and the SVG refused) before the rest of the body arrives...
+    const assets = t.db.getRepository(MediaAsset);
+    for (let i = 0; i < 100 && (await assets.countBy({ filename: 'taken-then-failed.png' })) === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await assets.countBy({ filename: 'taken-then-failed.png' })).toBe(1);
+    // ...which then turns out to be wrong: the request fails, and the stored picture goes.
+    request.end('Content-Disposition: form-data; name="note"\r\n\r\nhello\r\n--xyz--\r\n');
+    const failing = await answer;
+    expect(failing.status).toBe(400);
+    expect(failing.body).toMatch(/Unknown field \\"note\\"/);
+    await settle();
+    expect(await assets.countBy({ filename: 'taken-then-failed.png' })).toBe(0);
+    expect(files().length).toBe(before);
+    const refusals = await t.db.getRepository(AuditLog).findBy({ action: 'media.upload_refused', agencyId: agency.id });
+    expect(JSON.stringify(refusals.map((entry) => entry.details))).toContain('refused-then-failed.svg');
   });
 
   it("keeps clients apart: a client's people see only their client's portal uploads", async () => {
@@ -307,5 +358,39 @@ describe('Media: uploads, the library, portal media and downloads', () => {
     expect((await t.http().get('/api/health')).status).toBe(200);
     expect(files().length).toBe(before);
     expect(await t.db.getRepository(MediaAsset).countBy({ filename: 'cut.jpg' })).toBe(0);
+  });
+
+  it('an upload whose client left before it was read is answered at once, not left waiting forever', async () => {
+    const uploads = t.app.get(MediaUploadsService);
+    const outcome = new Promise<unknown>((resolve) => {
+      const server = createServer((request) => {
+        // Start reading only once the client is gone, as when it leaves while the guards run.
+        request.once('close', () => {
+          uploads
+            .receive(request, {
+              agencyId: agency.id,
+              userId: portalUserId,
+              source: 'portal',
+              purpose: 'library',
+              clientId: client.id,
+            })
+            .then(resolve, resolve)
+            .finally(() => server.close());
+        });
+      });
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write(
+            'POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=xyz\r\n' +
+              'Content-Length: 100000\r\n\r\n--xyz\r\nContent-Disposition: form-data; name="file"; filename="gone.jpg"\r\n\r\n',
+          );
+          setTimeout(() => socket.destroy(), 50);
+        });
+      });
+    });
+    const error = await outcome;
+    expect(error).toBeInstanceOf(BadRequestException);
+    expect((error as BadRequestException).message).toBe('The upload was interrupted.');
   });
 });

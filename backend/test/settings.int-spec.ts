@@ -119,4 +119,45 @@ describe('Settings: name, time zone, email, password, profile picture', () => {
     expect(removed.body.avatarUrl).toBeNull();
     expect((await t.http().get(me.avatarUrl)).status).toBe(404);
   });
+
+  it('a pending email change dies with a password change or a password reset', async () => {
+    const client = await f.client(await f.agency(), [...CLIENT_PERMISSIONS]);
+    for (const how of ['change', 'reset'] as const) {
+      const victim = await f.clientUser(client, 'member');
+      const hijacker = await f.signIn(victim.email);
+      const intruderEmail = uniqueEmail('intruder');
+      const started = await api(hijacker.accessToken).post('/api/v1/me/email', {
+        newEmail: intruderEmail,
+        currentPassword: TEST_PASSWORD,
+      });
+      expect(started.status).toBe(202);
+      const confirmToken = await t.tokenFromEmail(intruderEmail, '/confirm-email-change');
+      const warning = (await t.emailsTo(victim.email))[0];
+      expect(warning.textBody).toContain('/forgot');
+      if (how === 'change') {
+        const own = await f.signIn(victim.email);
+        const changed = await api(own.accessToken).post('/api/v1/me/password', {
+          currentPassword: TEST_PASSWORD,
+          newPassword: 'the rightful owner is back',
+        });
+        expect(changed.status).toBe(204);
+        expect((await api(own.accessToken).get('/api/v1/me')).body.pendingEmail).toBeNull();
+      } else {
+        await t.http().post('/api/v1/auth/forgot-password').send({ email: victim.email });
+        const resetToken = await t.tokenFromEmail(victim.email, '/reset-password');
+        const reset = await t
+          .http()
+          .post('/api/v1/auth/reset-password')
+          .send({ token: resetToken, password: 'the rightful owner is back' });
+        expect(reset.status).toBe(200);
+      }
+      const confirmed = await t.http().post('/api/v1/me/email/confirm').send({ token: confirmToken });
+      expect(confirmed.status).toBe(400);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: victim.email, password: 'the rightful owner is back' });
+      expect(login.status).toBe(200);
+    }
+  });
 });

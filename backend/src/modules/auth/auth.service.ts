@@ -321,8 +321,10 @@ export class AuthService {
           {
             passwordHash,
             emailConfirmedAt: user.emailConfirmedAt ?? new Date(),
+            pendingEmail: null,
           },
         );
+        await this.tokens.spendAccountLinks(manager, user.id);
         await this.sessions.revokeAllForUser(user.id, 'password_reset', manager);
         await this.audit.record(
           {

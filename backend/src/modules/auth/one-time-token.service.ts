@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull, MoreThan } from 'typeorm';
+import { EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { OneTimeToken, OneTimeTokenPurpose } from './entities/one-time-token.entity';
 import { hashToken, newSecretToken } from './token-hash';
 
@@ -33,6 +33,20 @@ export class OneTimeTokenService {
       }),
     );
     return token;
+  }
+
+  /**
+   * After a password change or reset: links already mailed that could sign in without the new
+   * password (reset, magic link) or move the account to another address (email change) stop
+   * working, so whoever made the change is the only one left holding the account.
+   */
+  async spendAccountLinks(manager: EntityManager, userId: string): Promise<void> {
+    await manager
+      .getRepository(OneTimeToken)
+      .update(
+        { userId, purpose: In(['reset_password', 'magic_link', 'change_email']), usedAt: IsNull() },
+        { usedAt: new Date() },
+      );
   }
 
   /**

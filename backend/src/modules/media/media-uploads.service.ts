@@ -94,6 +94,10 @@ export class MediaUploadsService {
     let clientId = owner.clientId;
     let clientVerified = !owner.resolveClientField;
     let filesSeen = 0;
+    // Files arrive one after the other on the one request stream; each is handled as it comes,
+    // in this chain. A request that fails waits for it to settle before cleaning up.
+    let work = Promise.resolve();
+    let failed = false;
 
     try {
       await new Promise<void>((resolve, reject) => {
@@ -107,9 +111,6 @@ export class MediaUploadsService {
           reject(new BadRequestException('The multipart body could not be read.'));
           return;
         }
-        // Files arrive one after the other on the one request stream; each is handled as it comes.
-        let work = Promise.resolve();
-        let failed = false;
         let current: Readable | null = null;
         const fail = (error: unknown) => {
           if (failed) return;
@@ -146,11 +147,12 @@ export class MediaUploadsService {
               rejected.push({ filename, reason: `unexpected part "${name}" (files go in parts named "file")` });
               return;
             }
+            current = stream;
             if (!clientVerified && fileClientId && owner.resolveClientField) {
               await owner.resolveClientField(fileClientId);
               clientVerified = true;
+              if (failed) return void stream.resume();
             }
-            current = stream;
             try {
               const file = await this.storeOne(
                 stream,
@@ -181,14 +183,25 @@ export class MediaUploadsService {
         parser.on('close', () => {
           work.then(() => (failed ? undefined : resolve()), fail);
         });
-        request.on('aborted', () => fail(new BadRequestException('The upload was interrupted.')));
-        request.on('error', () => fail(new BadRequestException('The upload was interrupted.')));
+        const interrupted = () => fail(new BadRequestException('The upload was interrupted.'));
+        request.on('aborted', interrupted);
+        request.on('error', interrupted);
+        request.on('close', () => {
+          if (!request.complete) interrupted();
+        });
+        // The client may have gone while the guards and the quota were checked: then no event
+        // will come any more, and piping would wait forever.
+        if (request.destroyed || request.readableAborted) return interrupted();
         request.pipe(parser);
       });
     } catch (error) {
-      // A request that fails keeps nothing it had stored so far.
+      // A request that fails keeps nothing it stored, including a file that was still being
+      // written when it failed.
+      await work.catch(() => undefined);
       for (const asset of stored) await this.discard(asset);
       throw error;
+    } finally {
+      await this.auditRefusals(owner, rejected);
     }
 
     for (const asset of stored) {
@@ -208,17 +221,23 @@ export class MediaUploadsService {
         );
       }
     }
-    if (rejected.length > 0) {
-      // Refusals are worth a trail: an SVG with a script or HTML posing as a picture is an attempt.
-      await this.audit.record({
+    return { stored, rejected };
+  }
+
+  /** Refusals are worth a trail: an SVG with a script or HTML posing as a picture is an attempt. */
+  private async auditRefusals(owner: UploadOwner, rejected: UploadResult['rejected']): Promise<void> {
+    if (rejected.length === 0) return;
+    await this.audit
+      .record({
         action: 'media.upload_refused',
         agencyId: owner.agencyId,
         actorUserId: owner.userId,
         meta: owner.meta,
         details: { clientId: owner.clientId, source: owner.source, purpose: owner.purpose, rejected },
-      });
-    }
-    return { stored, rejected };
+      })
+      .catch((error: unknown) =>
+        this.logger.warn({ msg: 'Could not audit refused uploads', agencyId: owner.agencyId, error: String(error) }),
+      );
   }
 
   private async storeOne(
@@ -330,12 +349,19 @@ async function lockAgency(manager: EntityManager, agencyId: string): Promise<voi
  */
 function readHead(stream: Readable, bytes: number): Promise<{ head: Buffer; ended: boolean }> {
   return new Promise((resolve, reject) => {
+    if (stream.destroyed) return reject(new Error('the file stream was closed'));
     const parts: Buffer[] = [];
     let length = 0;
     const cleanup = () => {
       stream.off('readable', onReadable);
       stream.off('end', onEnd);
       stream.off('error', onError);
+      stream.off('close', onClose);
+    };
+    // Destroyed without an error (the request failed meanwhile): no 'end' or 'error' will come.
+    const onClose = () => {
+      cleanup();
+      reject(new Error('the file stream was closed'));
     };
     const onEnd = () => {
       cleanup();
@@ -361,5 +387,6 @@ function readHead(stream: Readable, bytes: number): Promise<{ head: Buffer; ende
     stream.on('readable', onReadable);
     stream.on('end', onEnd);
     stream.on('error', onError);
+    stream.on('close', onClose);
   });
 }

@@ -1,9 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { isUniqueViolation } from '../../core/database/errors';
-import { OneTimeToken } from '../auth/entities/one-time-token.entity';
 import { WEB_PATHS } from '@atrium/shared';
 import { Inject } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
@@ -104,9 +103,9 @@ export class SettingsService {
           greeting: `Hi ${user.name},`,
           paragraphs: [
             `Someone signed in as you asked to change your email address to ${newEmail}. It changes only when the link sent there is opened.`,
-            'If this was not you, change your password now.',
+            'If this was not you, reset your password now: that cancels the change and signs everyone else out.',
           ],
-          action: { label: 'Sign in', url: `${this.config.appUrl}${WEB_PATHS.login}` },
+          action: { label: 'Reset my password', url: `${this.config.appUrl}${WEB_PATHS.forgotPassword}` },
           footer: 'You get this because it concerns your account.',
         }),
       });
@@ -172,14 +171,9 @@ export class SettingsService {
     this.passwords.assertAcceptable(newPassword, 'newPassword', user.email);
     const passwordHash = await this.passwords.hash(newPassword);
     await this.db.transaction(async (manager) => {
-      await manager.getRepository(User).update({ id: user.id }, { passwordHash });
-      // Links already mailed for signing in without this password stop working too.
-      await manager
-        .getRepository(OneTimeToken)
-        .update(
-          { userId: user.id, purpose: In(['reset_password', 'magic_link']), usedAt: IsNull() },
-          { usedAt: new Date() },
-        );
+      await manager.getRepository(User).update({ id: user.id }, { passwordHash, pendingEmail: null });
+      // Links already mailed (reset, magic link, a pending email change) stop working too.
+      await this.tokens.spendAccountLinks(manager, user.id);
       // Every other session ends; this one stays signed in.
       await manager
         .getRepository(Session)
