@@ -10,6 +10,7 @@ import type { Agency } from '../src/modules/agencies/entities/agency.entity';
 import { Client as ClientEntity, type Client } from '../src/modules/clients/entities/client.entity';
 import { ClientMembership } from '../src/modules/clients/entities/client-membership.entity';
 import { MediaAsset } from '../src/modules/media/entities/media-asset.entity';
+import { FileUrlSigner } from '../src/modules/media/file-url-signer';
 import { MediaProcessingService } from '../src/modules/media/media-processing.service';
 import { MediaUploadsService } from '../src/modules/media/media-uploads.service';
 import { Factory } from './support/factories';
@@ -100,6 +101,16 @@ describe('Media: uploads, the library, portal media and downloads', () => {
     expect((await t.http().get(stored.downloadUrl).set('Range', `bytes=${original.length}-`)).status).toBe(416);
     const inline = await t.http().get(stored.viewUrl);
     expect(inline.headers['content-disposition']).toMatch(/^inline/);
+    // HEAD tells the size without sending (or reading) the file.
+    const head = await t.http().head(stored.downloadUrl);
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(String(original.length));
+    expect(head.headers['x-content-type-options']).toBe('nosniff');
+    // An invalid range (last byte before the first) is ignored: the whole file.
+    expect((await t.http().get(stored.downloadUrl).set('Range', 'bytes=9-3')).status).toBe(200);
+    // Platform URLs serve only files on a post: this one is on none.
+    const platformUrl = new URL(t.app.get(FileUrlSigner).platformUrl(stored.id)).pathname;
+    expect((await t.http().get(platformUrl)).status).toBe(404);
   });
 
   it('refuses an SVG with a script, HTML named .jpg and an over-limit file; neutralises a path-traversal name', async () => {

@@ -110,6 +110,10 @@ export function fileStorageContract(name: string, create: () => FileStorage): vo
       }
     });
 
+    it('fails get of a missing object itself, not later in the stream', async () => {
+      await expect(storage.get(newKey())).rejects.toThrow();
+    });
+
     it('gives null as the size of a missing object', async () => {
       expect(await storage.size(newKey())).toBeNull();
     });

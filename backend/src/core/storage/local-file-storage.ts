@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -35,7 +35,10 @@ export class LocalFileStorage extends FileStorage {
   }
 
   async get(key: string, range?: ByteRange): Promise<Readable> {
-    return createReadStream(this.path(key), range ? { start: range.start, end: range.end } : {});
+    // Opened here, not lazily by the stream: a missing file fails this call, before a response
+    // has committed to a status.
+    const file = await open(this.path(key), 'r');
+    return file.createReadStream(range ? { start: range.start, end: range.end } : {});
   }
 
   async size(key: string): Promise<number | null> {

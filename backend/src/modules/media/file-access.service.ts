@@ -20,6 +20,13 @@ import type { MediaAsset } from './entities/media-asset.entity';
 export class FileAccessService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** A platform fetching a post's picture: only files on a post, of an agency still active. */
+  async platformMaySee(asset: MediaAsset): Promise<boolean> {
+    const agency = await this.db.getRepository(Agency).countBy({ id: asset.agencyId, status: 'active' });
+    if (agency === 0) return false;
+    return (await this.db.getRepository(PostMedia).countBy({ mediaAssetId: asset.id, agencyId: asset.agencyId })) > 0;
+  }
+
   async userMaySee(userId: string, asset: MediaAsset): Promise<boolean> {
     const user = await this.db
       .getRepository(User)

@@ -8,9 +8,10 @@ describe('parseRange', () => {
     ['bytes=900-5000', { start: 900, end: 999 }],
   ])('%s', (header, range) => expect(parseRange(header, 1000)).toEqual(range));
 
-  it('answers unsatisfiable ranges and ignores what it does not understand', () => {
+  it('answers unsatisfiable ranges and ignores invalid ones and what it does not understand', () => {
     expect(parseRange('bytes=1000-', 1000)).toBe('unsatisfiable');
-    expect(parseRange('bytes=5-1', 1000)).toBe('unsatisfiable');
+    expect(parseRange('bytes=5-1', 1000)).toBeNull();
+    expect(parseRange('bytes=1000-1000', 1000)).toBe('unsatisfiable');
     expect(parseRange('bytes=-0', 1000)).toBe('unsatisfiable');
     expect(parseRange('bytes=0-1,5-6', 1000)).toBeNull();
     expect(parseRange('items=0-1', 1000)).toBeNull();

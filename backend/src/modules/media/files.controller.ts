@@ -1,6 +1,6 @@
-import { Controller, Get, Headers, HttpStatus, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpStatus, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -41,6 +41,7 @@ export class FilesController {
   async download(
     @Param('token') token: string,
     @Headers('range') rangeHeader: string | undefined,
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const grant = this.signer.verify(token);
@@ -48,15 +49,20 @@ export class FilesController {
     const allowed =
       grant &&
       asset &&
-      (grant.grantee.kind === 'platform' || (await this.access.userMaySee(grant.grantee.userId, asset)));
+      (grant.grantee.kind === 'platform'
+        ? await this.access.platformMaySee(asset)
+        : await this.access.userMaySee(grant.grantee.userId, asset));
     const key = grant?.variant === 'thumbnail' ? asset?.thumbnailKey : asset?.storageKey;
     if (!grant || !asset || !allowed || !key) throw new NotFoundException('File not found');
     const size = await this.storage.size(key);
     if (size === null) throw new NotFoundException('File not found');
 
     const range = parseRange(rangeHeader, size);
+    // HEAD (which Express routes here) gets the headers only: reading the file for it would let
+    // anyone holding a URL make the server read gigabytes for a few bytes of request.
+    const headersOnly = request.method === 'HEAD';
     // Opened before any header is set, so a storage failure still answers with a clean error.
-    const body = range === 'unsatisfiable' ? null : await this.storage.get(key, range ?? undefined);
+    const body = range === 'unsatisfiable' || headersOnly ? null : await this.openOrNotFound(key, range ?? undefined);
 
     const thumbnail = grant.variant === 'thumbnail';
     const mimeType = thumbnail ? 'image/webp' : asset.mimeType;
@@ -72,7 +78,7 @@ export class FilesController {
       contentDisposition(inline ? 'inline' : 'attachment', downloadName(asset, thumbnail)),
     );
 
-    if (range === 'unsatisfiable' || !body) {
+    if (range === 'unsatisfiable') {
       response.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE).setHeader('Content-Range', `bytes */${size}`).end();
       return;
     }
@@ -83,8 +89,22 @@ export class FilesController {
     } else {
       response.setHeader('Content-Length', String(size));
     }
+    if (!body) {
+      response.end();
+      return;
+    }
     // A client that goes away mid-download just ends the stream.
     await pipeline(body, response).catch(() => undefined);
+  }
+
+  /** A file deleted since its size was read is a 404, like any other missing file. */
+  private async openOrNotFound(key: string, range: ByteRange | undefined) {
+    try {
+      return await this.storage.get(key, range);
+    } catch (error) {
+      if ((await this.storage.size(key)) === null) throw new NotFoundException('File not found');
+      throw error;
+    }
   }
 }
 
@@ -103,6 +123,8 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
     start = Number(match[1]);
     end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
   }
+  // A last byte before the first makes the range invalid, which means: send the whole file.
+  if (match[1] !== '' && match[2] !== '' && Number(match[2]) < start) return null;
   if (start >= size || start > end) return 'unsatisfiable';
   return { start, end };
 }

@@ -213,6 +213,14 @@ describe('callApi error mapping', () => {
     expect(error.message).toBe('Example refused the post: Bad token [redacted] [redacted] [redacted] [redacted].');
   });
 
+  it('blanks out the signed URL of a post image the platform could not fetch', async () => {
+    const signed = 'https://atrium.example/api/v1/files/eyJhIjoiYiJ9.c2lnbmF0dXJl';
+    const fetch = answering(400, { message: `Could not fetch ${signed}` });
+    const init = { method: 'POST', body: new URLSearchParams({ image_url: signed, caption: 'Hello' }) };
+    const error = await rejectionOf(callApi(fetch, 'https://api.example/media', init, context));
+    expect(error.message).toBe('Example refused the post: Could not fetch [redacted].');
+  });
+
   it('blanks out the client secret sent in an HTTP Basic header', async () => {
     const fetch = answering(401, { error_description: 'client very-secret-value unknown' });
     const init = { headers: { Authorization: 'Basic Y2xpZW50LTQyOnZlcnktc2VjcmV0LXZhbHVl' } };

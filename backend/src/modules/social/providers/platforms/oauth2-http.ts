@@ -37,7 +37,17 @@ export interface CallContext {
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Request fields and query parameters whose values must never reach a message. */
-const SECRET_PARAMS = ['access_token', 'refresh_token', 'client_secret', 'code', 'code_verifier', 'fb_exchange_token'];
+/** Fields whose values never reach a message or a log: credentials, and signed media URLs (bearer links). */
+const SECRET_PARAMS = [
+  'access_token',
+  'refresh_token',
+  'client_secret',
+  'code',
+  'code_verifier',
+  'fb_exchange_token',
+  'url',
+  'image_url',
+];
 
 export interface AuthorizationEndpoint {
   url: string;
