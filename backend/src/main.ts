@@ -17,8 +17,12 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.port, config.host);
+  const server = app.getHttpServer() as Server;
   // Large uploads stream for a long time: Node's 5-minute default would cut a slow 1 GB upload off.
-  (app.getHttpServer() as Server).requestTimeout = 60 * 60_000;
+  server.requestTimeout = 60 * 60_000;
+  // ...but a connection that sends nothing for two minutes (a stalled upload, a body that never
+  // comes) is closed, rather than held for that hour.
+  server.timeout = 2 * 60_000;
   const logger = new Logger('Atrium');
   stopGracefullyOnSignals(app, logger);
   if (config.jwtSecretGenerated) {

@@ -1,5 +1,6 @@
 import { CLIENT_PERMISSIONS } from '@atrium/shared';
 import { JobQueue } from '../src/core/jobs/job-queue';
+import { MediaAsset } from '../src/modules/media/entities/media-asset.entity';
 import { Factory, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { jpeg, svgWithScript } from './support/media-files';
 import { startTestApp, TestApp } from './support/test-app';
@@ -118,6 +119,23 @@ describe('Settings: name, time zone, email, password, profile picture', () => {
     const removed = await t.http().delete('/api/v1/me/avatar').set('Authorization', `Bearer ${token}`);
     expect(removed.body.avatarUrl).toBeNull();
     expect((await t.http().get(me.avatarUrl)).status).toBe(404);
+  });
+
+  it('two pictures set at once leave one picture, not an orphan', async () => {
+    const put = async (name: string) =>
+      t
+        .http()
+        .put('/api/v1/me/avatar')
+        .set('Authorization', `Bearer ${token}`)
+        .attach('file', await jpeg(300, 300), { filename: name });
+    const answers = await Promise.all([put('one.jpg'), put('two.jpg'), put('three.jpg')]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    await t.app.get(JobQueue).drain();
+    const me = (await api().get('/api/v1/me')).body;
+    const pictures = await t.db.getRepository(MediaAsset).findBy({ uploadedByUserId: me.id, purpose: 'avatar' });
+    expect(pictures).toHaveLength(1);
+    expect(me.avatarUrl).toContain('/api/v1/files/');
+    expect((await t.http().get(me.avatarUrl)).status).toBe(200);
   });
 
   it('a pending email change dies with a password change or a password reset', async () => {

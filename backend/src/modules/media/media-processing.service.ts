@@ -71,8 +71,8 @@ export class MediaProcessingService implements OnModuleInit {
       await this.storage.put(thumbnailKey, Readable.from(thumbnail), 'image/webp');
       // EXIF orientations 5–8 turn the picture a quarter: what people see is height × width.
       const turned = (metadata.orientation ?? 1) >= 5;
-      await repository.update(
-        { id: asset.id },
+      const saved = await repository.update(
+        { id: asset.id, status: 'processing' },
         {
           status: 'ready',
           thumbnailKey,
@@ -80,6 +80,8 @@ export class MediaProcessingService implements OnModuleInit {
           height: (turned ? metadata.width : metadata.height) ?? null,
         },
       );
+      // Deleted (or given up on) while its picture was being made: the thumbnail has no owner.
+      if (saved.affected === 0) await this.storage.delete(thumbnailKey);
     } catch (error) {
       this.logger.warn({ msg: 'Could not read an image', assetId, error: String(error) });
       await repository.update({ id: asset.id }, { status: 'failed' });

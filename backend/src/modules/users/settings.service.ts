@@ -1,8 +1,9 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { isUniqueViolation } from '../../core/database/errors';
+import { locksRows } from '../../core/database/row-locks';
 import { WEB_PATHS } from '@atrium/shared';
 import { Inject } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
@@ -32,6 +33,8 @@ const AVATAR_MAX_BYTES = 10 * 1024 * 1024;
  */
 @Injectable()
 export class SettingsService {
+  private readonly logger = new Logger(SettingsService.name);
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
@@ -215,29 +218,46 @@ export class SettingsService {
         { field: 'file', messages: [result.rejected[0]?.reason ?? 'send one image in a part named "file"'] },
       ]);
     }
-    await this.db.getRepository(User).update({ id: user.id }, { avatarAssetId: picture.id });
-    await this.removeOldAvatar(user);
+    await this.swapAvatar(user, picture.id);
   }
 
   async removeAvatar(ctx: RequestContext): Promise<void> {
     const user = await this.user(ctx);
-    await this.db.getRepository(User).update({ id: user.id }, { avatarAssetId: null });
-    await this.removeOldAvatar(user);
+    await this.swapAvatar(user, null);
     await this.record(ctx, 'profile.avatar_removed');
   }
 
-  private async removeOldAvatar(user: User): Promise<void> {
-    if (!user.avatarAssetId) return;
+  /**
+   * Puts the new picture in place and deletes the one it replaces. The user's row is locked, so
+   * two changes at once take turns and each deletes what the other put there: none is orphaned.
+   */
+  private async swapAvatar(user: User, pictureId: string | null): Promise<void> {
+    const replaced = await this.db.transaction(async (manager) => {
+      const users = manager.getRepository(User);
+      const query = users.createQueryBuilder('u').where('u.id = :id', { id: user.id });
+      if (locksRows(manager)) query.setLock('pessimistic_write');
+      const current = await query.getOneOrFail();
+      await users.update({ id: user.id }, { avatarAssetId: pictureId });
+      return current.avatarAssetId;
+    });
+    if (!replaced || replaced === pictureId) return;
     const old = await this.db
       .getRepository(MediaAsset)
-      .findOneBy({ id: user.avatarAssetId, agencyId: user.agencyId, purpose: 'avatar' });
+      .findOneBy({ id: replaced, agencyId: user.agencyId, purpose: 'avatar' });
     if (old) await this.deleteAsset(old);
   }
 
   private async deleteAsset(asset: MediaAsset): Promise<void> {
     await this.db.getRepository(MediaAsset).delete({ id: asset.id });
-    await this.storage.delete(asset.storageKey);
-    if (asset.thumbnailKey) await this.storage.delete(asset.thumbnailKey);
+    // The picture is gone once its row is; bytes storage fails to drop are only wasted space.
+    for (const key of [asset.storageKey, asset.thumbnailKey]) {
+      if (!key) continue;
+      await this.storage
+        .delete(key)
+        .catch((error: unknown) =>
+          this.logger.warn({ msg: 'Could not delete a stored file', key, error: String(error) }),
+        );
+    }
   }
 
   private async user(ctx: RequestContext): Promise<User> {
