@@ -27,6 +27,7 @@ import { ToastService } from '../../../core/ui/toast.service';
 import { ClientOption, ClientsApi } from '../../clients/data-access/clients.api';
 import { LoadMoreComponent } from '../../media/components/load-more.component';
 import { MediaCardComponent } from '../../media/components/media-card.component';
+import { MediaListStatusComponent } from '../../media/components/media-list-status.component';
 import { UploadDropZoneComponent } from '../../media/components/upload-drop-zone.component';
 import { UploadListComponent } from '../../media/components/upload-list.component';
 import { MediaApi } from '../../media/data-access/media.api';
@@ -71,6 +72,7 @@ interface Person {
     MatTooltipModule,
     LoadMoreComponent,
     MediaCardComponent,
+    MediaListStatusComponent,
     NoticeComponent,
     UploadDropZoneComponent,
     UploadListComponent,

@@ -6,17 +6,16 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { WEB_PATHS, type MediaAssetView } from '@atrium/shared';
 import { OUTLINED_FIELDS } from '../../../core/ui/dialogs';
-import { NoticeComponent } from '../../../core/ui/notice.component';
 import { AttachedMedia, MAX_POST_MEDIA, toAttached } from '../attached-media';
 import { MediaApi } from '../data-access/media.api';
 import { MediaList } from '../media-list';
 import { AGENCY_FILES, filtersToQuery } from '../media-query';
 import { settledSearch } from '../settled-search';
 import { LoadMoreComponent } from './load-more.component';
+import { MediaListStatusComponent } from './media-list-status.component';
 
 export interface MediaPickerData {
   readonly clientId: string;
@@ -42,10 +41,9 @@ export type MediaPickerResult = AttachedMedia[] | undefined;
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatProgressBarModule,
     MatProgressSpinnerModule,
     LoadMoreComponent,
-    NoticeComponent,
+    MediaListStatusComponent,
   ],
   providers: [OUTLINED_FIELDS],
   template: `
@@ -71,57 +69,45 @@ export type MediaPickerResult = AttachedMedia[] | undefined;
         {{ chosen().length }} of {{ max }} images chosen{{ full() ? ': that is the most a post can carry.' : '.' }}
       </p>
 
-      @switch (list.status()) {
-        @case ('loading') {
-          <div role="status">
-            <mat-progress-bar mode="indeterminate" aria-label="Loading images" />
-            <span class="atr-visually-hidden">Loading images…</span>
-          </div>
-        }
-        @case ('error') {
-          <atr-notice kind="error" [message]="'We could not load the images. ' + list.error()">
-            <button mat-stroked-button type="button" (click)="list.reload()">Try again</button>
-          </atr-notice>
-        }
-        @case ('ready') {
-          @if (list.items().length === 0) {
-            <p class="empty">
-              @if (query()) {
-                No images match “{{ query() }}”.
-              } @else {
-                No images here yet.
-                <a [href]="mediaPage" target="_blank" rel="noopener">Upload some in Media (opens a new tab)</a>, then
-                come back.
-              }
-            </p>
-          } @else {
-            <ul class="grid" aria-label="Images">
-              @for (asset of list.items(); track asset.id) {
-                <li>
-                  <label class="pick" [class.pick--on]="isChosen(asset)" [class.pick--off]="!canToggle(asset)">
-                    <input
-                      type="checkbox"
-                      class="pick__box"
-                      [checked]="isChosen(asset)"
-                      [disabled]="!canToggle(asset)"
-                      (change)="toggle(asset)"
-                    />
-                    <span class="pick__media">
-                      @if (asset.thumbnailUrl) {
-                        <img [src]="asset.thumbnailUrl" alt="" loading="lazy" (error)="list.renewUrls(asset)" />
-                      } @else if (asset.status === 'processing') {
-                        <mat-progress-spinner mode="indeterminate" diameter="24" aria-hidden="true" />
-                      } @else {
-                        <mat-icon aria-hidden="true">image</mat-icon>
-                      }
-                    </span>
-                    <span class="pick__name">{{ asset.filename }}</span>
-                  </label>
-                </li>
-              }
-            </ul>
-            <atr-load-more [list]="list" placement="dialog" />
-          }
+      <atr-media-list-status [list]="list" what="images" failure="We could not load the images." />
+      @if (list.status() === 'ready') {
+        @if (list.items().length === 0) {
+          <p class="empty">
+            @if (query()) {
+              No images match “{{ query() }}”.
+            } @else {
+              No images here yet.
+              <a [href]="mediaPage" target="_blank" rel="noopener">Upload some in Media (opens a new tab)</a>, then come
+              back.
+            }
+          </p>
+        } @else {
+          <ul class="grid" aria-label="Images">
+            @for (asset of list.items(); track asset.id) {
+              <li>
+                <label class="pick" [class.pick--on]="isChosen(asset)" [class.pick--off]="!canToggle(asset)">
+                  <input
+                    type="checkbox"
+                    class="pick__box"
+                    [checked]="isChosen(asset)"
+                    [disabled]="!canToggle(asset)"
+                    (change)="toggle(asset)"
+                  />
+                  <span class="pick__media">
+                    @if (asset.thumbnailUrl) {
+                      <img [src]="asset.thumbnailUrl" alt="" loading="lazy" (error)="list.renewUrls(asset)" />
+                    } @else if (asset.status === 'processing') {
+                      <mat-progress-spinner mode="indeterminate" diameter="24" aria-hidden="true" />
+                    } @else {
+                      <mat-icon aria-hidden="true">image</mat-icon>
+                    }
+                  </span>
+                  <span class="pick__name">{{ asset.filename }}</span>
+                </label>
+              </li>
+            }
+          </ul>
+          <atr-load-more [list]="list" placement="dialog" />
         }
       }
     </mat-dialog-content>

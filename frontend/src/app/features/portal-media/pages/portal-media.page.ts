@@ -4,12 +4,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { MediaAssetView } from '@atrium/shared';
 import { AuthService } from '../../../core/auth/auth.service';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { LoadMoreComponent } from '../../media/components/load-more.component';
 import { MediaCardComponent } from '../../media/components/media-card.component';
+import { MediaListStatusComponent } from '../../media/components/media-list-status.component';
 import { UploadDropZoneComponent } from '../../media/components/upload-drop-zone.component';
 import { UploadListComponent } from '../../media/components/upload-list.component';
 import { MediaApi } from '../../media/data-access/media.api';
@@ -30,9 +30,9 @@ import { UploadQueue } from '../../media/upload-queue';
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatProgressBarModule,
     LoadMoreComponent,
     MediaCardComponent,
+    MediaListStatusComponent,
     NoticeComponent,
     UploadDropZoneComponent,
     UploadListComponent,

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import {
   AbstractControl,
   FormControl,
@@ -7,17 +7,15 @@ import {
   ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { EMAIL_MAX_LENGTH } from '@atrium/shared';
-import { finalize } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { serverError } from '../../../core/http/api-error';
-import { focusFirstInvalid } from '../../../core/ui/focus';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { SettingsApi } from '../data-access/settings.api';
-import { applySettingsError } from '../settings-errors';
+import { SettingsSubmitButtonComponent } from './settings-submit-button.component';
+import { SettingsSubmission } from './settings-submission';
 
 /** "We sent a link to …": what a pending email change waits for. */
 export function pendingEmailMessage(email: string): string {
@@ -30,7 +28,7 @@ export function pendingEmailMessage(email: string): string {
  */
 @Component({
   selector: 'atr-email-form',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, NoticeComponent],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, NoticeComponent, SettingsSubmitButtonComponent],
   template: `
     <p class="current">
       Current email: <strong>{{ email() }}</strong>
@@ -41,7 +39,7 @@ export function pendingEmailMessage(email: string): string {
     <atr-notice [message]="pending()" kind="info" />
 
     <form class="atr-form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <atr-notice [message]="formError()" kind="error" />
+      <atr-notice [message]="submission.error()" kind="error" />
       <mat-form-field subscriptSizing="dynamic">
         <mat-label>New email</mat-label>
         <input matInput type="email" formControlName="newEmail" autocomplete="email" required />
@@ -65,11 +63,7 @@ export function pendingEmailMessage(email: string): string {
           <mat-error>{{ message }}</mat-error>
         }
       </mat-form-field>
-      <div class="actions">
-        <button mat-flat-button type="submit" [disabled]="sending()" [attr.aria-busy]="sending() ? 'true' : null">
-          Change email
-        </button>
-      </div>
+      <atr-settings-submit-button [busy]="submission.saving()">Change email</atr-settings-submit-button>
     </form>
   `,
   styles: `
@@ -80,19 +74,12 @@ export function pendingEmailMessage(email: string): string {
     atr-notice {
       margin-bottom: 12px;
     }
-    .actions {
-      margin-top: 12px;
-    }
-    .actions button {
-      min-height: 44px;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EmailFormComponent {
   private readonly api = inject(SettingsApi);
   private readonly auth = inject(AuthService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly serverError = serverError;
   protected readonly email = computed(() => this.auth.me()?.email ?? '');
@@ -101,8 +88,6 @@ export class EmailFormComponent {
     const pending = this.auth.me()?.pendingEmail;
     return pending ? pendingEmailMessage(pending) : null;
   });
-  protected readonly sending = signal(false);
-  protected readonly formError = signal<string | null>(null);
 
   protected readonly form = new FormGroup({
     newEmail: new FormControl('', {
@@ -116,38 +101,20 @@ export class EmailFormComponent {
     }),
     currentPassword: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
+  protected readonly submission = new SettingsSubmission(this.form);
 
   protected submit(): void {
-    if (this.sending()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
     const { newEmail, currentPassword } = this.form.getRawValue();
     const email = newEmail.trim();
-    this.formError.set(null);
-    this.sending.set(true);
-    this.api
-      .changeEmail({ newEmail: email, currentPassword })
-      .pipe(finalize(() => this.sending.set(false)))
-      .subscribe({
-        next: () => {
-          this.form.reset();
-          // Shown at once from what we know; the server's own view follows.
-          const me = this.auth.me();
-          if (me) {
-            this.auth.setMe({ ...me, pendingEmail: email });
-          }
-          this.auth.reloadMe().subscribe({ error: () => undefined });
-        },
-        error: (error: unknown) => {
-          this.formError.set(applySettingsError(this.form, error));
-          focusFirstInvalid(this.host.nativeElement);
-        },
-      });
+    this.submission.send(this.api.changeEmail({ newEmail: email, currentPassword }), () => {
+      this.form.reset();
+      // Shown at once from what we know; the server's own view follows.
+      const me = this.auth.me();
+      if (me) {
+        this.auth.setMe({ ...me, pendingEmail: email });
+      }
+      this.auth.reloadMe().subscribe({ error: () => undefined });
+    });
   }
 
   private notCurrent(control: AbstractControl): ValidationErrors | null {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import {
   AbstractControl,
   FormControl,
@@ -7,17 +7,15 @@ import {
   ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@atrium/shared';
-import { finalize } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { serverError } from '../../../core/http/api-error';
-import { focusFirstInvalid } from '../../../core/ui/focus';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { SettingsApi } from '../data-access/settings.api';
-import { applySettingsError } from '../settings-errors';
+import { SettingsSubmitButtonComponent } from './settings-submit-button.component';
+import { SettingsSubmission } from './settings-submission';
 
 export const PASSWORD_CHANGED_MESSAGE =
   'Password changed. Your other sessions were signed out; you stay signed in here.';
@@ -25,10 +23,10 @@ export const PASSWORD_CHANGED_MESSAGE =
 /** A new password, confirmed by the current one. Every other session ends when it changes. */
 @Component({
   selector: 'atr-password-form',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, NoticeComponent],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, NoticeComponent, SettingsSubmitButtonComponent],
   template: `
     <form class="atr-form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <atr-notice [message]="formError()" kind="error" />
+      <atr-notice [message]="submission.error()" kind="error" />
       <atr-notice [message]="done()" kind="success" />
       <!-- For password managers: whose password this is. -->
       <input type="email" autocomplete="username" hidden [value]="email()" readonly />
@@ -64,34 +62,19 @@ export const PASSWORD_CHANGED_MESSAGE =
           <mat-error>The passwords do not match.</mat-error>
         }
       </mat-form-field>
-      <div class="actions">
-        <button mat-flat-button type="submit" [disabled]="saving()" [attr.aria-busy]="saving() ? 'true' : null">
-          Change password
-        </button>
-      </div>
+      <atr-settings-submit-button [busy]="submission.saving()">Change password</atr-settings-submit-button>
     </form>
-  `,
-  styles: `
-    .actions {
-      margin-top: 12px;
-    }
-    .actions button {
-      min-height: 44px;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PasswordFormComponent {
   private readonly api = inject(SettingsApi);
   private readonly auth = inject(AuthService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly min = PASSWORD_MIN_LENGTH;
   protected readonly max = PASSWORD_MAX_LENGTH;
   protected readonly serverError = serverError;
   protected readonly email = computed(() => this.auth.me()?.email ?? '');
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
   protected readonly done = signal<string | null>(null);
 
   protected readonly form = new FormGroup({
@@ -109,6 +92,7 @@ export class PasswordFormComponent {
       validators: [Validators.required, (control) => this.matches(control)],
     }),
   });
+  protected readonly submission = new SettingsSubmission(this.form);
 
   constructor() {
     // The confirmation is checked again whenever the new password changes.
@@ -118,31 +102,12 @@ export class PasswordFormComponent {
   }
 
   protected submit(): void {
-    if (this.saving()) {
-      return;
-    }
     this.done.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
     const { currentPassword, newPassword } = this.form.getRawValue();
-    this.formError.set(null);
-    this.saving.set(true);
-    this.api
-      .changePassword({ currentPassword, newPassword })
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: () => {
-          this.form.reset();
-          this.done.set(PASSWORD_CHANGED_MESSAGE);
-        },
-        error: (error: unknown) => {
-          this.formError.set(applySettingsError(this.form, error));
-          focusFirstInvalid(this.host.nativeElement);
-        },
-      });
+    this.submission.send(this.api.changePassword({ currentPassword, newPassword }), () => {
+      this.form.reset();
+      this.done.set(PASSWORD_CHANGED_MESSAGE);
+    });
   }
 
   private matches(control: AbstractControl): ValidationErrors | null {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import {
   AbstractControl,
   FormControl,
@@ -13,15 +13,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { NAME_MAX_LENGTH } from '@atrium/shared';
-import { finalize } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { serverError } from '../../../core/http/api-error';
-import { focusFirstInvalid } from '../../../core/ui/focus';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { browserTimeZone } from '../../../core/ui/zoned-time';
 import { SettingsApi } from '../data-access/settings.api';
-import { applySettingsError } from '../settings-errors';
 import { allTimeZones, filterTimeZones, zoneOffset } from '../time-zones';
+import { SettingsSubmitButtonComponent } from './settings-submit-button.component';
+import { SettingsSubmission } from './settings-submission';
 
 /** Options the autocomplete shows at once; typing narrows the rest down. */
 const SHOWN_ZONES = 60;
@@ -37,10 +36,11 @@ const SHOWN_ZONES = 60;
     MatIconModule,
     MatInputModule,
     NoticeComponent,
+    SettingsSubmitButtonComponent,
   ],
   template: `
     <form class="atr-form" [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <atr-notice [message]="formError()" kind="error" />
+      <atr-notice [message]="submission.error()" kind="error" />
       <atr-notice [message]="saved()" kind="success" />
 
       <mat-form-field subscriptSizing="dynamic">
@@ -92,11 +92,7 @@ const SHOWN_ZONES = 60;
         </button>
       }
 
-      <div class="actions">
-        <button mat-flat-button type="submit" [disabled]="saving()" [attr.aria-busy]="saving() ? 'true' : null">
-          Save profile
-        </button>
-      </div>
+      <atr-settings-submit-button [busy]="submission.saving()">Save profile</atr-settings-submit-button>
     </form>
   `,
   styles: `
@@ -109,19 +105,12 @@ const SHOWN_ZONES = 60;
       white-space: normal;
       text-align: start;
     }
-    .actions {
-      margin-top: 12px;
-    }
-    .actions button {
-      min-height: 44px;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ProfileFormComponent {
   private readonly api = inject(SettingsApi);
   private readonly auth = inject(AuthService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   private readonly zones = allTimeZones();
   /** A zone saved under an older name (Asia/Calcutta) stays valid, though the list has the new one. */
@@ -130,8 +119,6 @@ export class ProfileFormComponent {
   protected readonly nameMax = NAME_MAX_LENGTH;
   protected readonly serverError = serverError;
   protected readonly offset = zoneOffset;
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
   protected readonly saved = signal<string | null>(null);
 
   protected readonly form = new FormGroup({
@@ -144,6 +131,7 @@ export class ProfileFormComponent {
       validators: [Validators.required, (control) => this.knownZone(control)],
     }),
   });
+  protected readonly submission = new SettingsSubmission(this.form);
 
   /** What was typed into the zone field; cleared on focus so that the list opens unfiltered. */
   protected readonly zoneQuery = signal('');
@@ -164,32 +152,13 @@ export class ProfileFormComponent {
   }
 
   protected save(): void {
-    if (this.saving()) {
-      return;
-    }
     this.saved.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.host.nativeElement);
-      return;
-    }
     const { name, timezone } = this.form.getRawValue();
-    this.formError.set(null);
-    this.saving.set(true);
-    this.api
-      .updateProfile({ name: name.trim(), timezone })
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: (me) => {
-          this.auth.setMe(me);
-          this.form.reset({ name: me.name, timezone: me.timezone });
-          this.saved.set('Profile saved.');
-        },
-        error: (error: unknown) => {
-          this.formError.set(applySettingsError(this.form, error));
-          focusFirstInvalid(this.host.nativeElement);
-        },
-      });
+    this.submission.send(this.api.updateProfile({ name: name.trim(), timezone }), (me) => {
+      this.auth.setMe(me);
+      this.form.reset({ name: me.name, timezone: me.timezone });
+      this.saved.set('Profile saved.');
+    });
   }
 
   private knownZone(control: AbstractControl): ValidationErrors | null {
