@@ -68,9 +68,8 @@ export function cleanFilename(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .normalize('NFC')
-    // Control characters and the characters Windows and shells treat specially.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    // Control characters (\p{Cc}) and the characters Windows and shells treat specially.
+    .replace(/[\p{Cc}<>:"|?*]/gu, '')
     .replace(/^\.+/, '')
     .trim();
   return (cleaned || 'file').slice(-200);

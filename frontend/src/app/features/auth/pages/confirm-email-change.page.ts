@@ -5,11 +5,9 @@ import { RouterLink } from '@angular/router';
 import { WEB_PATHS } from '@atrium/shared';
 import { AuthService } from '../../../core/auth/auth.service';
 import { settingsFor } from '../../../core/auth/return-url';
-import { toApiError } from '../../../core/http/api-error';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { SettingsApi } from '../../settings/data-access/settings.api';
-
-type ConfirmState = 'idle' | 'confirming' | 'confirmed' | 'failed';
+import { LinkConfirmation } from '../link-confirmation';
 
 /**
  * The link sent to a new email address. Opening it only shows this page; the token is spent by the
@@ -19,7 +17,7 @@ type ConfirmState = 'idle' | 'confirming' | 'confirmed' | 'failed';
   selector: 'atr-confirm-email-change-page',
   imports: [MatButtonModule, MatIconModule, RouterLink, NoticeComponent],
   template: `
-    @if (state() === 'confirmed') {
+    @if (confirmation.state() === 'confirmed') {
       <section class="atr-stack" aria-labelledby="changed-title">
         <mat-icon class="done-icon" aria-hidden="true">mark_email_read</mat-icon>
         <h1 id="changed-title">Your email address is changed</h1>
@@ -37,13 +35,13 @@ type ConfirmState = 'idle' | 'confirming' | 'confirmed' | 'failed';
       </div>
       @if (token()) {
         <div class="atr-stack">
-          <atr-notice [message]="error()" kind="error" />
-          @if (state() !== 'failed') {
+          <atr-notice [message]="confirmation.error()" kind="error" />
+          @if (confirmation.state() !== 'failed') {
             <button
               mat-flat-button
               type="button"
-              [disabled]="state() === 'confirming'"
-              [attr.aria-busy]="state() === 'confirming' ? 'true' : null"
+              [disabled]="confirmation.state() === 'confirming'"
+              [attr.aria-busy]="confirmation.state() === 'confirming' ? 'true' : null"
               (click)="confirm()"
             >
               Confirm new email
@@ -94,35 +92,17 @@ export class ConfirmEmailChangePage {
   readonly token = input<string | undefined>();
 
   protected readonly paths = WEB_PATHS;
-  protected readonly state = signal<ConfirmState>('idle');
-  protected readonly error = signal<string | null>(null);
+  protected readonly confirmation = new LinkConfirmation((token) => this.api.confirmEmailChange({ token }));
   protected readonly doneMessage = signal('Use the new address the next time you sign in.');
   protected readonly signedIn = this.auth.isSignedIn;
   protected readonly homeUrl = this.auth.homeUrl;
   protected readonly settingsUrl = computed(() => settingsFor(this.auth.me()?.audience ?? 'client'));
 
   protected confirm(): void {
-    const token = this.token();
-    if (!token || this.state() === 'confirming') {
-      return;
-    }
-    this.state.set('confirming');
-    this.error.set(null);
-    this.api.confirmEmailChange({ token }).subscribe({
-      next: (response) => {
-        this.state.set('confirmed');
-        if (response.message) {
-          this.doneMessage.set(response.message);
-        }
-        if (this.auth.isSignedIn()) {
-          // The user menu and settings show the email from `me`.
-          this.auth.reloadMe().subscribe({ error: () => undefined });
-        }
-      },
-      error: (error: unknown) => {
-        this.state.set('failed');
-        this.error.set(toApiError(error).message);
-      },
+    this.confirmation.confirm(this.token(), (response) => {
+      if (response.message) {
+        this.doneMessage.set(response.message);
+      }
     });
   }
 }

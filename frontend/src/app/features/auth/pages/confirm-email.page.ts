@@ -11,8 +11,7 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { toApiError } from '../../../core/http/api-error';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { AuthApi } from '../data-access/auth.api';
-
-type ConfirmState = 'idle' | 'confirming' | 'confirmed' | 'failed';
+import { LinkConfirmation } from '../link-confirmation';
 
 /**
  * Opening the link only shows this page; the token is spent by the explicit button press, because
@@ -59,8 +58,7 @@ export class ConfirmEmailPage {
   readonly token = input<string | undefined>();
 
   protected readonly paths = WEB_PATHS;
-  protected readonly state = signal<ConfirmState>('idle');
-  protected readonly error = signal<string | null>(null);
+  protected readonly confirmation = new LinkConfirmation((token) => this.api.confirmEmail({ token }));
   protected readonly signedIn = this.auth.isSignedIn;
   protected readonly homeUrl = this.auth.homeUrl;
   protected readonly hasToken = computed(() => !!this.token());
@@ -76,25 +74,7 @@ export class ConfirmEmailPage {
   protected readonly resendNotice = signal<{ kind: 'info' | 'error'; text: string } | null>(null);
 
   protected confirm(): void {
-    const token = this.token();
-    if (!token || this.state() === 'confirming') {
-      return;
-    }
-    this.state.set('confirming');
-    this.error.set(null);
-    this.api.confirmEmail({ token }).subscribe({
-      next: () => {
-        this.state.set('confirmed');
-        if (this.auth.isSignedIn()) {
-          // The dashboard's "confirm your email" banner reads `me`; refresh it.
-          this.auth.reloadMe().subscribe({ error: () => undefined });
-        }
-      },
-      error: (error: unknown) => {
-        this.state.set('failed');
-        this.error.set(toApiError(error).message);
-      },
-    });
+    this.confirmation.confirm(this.token());
   }
 
   protected resend(): void {
