@@ -1,17 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 
-/** "Anna Acme" → "AA": the first letters of the first two words. */
-export function initialsOf(name: string): string {
+/** "Anna Acme" → "AA": the first letters of the first two words (or of the first `count`). */
+export function initialsOf(name: string, count = 2): string {
   return name
     .split(/\s+/)
     .filter(Boolean)
-    .slice(0, 2)
+    .slice(0, count)
     .map((part) => Array.from(part)[0]?.toUpperCase() ?? '')
     .join('');
 }
 
 /**
- * A person's profile picture, or their initials on a tinted disc when there is none (or it cannot
+ * A profile picture (a person's, or a social account's), or initials on a tinted disc when there is none (or it cannot
  * be loaded: the URLs are signed and expire, so `failed` lets the owner ask for a fresh one).
  * Decorative unless given an `alt`: the name is almost always written right beside it.
  */
@@ -37,6 +37,9 @@ export function initialsOf(name: string): string {
       color: var(--mat-sys-on-primary-container);
       font: var(--mat-sys-label-large);
     }
+    :host(.single) {
+      font: var(--mat-sys-title-medium);
+    }
     :host(.large) {
       font: var(--mat-sys-title-large);
     }
@@ -49,6 +52,7 @@ export function initialsOf(name: string): string {
   host: {
     '[style.width.px]': 'size()',
     '[style.height.px]': 'size()',
+    '[class.single]': 'letters() === 1',
     '[class.large]': 'size() >= 56',
   },
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -59,10 +63,12 @@ export class UserAvatarComponent {
   readonly size = input(32);
   /** Text for screen readers; empty = decorative. */
   readonly alt = input('');
+  /** Two initials for people; one letter for accounts, whose names are often one word or a brand. */
+  readonly letters = input<1 | 2>(2);
   readonly failed = output<string>();
 
   private readonly failedSrc = signal<string | null>(null);
-  protected readonly initials = computed(() => initialsOf(this.name()) || '?');
+  protected readonly initials = computed(() => initialsOf(this.name(), this.letters()) || '?');
   protected readonly showImage = computed(() => {
     const src = this.src();
     return !!src && src !== this.failedSrc();
