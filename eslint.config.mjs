@@ -5,6 +5,30 @@ import nx from '@nx/eslint-plugin';
  * meet in libs/shared, and libs/shared imports neither Nest nor Angular (nor anything with I/O).
  * Promise-returning calls must be awaited or explicitly voided (no-floating-promises).
  */
+const RAW_DATA_ACCESS =
+  'Raw data access is not allowed here: read and write tenant data through TenantData (core/tenancy) — findOwned, listOwned, query, assertAccess, insertOwned, updateOwned, transaction — and say why a query must cross tenants with tenant.unscoped("reason").';
+
+const RAW_DATA_ACCESS_IMPORTS = [
+  { name: 'typeorm', importNames: ['DataSource', 'Repository'], message: RAW_DATA_ACCESS },
+  {
+    name: '@nestjs/typeorm',
+    importNames: ['InjectDataSource', 'InjectRepository', 'InjectEntityManager', 'getRepositoryToken'],
+    message: RAW_DATA_ACCESS,
+  },
+];
+const CORE_BELOW_FEATURES = {
+  group: ['**/modules/**'],
+  message:
+    'core/ may not import modules/: move what both need below the features (core/tenancy, ...) or let the feature call core.',
+};
+/** Where raw data sources are the point: the data-access layer, database plumbing, the operator CLI. */
+const DATA_ACCESS_LAYER = [
+  'backend/src/core/tenancy/tenant-data.ts',
+  'backend/src/core/database/**',
+  'backend/src/cli.ts',
+  'backend/src/data-source.cli.ts',
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -70,6 +94,49 @@ export default [
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      // A switch over a union must name every member, so a new role, status or scope kind cannot
+      // fall through unnoticed; a default still closes a switch over an open type.
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+    },
+  },
+  {
+    // Tenant data is reached through TenantData (core/tenancy/tenant-data.ts) only: its helpers add
+    // the tenant condition by construction, and a query that must cross tenants says why with
+    // tenant.unscoped('reason'). The data-access layer itself, the database plumbing and the
+    // operator CLI are the allow-list.
+    files: ['backend/src/**/*.ts'],
+    ignores: [...DATA_ACCESS_LAYER, 'backend/src/**/*.spec.ts', 'backend/src/**/*.int-spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: RAW_DATA_ACCESS_IMPORTS }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='manager']",
+          message: `${RAW_DATA_ACCESS} Pass the transaction (tx) itself to core services; they take its manager.`,
+        },
+      ],
+    },
+  },
+  {
+    // core/ is what every feature stands on; it never reaches up into a feature.
+    files: ['backend/src/core/**/*.ts'],
+    ignores: DATA_ACCESS_LAYER,
+    rules: {
+      'no-restricted-imports': ['error', { paths: RAW_DATA_ACCESS_IMPORTS, patterns: [CORE_BELOW_FEATURES] }],
+    },
+  },
+  {
+    files: DATA_ACCESS_LAYER.filter((glob) => glob.startsWith('backend/src/core/')),
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [CORE_BELOW_FEATURES] }],
     },
   },
 ];

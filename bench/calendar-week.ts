@@ -20,6 +20,7 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DatabaseConfig } from '../backend/src/config/app-config';
 import { buildDataSourceOptions } from '../backend/src/core/database/data-source-options';
+import { ENTITIES } from '../backend/src/entities';
 import { portalCalendarWeek } from '../backend/src/modules/posts/portal-calendar';
 
 const CLIENTS = 200;
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const results: Array<{ size: number; p50: number; p95: number; mean: number; rows: number }> = [];
   for (const size of sizes) {
     const { config, cleanup } = await freshDatabase();
-    const db = new DataSource(buildDataSourceOptions(config));
+    const db = new DataSource(buildDataSourceOptions(config, ENTITIES));
     await db.initialize();
     await db.runMigrations();
     try {

@@ -25,6 +25,8 @@ import { SocialModule } from './modules/social/social.module';
 import { PostsModule } from './modules/posts/posts.module';
 import { MediaModule } from './modules/media/media.module';
 import { StorageModule } from './core/storage/storage.module';
+import { ENTITIES } from './entities';
+import { TenancyModule } from './core/tenancy/tenancy.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -34,12 +36,13 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(config),
+        DatabaseModule.forRoot(config, ENTITIES),
         RedisModule.forRoot(config),
         JobsModule.forRoot(config),
         StorageModule.forRoot(config),
         ScheduleModule.forRoot(),
         SchedulingModule,
+        TenancyModule,
         AuditModule,
         RateLimitModule,
         MailModule,

@@ -12,6 +12,7 @@ import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/load-config';
 import { runMigrations } from './core/database/database.module';
 import { buildDataSourceOptions } from './core/database/data-source-options';
+import { ENTITIES } from './entities';
 import { pendingSchemaChanges } from './core/database/schema-drift';
 import { JsonLogger } from './core/http/json-logger';
 import { DemoModule } from './modules/demo/demo.module';
@@ -22,13 +23,13 @@ async function main(command: string | undefined): Promise<number> {
   Logger.overrideLogger(new JsonLogger(config.logLevel));
   switch (command) {
     case 'migrate': {
-      const dataSource = await new DataSource(buildDataSourceOptions(config.database)).initialize();
+      const dataSource = await new DataSource(buildDataSourceOptions(config.database, ENTITIES)).initialize();
       await runMigrations(dataSource);
       await dataSource.destroy();
       return 0;
     }
     case 'check-schema': {
-      const dataSource = await new DataSource(buildDataSourceOptions(config.database)).initialize();
+      const dataSource = await new DataSource(buildDataSourceOptions(config.database, ENTITIES)).initialize();
       await runMigrations(dataSource);
       const pending = await pendingSchemaChanges(dataSource);
       await dataSource.destroy();

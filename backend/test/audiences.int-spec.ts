@@ -1,7 +1,7 @@
-import { AgencyMembership } from '../src/modules/users/entities/agency-membership.entity';
-import { Client } from '../src/modules/clients/entities/client.entity';
-import { ClientMembership } from '../src/modules/clients/entities/client-membership.entity';
-import { Agency } from '../src/modules/agencies/entities/agency.entity';
+import { AgencyMembership } from '../src/core/tenancy/entities/agency-membership.entity';
+import { Client } from '../src/core/tenancy/entities/client.entity';
+import { ClientMembership } from '../src/core/tenancy/entities/client-membership.entity';
+import { Agency } from '../src/core/tenancy/entities/agency.entity';
 import { Factory } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import { AuditLog } from '../src/core/audit/audit-log.entity';
-import { Agency } from '../src/modules/agencies/entities/agency.entity';
+import { Agency } from '../src/core/tenancy/entities/agency.entity';
 import { OneTimeToken } from '../src/modules/auth/entities/one-time-token.entity';
-import { Session } from '../src/modules/auth/entities/session.entity';
-import { User } from '../src/modules/users/entities/user.entity';
+import { Session } from '../src/core/tenancy/entities/session.entity';
+import { User } from '../src/core/tenancy/entities/user.entity';
 import { Factory, refreshCookieFrom, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 

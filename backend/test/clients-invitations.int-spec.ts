@@ -1,7 +1,7 @@
-import { Agency } from '../src/modules/agencies/entities/agency.entity';
-import { Client } from '../src/modules/clients/entities/client.entity';
+import { Agency } from '../src/core/tenancy/entities/agency.entity';
+import { Client } from '../src/core/tenancy/entities/client.entity';
 import { Invitation } from '../src/modules/invitations/entities/invitation.entity';
-import { User } from '../src/modules/users/entities/user.entity';
+import { User } from '../src/core/tenancy/entities/user.entity';
 import { Factory, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 

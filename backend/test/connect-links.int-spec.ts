@@ -1,5 +1,5 @@
 import { CLIENT_PERMISSIONS } from '@atrium/shared';
-import type { Client } from '../src/modules/clients/entities/client.entity';
+import type { Client } from '../src/core/tenancy/entities/client.entity';
 import { SocialAccount } from '../src/modules/social/entities/social-account.entity';
 import { Factory } from './support/factories';
 import { consentAtSandbox } from './support/sandbox-oauth';

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { SecretBox } from '../src/core/crypto/secret-box';
 import { seedDemoSocial } from '../src/modules/demo/demo-social';
-import { Client } from '../src/modules/clients/entities/client.entity';
+import { Client } from '../src/core/tenancy/entities/client.entity';
 import { PostTarget } from '../src/modules/posts/entities/post-target.entity';
 import { PublisherService } from '../src/modules/posts/publisher.service';
 import { JobQueue } from '../src/core/jobs/job-queue';

@@ -7,7 +7,9 @@ module.exports = {
   preset: '../../jest.preset.js',
   rootDir: '.',
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/**/*.int-spec.ts'],
+  // Each feature's isolation spec lives beside it in src/modules/<feature>/; the rest live here.
+  roots: ['<rootDir>', '<rootDir>/../src'],
+  testMatch: ['**/*.int-spec.ts'],
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },

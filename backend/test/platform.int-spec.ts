@@ -84,8 +84,8 @@ describe('Housekeeping', () => {
 
   it('purges sessions and email tokens that died over a week ago, and keeps live ones', async () => {
     const { Factory } = await import('./support/factories');
-    const { HousekeepingService } = await import('../src/core/scheduling/housekeeping.service');
-    const { Session } = await import('../src/modules/auth/entities/session.entity');
+    const { AuthHousekeepingService } = await import('../src/modules/auth/auth-housekeeping.service');
+    const { Session } = await import('../src/core/tenancy/entities/session.entity');
     const factory = new Factory(t);
     const user = await factory.agencyUser(await factory.agency(), 'owner');
     const live = await factory.signIn(user.email);
@@ -95,7 +95,7 @@ describe('Housekeeping', () => {
     const sessions = t.db.getRepository(Session);
     await sessions.update({ id: old.id }, { revokedAt: new Date(Date.now() - 8 * 24 * 60 * 60_000) });
 
-    const purged = await t.app.get(HousekeepingService).purge();
+    const purged = await t.app.get(AuthHousekeepingService).purge();
     expect(purged.sessions).toBeGreaterThanOrEqual(1);
     expect(await sessions.countBy({ id: old.id })).toBe(0);
     expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${live.accessToken}`)).status).toBe(200);
@@ -103,9 +103,9 @@ describe('Housekeeping', () => {
 
   it('removes sign-ups never confirmed within a week, and nothing else', async () => {
     const { Factory } = await import('./support/factories');
-    const { HousekeepingService } = await import('../src/core/scheduling/housekeeping.service');
-    const { Agency } = await import('../src/modules/agencies/entities/agency.entity');
-    const { User } = await import('../src/modules/users/entities/user.entity');
+    const { AuthHousekeepingService } = await import('../src/modules/auth/auth-housekeeping.service');
+    const { Agency } = await import('../src/core/tenancy/entities/agency.entity');
+    const { User } = await import('../src/core/tenancy/entities/user.entity');
     const factory = new Factory(t);
     const weekAgo = new Date(Date.now() - 8 * 24 * 60 * 60_000);
     const squatted = await factory.agency();
@@ -119,7 +119,7 @@ describe('Housekeeping', () => {
     await t.db.getRepository(Agency).update({ id: squatted.id }, { createdAt: weekAgo });
     await t.db.getRepository(Agency).update({ id: confirmed.id }, { createdAt: weekAgo });
 
-    const purged = await t.app.get(HousekeepingService).purge();
+    const purged = await t.app.get(AuthHousekeepingService).purge();
     expect(purged.unconfirmedAgencies).toBe(1);
     expect(await t.db.getRepository(User).countBy({ email: squatter.email })).toBe(0);
     expect(await t.db.getRepository(Agency).countBy({ id: recent.id })).toBe(1);

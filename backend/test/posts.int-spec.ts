@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { In } from 'typeorm';
 import { CLIENT_PERMISSIONS } from '@atrium/shared';
 import { JobQueue, JOBS } from '../src/core/jobs/job-queue';
-import type { Client } from '../src/modules/clients/entities/client.entity';
+import type { Client } from '../src/core/tenancy/entities/client.entity';
 import { SandboxPost } from '../src/modules/local-oauth/entities/local-oauth.entities';
 import { PostTarget } from '../src/modules/posts/entities/post-target.entity';
 import { PostMedia } from '../src/modules/posts/entities/post-media.entity';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CLIENT_PERMISSIONS } from '@atrium/shared';
-import type { Agency } from '../src/modules/agencies/entities/agency.entity';
-import type { Client } from '../src/modules/clients/entities/client.entity';
+import type { Agency } from '../src/core/tenancy/entities/agency.entity';
+import type { Client } from '../src/core/tenancy/entities/client.entity';
 import { OAuthConnectState } from '../src/modules/social/entities/oauth-connect-state.entity';
 import { SocialAccount } from '../src/modules/social/entities/social-account.entity';
 import { Factory } from './support/factories';

@@ -8,7 +8,7 @@ name=${1:?usage: $0 MigrationName}
 cd "$(dirname "$0")/../.."
 export TS_NODE_PROJECT=backend/tsconfig.cli.json TS_NODE_TRANSPILE_ONLY=1
 cli="npx typeorm-ts-node-commonjs"
-ds=backend/src/core/database/cli-data-source.ts
+ds=backend/src/data-source.cli.ts
 dir=backend/src/core/database/migrations
 
 sqlite_db=$(mktemp -d)/gen.sqlite

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AgencyRole, ClientPermission, ClientRole } from '@atrium/shared';
-import { Agency } from '../../src/modules/agencies/entities/agency.entity';
+import { Agency } from '../../src/core/tenancy/entities/agency.entity';
 import { PasswordService } from '../../src/modules/auth/password.service';
-import { Client } from '../../src/modules/clients/entities/client.entity';
-import { ClientMembership } from '../../src/modules/clients/entities/client-membership.entity';
-import { AgencyMembership } from '../../src/modules/users/entities/agency-membership.entity';
-import { User } from '../../src/modules/users/entities/user.entity';
+import { Client } from '../../src/core/tenancy/entities/client.entity';
+import { ClientMembership } from '../../src/core/tenancy/entities/client-membership.entity';
+import { AgencyMembership } from '../../src/core/tenancy/entities/agency-membership.entity';
+import { User } from '../../src/core/tenancy/entities/user.entity';
 import type { TestApp } from './test-app';
 
 export const TEST_PASSWORD = 'a perfectly fine passphrase';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { RequestMeta } from '../auth/request-context';
+import { managerOf, TenantData, Transactional } from '../tenancy/tenant-data';
+import type { Actor } from '../tenancy/tenant-scope';
 import { AuditLog } from './audit-log.entity';
 
 export interface AuditEntry {
@@ -14,14 +15,22 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Writes the audit trail. Pass the transaction's manager so the entry commits with the change. */
+/** What an actor did: the agency, the user and the request meta come from the actor. */
+export type ActorAuditEntry = Omit<AuditEntry, 'agencyId' | 'actorUserId' | 'meta'>;
+
+/** Writes the audit trail. Pass the transaction so the entry commits with the change. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly db: EntityManager;
 
-  async record(entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.getRepository(AuditLog).save(
-      manager.getRepository(AuditLog).create({
+  constructor(tenant: TenantData) {
+    this.db = tenant.unscoped('audit log: a platform table; each entry names its own agency');
+  }
+
+  async record(entry: AuditEntry, into: Transactional = this.db): Promise<void> {
+    const repository = managerOf(into).getRepository(AuditLog);
+    await repository.save(
+      repository.create({
         action: entry.action,
         agencyId: entry.agencyId ?? null,
         actorUserId: entry.actorUserId ?? null,
@@ -30,6 +39,19 @@ export class AuditService {
         ip: entry.meta?.ip ?? null,
         details: entry.details ?? null,
       }),
+    );
+  }
+
+  /** Records what `actor` did within its tenant. */
+  async recordFor(actor: Actor, entry: ActorAuditEntry, into: Transactional = this.db): Promise<void> {
+    await this.record(
+      {
+        ...entry,
+        agencyId: actor.scope.agencyId,
+        actorUserId: actor.userId,
+        meta: { ip: actor.ip, userAgent: actor.userAgent },
+      },
+      into,
     );
   }
 }

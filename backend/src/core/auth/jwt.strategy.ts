@@ -5,7 +5,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { requestMeta } from './context.decorator';
-import { ContextLoader } from './context-loader.service';
+import { ContextLoader } from '../tenancy/context-loader.service';
 import type { RequestContext } from './request-context';
 
 export const ACCESS_TOKEN_AUDIENCE = 'atrium-api';

@@ -1,4 +1,5 @@
 import type { AgencyRole, ClientPermission, ClientRole } from '@atrium/shared';
+import type { AgencyScope, ClientScope } from '../tenancy/tenant-scope';
 
 /** Where a request came from; recorded in the audit log and used for per-IP rate limits. */
 export interface RequestMeta {
@@ -15,6 +16,8 @@ interface BaseContext extends RequestMeta {
 export interface AgencyContext extends BaseContext {
   audience: 'agency';
   agencyRole: AgencyRole;
+  /** The whole agency: what every service call of this request is bounded by. */
+  scope: AgencyScope;
 }
 
 export interface ClientMembershipSummary {
@@ -32,10 +35,13 @@ export interface ClientContext extends BaseContext {
   memberships: ClientMembershipSummary[];
   /** The client the request asked for with X-Atrium-Client, when it is not one of the user's. */
   unknownRequestedClient?: string;
+  /** The chosen client: what every service call of this request is bounded by. */
+  scope: ClientScope;
 }
 
 /**
  * Built fresh from the database on every authenticated request (never from token claims), and
- * passed as the first argument to services that touch tenant data.
+ * passed as the first argument to services that touch tenant data. It is an `Actor`: its `scope`
+ * bounds every query, its user and meta go to the audit log.
  */
 export type RequestContext = AgencyContext | ClientContext;

@@ -2,21 +2,23 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../../config/app-config';
-import { ENTITIES } from './entities';
 import { MYSQL_MIGRATIONS } from './migrations/mysql';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+
+/** The entity classes the application registers (listed at the application root, `entities.ts`). */
+export type EntityList = ReadonlyArray<new (...args: never[]) => object>;
 
 /**
  * One place that turns configuration into TypeORM options for either dialect. `synchronize` is
  * never on: the schema only changes through the committed migrations of each dialect.
  */
-export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+export function buildDataSourceOptions(database: DatabaseConfig, entities: EntityList): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
-    synchronize: false,
-    migrationsRun: false,
-    logging: false,
-  } as const;
+    entities: [...entities],
+    synchronize: false as const,
+    migrationsRun: false as const,
+    logging: false as const,
+  };
   if (database.type === 'sqlite') {
     if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
     return {

@@ -2,17 +2,17 @@ import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
-import { buildDataSourceOptions } from './data-source-options';
+import { buildDataSourceOptions, EntityList } from './data-source-options';
 import { serializeSqliteTransactions } from './sqlite-transactions';
 
 @Module({})
 export class DatabaseModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, entities: EntityList): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => buildDataSourceOptions(config.database),
+          useFactory: () => buildDataSourceOptions(config.database, entities),
           dataSourceFactory: async (options) => {
             if (!options) throw new Error('No database options');
             const dataSource = await new DataSource(options).initialize();

@@ -7,15 +7,15 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { HealthResponse } from '@atrium/shared';
 import { Public } from '../auth/route-policy';
 import { JobQueue } from '../jobs/job-queue';
 import { FileStorage } from '../storage/file-storage';
 import { REDIS } from '../redis/redis.module';
+import { TenantData } from '../tenancy/tenant-data';
 
 class HealthCheckDto {
   @ApiProperty({ enum: ['up', 'down'] }) status!: 'up' | 'down';
@@ -37,12 +37,16 @@ class HealthDto implements HealthResponse {
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
+  private readonly db: EntityManager;
+
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    tenant: TenantData,
     @Inject(REDIS) private readonly redis: Redis | null,
     private readonly storage: FileStorage,
     private readonly jobs: JobQueue,
-  ) {}
+  ) {
+    this.db = tenant.unscoped('health: pings the database, no tenant data');
+  }
 
   @Get()
   @Public()
@@ -66,7 +70,7 @@ export class HealthController {
     const checks: Record<string, HealthCheckDto> = {
       database: await check(async () => {
         await this.db.query('SELECT 1');
-        return this.db.options.type;
+        return this.db.connection.options.type;
       }),
     };
     if (this.redis) {

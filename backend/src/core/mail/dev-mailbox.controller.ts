@@ -1,14 +1,14 @@
 import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { DevMailboxEntry } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Public } from '../auth/route-policy';
 import { ApiErrorDto } from '../http/api-error.dto';
 import { OutboxEmail } from './outbox-email.entity';
+import { TenantData } from '../tenancy/tenant-data';
 
 class DevMailboxEntryDto implements DevMailboxEntry {
   @ApiProperty() id!: string;
@@ -28,10 +28,14 @@ class DevMailboxEntryDto implements DevMailboxEntry {
 @ApiTags('dev')
 @Controller('v1/dev/mailbox')
 export class DevMailboxController {
+  private readonly db: EntityManager;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+    tenant: TenantData,
+  ) {
+    this.db = tenant.unscoped('dev mailbox: the captured outbox of the whole installation, for its operator');
+  }
 
   @Get()
   @Public()

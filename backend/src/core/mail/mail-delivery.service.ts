@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { JobQueue, JOBS } from '../jobs/job-queue';
 import { OutboxEmail } from './outbox-email.entity';
+import { TenantData } from '../tenancy/tenant-data';
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
 const BACKOFF_BASE_MS = 30_000;
@@ -21,11 +21,15 @@ export class MailDeliveryService implements OnModuleInit {
   private readonly logger = new Logger(MailDeliveryService.name);
   private transporter: Transporter | null = null;
 
+  private readonly db: EntityManager;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    tenant: TenantData,
     private readonly jobs: JobQueue,
-  ) {}
+  ) {
+    this.db = tenant.unscoped('outbox delivery: a platform table; each row names its own agency');
+  }
 
   onModuleInit(): void {
     if (this.config.smtpUrl) {

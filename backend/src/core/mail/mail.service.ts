@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { JobQueue, JOBS } from '../jobs/job-queue';
+import { managerOf, Transactional } from '../tenancy/tenant-data';
 import type { EmailContent } from './mail-templates';
 import { OutboxEmail } from './outbox-email.entity';
 
@@ -29,8 +29,9 @@ export class MailService {
     return this.config.smtpUrl === null;
   }
 
-  async queue(manager: EntityManager, email: OutgoingEmail): Promise<string> {
-    const repository = manager.getRepository(OutboxEmail);
+  /** Writes the email to the outbox in the caller's transaction (`into`). */
+  async queue(into: Transactional, email: OutgoingEmail): Promise<string> {
+    const repository = managerOf(into).getRepository(OutboxEmail);
     const row = repository.create({
       agencyId: email.agencyId,
       toAddress: email.to,

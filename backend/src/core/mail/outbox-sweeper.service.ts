@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan, LessThanOrEqual } from 'typeorm';
+import { EntityManager, LessThan, LessThanOrEqual } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { LeaseService } from '../scheduling/lease.service';
 import { MailService } from './mail.service';
 import { OutboxEmail } from './outbox-email.entity';
+import { TenantData } from '../tenancy/tenant-data';
 
 const SWEEP_EVERY_MS = 15_000;
 /** A worker that claimed an email and died leaves it in `sending`; after this long it is retried. */
@@ -21,12 +21,16 @@ const STUCK_AFTER_MS = 5 * 60_000;
 export class OutboxSweeperService {
   private readonly logger = new Logger(OutboxSweeperService.name);
 
+  private readonly db: EntityManager;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    tenant: TenantData,
     private readonly leases: LeaseService,
     private readonly mail: MailService,
-  ) {}
+  ) {
+    this.db = tenant.unscoped('outbox sweeper: finds undelivered emails of every agency');
+  }
 
   @Interval('outbox-sweep', SWEEP_EVERY_MS)
   async tick(): Promise<void> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { SchedulerLease } from './scheduler-lease.entity';
+import { TenantData } from '../tenancy/tenant-data';
 
 /**
  * Leader election for scheduled tasks, in the database every instance already shares: a task runs
@@ -13,7 +13,11 @@ export class LeaseService {
   /** Identifies this process among the backend instances. */
   readonly holder = randomUUID();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly db: EntityManager;
+
+  constructor(tenant: TenantData) {
+    this.db = tenant.unscoped('scheduler leases: a platform table, no tenant data');
+  }
 
   async tryAcquire(name: string, ttlMs: number): Promise<boolean> {
     const now = new Date();

@@ -8,13 +8,13 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AgencyCtx } from '../../core/auth/context.decorator';
 import type { AgencyContext } from '../../core/auth/request-context';
 import { AgencyRoute } from '../../core/auth/route-policy';
-import { Client } from '../clients/entities/client.entity';
-import { ClientMembership } from '../clients/entities/client-membership.entity';
-import { AgencyMembership } from '../users/entities/agency-membership.entity';
-import { User } from '../users/entities/user.entity';
+import { Client } from '../../core/tenancy/entities/client.entity';
+import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
+import { AgencyMembership } from '../../core/tenancy/entities/agency-membership.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
 import { DashboardService } from './dashboard.service';
 import { AgencyDashboardDto } from './dto/dashboard.dto';
-import { Agency } from './entities/agency.entity';
+import { Agency } from '../../core/tenancy/entities/agency.entity';
 
 class OverviewAgencyDto {
   @ApiProperty() id!: string;

@@ -5,15 +5,15 @@ import { entitlementsOf, WEB_PATHS, type AgencyDashboardResponse } from '@atrium
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AgencyContext } from '../../core/auth/request-context';
-import { Client } from '../clients/entities/client.entity';
-import { ClientMembership } from '../clients/entities/client-membership.entity';
+import { Client } from '../../core/tenancy/entities/client.entity';
+import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
 import { Invitation } from '../invitations/entities/invitation.entity';
-import { User } from '../users/entities/user.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
 import { Post } from '../posts/entities/post.entity';
 import { SocialAccount } from '../social/entities/social-account.entity';
 import { SocialAccountsService } from '../social/social-accounts.service';
 import { EntitlementsService } from './entitlements.service';
-import { Agency } from './entities/agency.entity';
+import { Agency } from '../../core/tenancy/entities/agency.entity';
 
 /** The agency dashboard (SPEC §2, seed 003): who was invited and who joined, per client and in total. */
 @Injectable()

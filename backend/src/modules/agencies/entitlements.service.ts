@@ -2,10 +2,10 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { entitlementsOf, InviteAvailability, PlanEntitlements } from '@atrium/shared';
-import { Client } from '../clients/entities/client.entity';
-import { AgencyMembership } from '../users/entities/agency-membership.entity';
-import { User } from '../users/entities/user.entity';
-import { Agency } from './entities/agency.entity';
+import { Client } from '../../core/tenancy/entities/client.entity';
+import { AgencyMembership } from '../../core/tenancy/entities/agency-membership.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
+import { Agency } from '../../core/tenancy/entities/agency.entity';
 
 /**
  * What the agency's plan allows, and whether inviting is possible right now (SPEC §2, seed 001):

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AuthController } from './auth.controller';
+import { AuthHousekeepingService } from './auth-housekeeping.service';
 import { AuthService } from './auth.service';
 import { OneTimeTokenService } from './one-time-token.service';
 import { PasswordService } from './password.service';
@@ -11,7 +12,14 @@ import { SessionService } from './session.service';
 @Module({
   imports: [PassportModule, JwtModule.register({})],
   controllers: [AuthController],
-  providers: [AuthService, PasswordService, OneTimeTokenService, SessionService, SessionResponder],
+  providers: [
+    AuthService,
+    AuthHousekeepingService,
+    PasswordService,
+    OneTimeTokenService,
+    SessionService,
+    SessionResponder,
+  ],
   exports: [PasswordService, OneTimeTokenService, SessionService, SessionResponder],
 })
 export class AuthModule {}

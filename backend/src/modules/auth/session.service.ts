@@ -7,8 +7,8 @@ import { APP_CONFIG } from '../../config/config.module';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, AccessTokenPayload } from '../../core/auth/jwt.strategy';
 import type { RequestMeta } from '../../core/auth/request-context';
 import { AuditService } from '../../core/audit/audit.service';
-import { User } from '../users/entities/user.entity';
-import { Session } from './entities/session.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
+import { Session } from '../../core/tenancy/entities/session.entity';
 import { hashToken, newSecretToken } from './token-hash';
 
 export interface IssuedTokens {

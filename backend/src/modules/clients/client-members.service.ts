@@ -9,7 +9,7 @@ import { OneTimeToken } from '../auth/entities/one-time-token.entity';
 import { SessionService } from '../auth/session.service';
 import { MemberDirectoryService } from '../members/member-directory.service';
 import { Invitation } from '../invitations/entities/invitation.entity';
-import { ClientMembership } from './entities/client-membership.entity';
+import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
 
 export interface MemberActor {
   agencyId: string;

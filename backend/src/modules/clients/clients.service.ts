@@ -8,9 +8,9 @@ import type { AgencyContext } from '../../core/auth/request-context';
 import { EntitlementsService } from '../agencies/entitlements.service';
 import { Invitation } from '../invitations/entities/invitation.entity';
 import { InvitationsService } from '../invitations/invitations.service';
-import { User } from '../users/entities/user.entity';
-import { ClientMembership } from './entities/client-membership.entity';
-import { Client } from './entities/client.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
+import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
+import { Client } from '../../core/tenancy/entities/client.entity';
 import type { CreateClientDto, UpdateClientDto } from './dto/clients.dto';
 import { ClientMembersService } from './client-members.service';
 

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { EntityManager } from 'typeorm';
 import type { FileStorage } from '../../core/storage/file-storage';
-import type { Client } from '../clients/entities/client.entity';
+import type { Client } from '../../core/tenancy/entities/client.entity';
 import { MediaAsset } from '../media/entities/media-asset.entity';
-import { User } from '../users/entities/user.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
 
 /** Pictures the demo clients' people "uploaded", drawn here so the demo needs no files. */
 const DEMO_PICTURES: Array<{ client: string; uploader: string; filename: string; colour: string; label: string }> = [

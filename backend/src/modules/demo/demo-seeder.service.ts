@@ -6,15 +6,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { Agency } from '../agencies/entities/agency.entity';
+import { Agency } from '../../core/tenancy/entities/agency.entity';
 import { TOKEN_TTL_MS } from '../auth/one-time-token.service';
 import { PasswordService } from '../auth/password.service';
 import { hashToken, newSecretToken } from '../auth/token-hash';
 import { Invitation } from '../invitations/entities/invitation.entity';
-import { Client } from '../clients/entities/client.entity';
-import { ClientMembership } from '../clients/entities/client-membership.entity';
-import { AgencyMembership } from '../users/entities/agency-membership.entity';
-import { User } from '../users/entities/user.entity';
+import { Client } from '../../core/tenancy/entities/client.entity';
+import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
+import { AgencyMembership } from '../../core/tenancy/entities/agency-membership.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
 import {
   DEMO_AGENCIES,
   DEMO_EXTRA_MEMBERSHIPS,

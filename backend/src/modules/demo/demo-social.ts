@@ -3,7 +3,7 @@ import type { AppConfig } from '../../config/app-config';
 import { SecretBox } from '../../core/crypto/secret-box';
 import { newId } from '../../core/database/columns';
 import { hashToken, newSecretToken } from '../auth/token-hash';
-import type { Client } from '../clients/entities/client.entity';
+import type { Client } from '../../core/tenancy/entities/client.entity';
 import { SandboxAccount, SandboxPost, SandboxToken } from '../local-oauth/entities/local-oauth.entities';
 import { Post } from '../posts/entities/post.entity';
 import { PostTarget } from '../posts/entities/post-target.entity';

@@ -5,19 +5,19 @@ import { WEB_PATHS, type BulkResult, type MagicLinkResponse } from '@atrium/shar
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../../core/audit/audit.service';
-import { ContextLoader } from '../../core/auth/context-loader.service';
+import { ContextLoader } from '../../core/tenancy/context-loader.service';
 import type { AgencyContext, RequestMeta } from '../../core/auth/request-context';
 import { actionEmail } from '../../core/mail/mail-templates';
 import { MailService } from '../../core/mail/mail.service';
 import { RATE_LIMITS } from '../../core/rate-limit/rate-limit.rules';
 import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
-import { Agency } from '../agencies/entities/agency.entity';
+import { Agency } from '../../core/tenancy/entities/agency.entity';
 import type { SignedIn } from '../auth/auth.service';
 import { OneTimeToken } from '../auth/entities/one-time-token.entity';
 import { OneTimeTokenService, TOKEN_TTL_MS } from '../auth/one-time-token.service';
 import { SessionService } from '../auth/session.service';
-import { ClientMembership } from '../clients/entities/client-membership.entity';
-import { User } from '../users/entities/user.entity';
+import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
 
 /**
  * Passwordless sign-in for client users (SPEC §2, seed 003): a 15-minute, single-use link that the

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
-import { Client } from '../clients/entities/client.entity';
-import { ClientMembership } from '../clients/entities/client-membership.entity';
+import { Client } from '../../core/tenancy/entities/client.entity';
+import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
 import { Post } from '../posts/entities/post.entity';
 import { PostMedia } from '../posts/entities/post-media.entity';
-import { AgencyMembership } from '../users/entities/agency-membership.entity';
-import { User } from '../users/entities/user.entity';
+import { AgencyMembership } from '../../core/tenancy/entities/agency-membership.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
 import { effectiveClientPermissions, type ClientPermission } from '@atrium/shared';
-import { Agency } from '../agencies/entities/agency.entity';
+import { Agency } from '../../core/tenancy/entities/agency.entity';
 import type { MediaAsset } from './entities/media-asset.entity';
 
 /**

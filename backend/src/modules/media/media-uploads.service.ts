@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { Agency } from '../agencies/entities/agency.entity';
+import { Agency } from '../../core/tenancy/entities/agency.entity';
 import type { UploadResult } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';

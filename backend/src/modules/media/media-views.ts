@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { MediaAssetView } from '@atrium/shared';
-import { Client } from '../clients/entities/client.entity';
-import { User } from '../users/entities/user.entity';
+import { Client } from '../../core/tenancy/entities/client.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
 import { MediaAsset } from './entities/media-asset.entity';
 import { FileUrlSigner } from './file-url-signer';
 

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { MemberRow, MemberStatus } from '@atrium/shared';
-import { Session } from '../auth/entities/session.entity';
-import { ClientMembership } from '../clients/entities/client-membership.entity';
+import { Session } from '../../core/tenancy/entities/session.entity';
+import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
 import { Invitation } from '../invitations/entities/invitation.entity';
-import { AgencyMembership } from '../users/entities/agency-membership.entity';
-import { User } from '../users/entities/user.entity';
+import { AgencyMembership } from '../../core/tenancy/entities/agency-membership.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
 
 /** A row of either list: client roles or agency roles. */
 export type AnyMemberRow = MemberRow<string>;

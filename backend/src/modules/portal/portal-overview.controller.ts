@@ -6,9 +6,9 @@ import type { PortalOverviewResponse } from '@atrium/shared';
 import { ClientCtx } from '../../core/auth/context.decorator';
 import type { ClientContext } from '../../core/auth/request-context';
 import { PortalRoute } from '../../core/auth/route-policy';
-import { Agency } from '../agencies/entities/agency.entity';
+import { Agency } from '../../core/tenancy/entities/agency.entity';
 import { MeClientDto } from '../auth/dto/session.dto';
-import { User } from '../users/entities/user.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
 
 class PortalAgencyDto {
   @ApiProperty() name!: string;

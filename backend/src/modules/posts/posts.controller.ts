@@ -31,7 +31,7 @@ import type { AgencyContext, ClientContext } from '../../core/auth/request-conte
 import { AgencyRoute, PortalRoute } from '../../core/auth/route-policy';
 import { ApiErrorDto } from '../../core/http/api-error.dto';
 import { ValidationFailedException } from '../../core/http/api-error.filter';
-import { User } from '../users/entities/user.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
 import {
   CalendarQueryDto,
   CreatePostDto,

@@ -7,7 +7,7 @@ import { AuditService } from '../../core/audit/audit.service';
 import { SecretBox } from '../../core/crypto/secret-box';
 import { newId } from '../../core/database/columns';
 import { isUniqueViolation } from '../../core/database/errors';
-import { Client } from '../clients/entities/client.entity';
+import { Client } from '../../core/tenancy/entities/client.entity';
 import { failWaitingTargets } from '../posts/post-status';
 import { accountHealth, EXPIRY_WARNING_MS, unrenewableExpiry } from './account-health';
 import { SocialAccount } from './entities/social-account.entity';

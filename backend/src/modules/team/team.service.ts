@@ -8,7 +8,7 @@ import type { AgencyContext } from '../../core/auth/request-context';
 import { EntitlementsService } from '../agencies/entitlements.service';
 import { SessionService } from '../auth/session.service';
 import { MemberDirectoryService } from '../members/member-directory.service';
-import { AgencyMembership } from '../users/entities/agency-membership.entity';
+import { AgencyMembership } from '../../core/tenancy/entities/agency-membership.entity';
 import type { TeamInviteRole } from '../clients/dto/clients.dto';
 
 /** The agency's own people (SPEC §2 Team): owner and admins manage admins and members. */

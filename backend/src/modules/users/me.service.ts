@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { MeResponse } from '@atrium/shared';
 import type { RequestContext } from '../../core/auth/request-context';
-import { Agency } from '../agencies/entities/agency.entity';
-import { User } from './entities/user.entity';
+import { Agency } from '../../core/tenancy/entities/agency.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
 import { MediaAsset } from '../media/entities/media-asset.entity';
 import { FileUrlSigner } from '../media/file-url-signer';
 

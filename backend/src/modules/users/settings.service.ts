@@ -16,13 +16,13 @@ import { MailService } from '../../core/mail/mail.service';
 import { RATE_LIMITS } from '../../core/rate-limit/rate-limit.rules';
 import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
 import { FileStorage } from '../../core/storage/file-storage';
-import { Agency } from '../agencies/entities/agency.entity';
-import { Session } from '../auth/entities/session.entity';
+import { Agency } from '../../core/tenancy/entities/agency.entity';
+import { Session } from '../../core/tenancy/entities/session.entity';
 import { OneTimeTokenService } from '../auth/one-time-token.service';
 import { PasswordService } from '../auth/password.service';
 import { MediaAsset } from '../media/entities/media-asset.entity';
 import { MediaUploadsService } from '../media/media-uploads.service';
-import { User } from './entities/user.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
 
 const VALID_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
 const AVATAR_MAX_BYTES = 10 * 1024 * 1024;

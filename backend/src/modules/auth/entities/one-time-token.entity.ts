@@ -1,6 +1,6 @@
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { DateColumn, IdColumn, NullableDateColumn, ShortText } from '../../../core/database/columns';
-import { User } from '../../users/entities/user.entity';
+import { User } from '../../../core/tenancy/entities/user.entity';
 import { RecordEntity } from '../../../core/database/base-entities';
 
 export type OneTimeTokenPurpose = 'confirm_email' | 'reset_password' | 'invitation' | 'magic_link' | 'change_email';

@@ -2,8 +2,9 @@ import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Audience } from '@atrium/shared';
 import { MutableRecordEntity } from '../../../core/database/base-entities';
 import { DateColumn, IdColumn, NullableDateColumn, ShortText } from '../../../core/database/columns';
-import { Agency } from '../../agencies/entities/agency.entity';
-import { Client } from '../../clients/entities/client.entity';
+import { Agency } from '../../../core/tenancy/entities/agency.entity';
+import { Client } from '../../../core/tenancy/entities/client.entity';
+import { TenantOwned } from '../../../core/tenancy/tenant-owned.decorator';
 
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked';
 
@@ -12,6 +13,7 @@ export type InvitationStatus = 'pending' | 'accepted' | 'revoked';
  * token is stored only as a hash; a resend replaces the hash, so the old link dies. "Expired" is
  * not stored: it is a pending invitation past `expiresAt`.
  */
+@TenantOwned({ client: 'clientId' })
 @Entity('invitations')
 @Index('idx_invitations_agency_client_status', ['agencyId', 'clientId', 'status'])
 @Index('idx_invitations_email', ['email'])

@@ -2,7 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { MediaKind, MediaStatus } from '@atrium/shared';
 import { IdColumn, ShortText } from '../../../core/database/columns';
 import { MutableRecordEntity } from '../../../core/database/base-entities';
-import { Agency } from '../../agencies/entities/agency.entity';
+import { Agency } from '../../../core/tenancy/entities/agency.entity';
+import { TenantOwned } from '../../../core/tenancy/tenant-owned.decorator';
 
 /** `library` files appear in the media library; `avatar` files are profile pictures only. */
 export type MediaPurpose = 'library' | 'avatar';
@@ -11,6 +12,7 @@ export type MediaPurpose = 'library' | 'avatar';
  * An uploaded file. The bytes live in FileStorage under `storageKey` (made by the server); the
  * type is what the content says it is, the file name only what the uploader called it.
  */
+@TenantOwned({ client: 'clientId' })
 @Entity('media_assets')
 @Index('idx_media_assets_agency_created', ['agencyId', 'purpose', 'createdAt'])
 @Index('idx_media_assets_client_created', ['clientId', 'purpose', 'createdAt'])

@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { IdColumn, NullableDateColumn, ShortText } from '../../../core/database/columns';
 import { MutableRecordEntity } from '../../../core/database/base-entities';
 import { Post } from './post.entity';
+import { TenantOwned } from '../../../core/tenancy/tenant-owned.decorator';
 
 /**
  * Where one target is in its life. `pending` waits for its time; the scheduler moves a due one to
@@ -12,6 +13,7 @@ import { Post } from './post.entity';
 export type TargetState = 'draft' | 'pending' | 'queued' | 'sending' | 'published' | 'failed' | 'cancelled';
 
 /** One post on one account. Client and time are copied from the post so calendar queries use one index. */
+@TenantOwned({ client: 'clientId' })
 @Entity('post_targets')
 @Index('idx_post_targets_client_schedule', ['clientId', 'scheduledAt'])
 @Index('idx_post_targets_state_schedule', ['state', 'scheduledAt'])

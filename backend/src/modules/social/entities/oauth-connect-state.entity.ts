@@ -2,6 +2,7 @@ import { Column, Entity, Index } from 'typeorm';
 import type { SocialProviderId } from '@atrium/shared';
 import { DateColumn, IdColumn, NullableDateColumn, ShortText } from '../../../core/database/columns';
 import { RecordEntity } from '../../../core/database/base-entities';
+import { TenantOwned } from '../../../core/tenancy/tenant-owned.decorator';
 
 export type ConnectPurpose = 'agency' | 'portal' | 'connect_link';
 
@@ -10,6 +11,7 @@ export type ConnectPurpose = 'agency' | 'portal' | 'connect_link';
  * signed-in session that started it (or, for a Client Connect Link, to the link and a secret the
  * starting browser keeps), spent once, and dead after ten minutes.
  */
+@TenantOwned({ client: 'clientId' })
 @Entity('oauth_connect_states')
 export class OAuthConnectState extends RecordEntity {
   @ShortText(64)

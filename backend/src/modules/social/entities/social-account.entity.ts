@@ -2,7 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { ConnectedVia, SocialProviderId } from '@atrium/shared';
 import { IdColumn, NullableDateColumn, ShortText } from '../../../core/database/columns';
 import { MutableRecordEntity } from '../../../core/database/base-entities';
-import { Agency } from '../../agencies/entities/agency.entity';
+import { Agency } from '../../../core/tenancy/entities/agency.entity';
+import { TenantOwned } from '../../../core/tenancy/tenant-owned.decorator';
 
 /** `disconnected` rows keep their history (posts point at them) but hold no tokens. */
 export type SocialAccountStatus = 'active' | 'needs_reconnect' | 'disconnected';
@@ -11,6 +12,7 @@ export type SocialAccountStatus = 'active' | 'needs_reconnect' | 'disconnected';
  * A platform account the agency connected (or a client connected for it), assigned to at most
  * one client. Tokens are sealed with SecretBox and never leave the backend.
  */
+@TenantOwned({ client: 'clientId' })
 @Entity('social_accounts')
 @Index('uq_social_accounts_identity', ['agencyId', 'provider', 'externalId'], { unique: true })
 export class SocialAccount extends MutableRecordEntity {

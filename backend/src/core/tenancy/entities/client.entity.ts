@@ -1,10 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { ClientPermission } from '@atrium/shared';
-import { IdColumn, NullableDateColumn, ShortText } from '../../../core/database/columns';
-import { Agency } from '../../agencies/entities/agency.entity';
-import { MutableRecordEntity } from '../../../core/database/base-entities';
+import { IdColumn, NullableDateColumn, ShortText } from '../../database/columns';
+import { Agency } from './agency.entity';
+import { MutableRecordEntity } from '../../database/base-entities';
+import { TenantOwned } from '../tenant-owned.decorator';
 
 /** One of the agency's clients; its people see the portal scoped to it. */
+@TenantOwned({ client: 'id' })
 @Entity('clients')
 export class Client extends MutableRecordEntity {
   @IdColumn()

@@ -1,7 +1,7 @@
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { DateColumn, IdColumn, NullableDateColumn, ShortText } from '../../../core/database/columns';
-import { User } from '../../users/entities/user.entity';
-import { RecordEntity } from '../../../core/database/base-entities';
+import { DateColumn, IdColumn, NullableDateColumn, ShortText } from '../../database/columns';
+import { User } from './user.entity';
+import { RecordEntity } from '../../database/base-entities';
 
 /**
  * A signed-in browser. The refresh token is `<session id>.<secret>`; only SHA-256 hashes of the

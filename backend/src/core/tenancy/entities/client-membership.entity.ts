@@ -1,11 +1,13 @@
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { ClientRole } from '@atrium/shared';
-import { IdColumn, ShortText } from '../../../core/database/columns';
-import { User } from '../../users/entities/user.entity';
-import type { MembershipStatus } from '../../users/entities/agency-membership.entity';
+import { IdColumn, ShortText } from '../../database/columns';
+import { User } from './user.entity';
+import type { MembershipStatus } from './agency-membership.entity';
 import { Client } from './client.entity';
-import { RecordEntity } from '../../../core/database/base-entities';
+import { RecordEntity } from '../../database/base-entities';
+import { TenantOwned } from '../tenant-owned.decorator';
 
+@TenantOwned({ client: 'clientId' })
 @Entity('client_memberships')
 @Index('uq_client_memberships_client_user', ['clientId', 'userId'], {
   unique: true,

@@ -1,8 +1,9 @@
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Audience } from '@atrium/shared';
-import { IdColumn, NullableDateColumn, ShortText } from '../../../core/database/columns';
-import { Agency } from '../../agencies/entities/agency.entity';
-import { MutableRecordEntity } from '../../../core/database/base-entities';
+import { IdColumn, NullableDateColumn, ShortText } from '../../database/columns';
+import { Agency } from './agency.entity';
+import { MutableRecordEntity } from '../../database/base-entities';
+import { TenantOwned } from '../tenant-owned.decorator';
 
 export type UserStatus = 'active' | 'deactivated';
 
@@ -10,6 +11,7 @@ export type UserStatus = 'active' | 'deactivated';
  * A person who signs in. `kind` fixes the audience for the user's lifetime: an agency user never
  * holds client memberships and a client user never holds an agency membership.
  */
+@TenantOwned({ client: null })
 @Entity('users')
 export class User extends MutableRecordEntity {
   @IdColumn()

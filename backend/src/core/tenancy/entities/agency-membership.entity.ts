@@ -1,12 +1,14 @@
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { AgencyRole } from '@atrium/shared';
-import { IdColumn, ShortText } from '../../../core/database/columns';
-import { Agency } from '../../agencies/entities/agency.entity';
+import { IdColumn, ShortText } from '../../database/columns';
+import { Agency } from './agency.entity';
 import { User } from './user.entity';
-import { RecordEntity } from '../../../core/database/base-entities';
+import { RecordEntity } from '../../database/base-entities';
+import { TenantOwned } from '../tenant-owned.decorator';
 
 export type MembershipStatus = 'active' | 'deactivated';
 
+@TenantOwned({ client: null })
 @Entity('agency_memberships')
 @Index('uq_agency_memberships_agency_user', ['agencyId', 'userId'], {
   unique: true,

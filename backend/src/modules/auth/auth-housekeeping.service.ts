@@ -1,27 +1,33 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
+import { EntityManager, In, IsNull, LessThan, Not } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { Agency } from '../../modules/agencies/entities/agency.entity';
-import { OneTimeToken } from '../../modules/auth/entities/one-time-token.entity';
-import { User } from '../../modules/users/entities/user.entity';
-import { Session } from '../../modules/auth/entities/session.entity';
-import { LeaseService } from './lease.service';
+import { LeaseService } from '../../core/scheduling/lease.service';
+import { Agency } from '../../core/tenancy/entities/agency.entity';
+import { Session } from '../../core/tenancy/entities/session.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
+import { TenantData } from '../../core/tenancy/tenant-data';
+import { OneTimeToken } from './entities/one-time-token.entity';
 
 const DAY = 24 * 60 * 60_000;
 
-/** Deletes sessions, email tokens and sign-ups nobody can use any more; hourly, on one instance. */
+/**
+ * The retention rules of sign-in data: deletes sessions, email tokens and sign-ups nobody can use
+ * any more; hourly, on one instance.
+ */
 @Injectable()
-export class HousekeepingService {
-  private readonly logger = new Logger(HousekeepingService.name);
+export class AuthHousekeepingService {
+  private readonly logger = new Logger(AuthHousekeepingService.name);
+  private readonly db: EntityManager;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    tenant: TenantData,
     private readonly leases: LeaseService,
-  ) {}
+  ) {
+    this.db = tenant.unscoped('housekeeping: retention of sign-in data across every agency');
+  }
 
   @Cron(CronExpression.EVERY_HOUR, { name: 'housekeeping' })
   async tick(): Promise<void> {

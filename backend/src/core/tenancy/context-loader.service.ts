@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { effectiveClientPermissions } from '@atrium/shared';
-import { Agency } from '../../modules/agencies/entities/agency.entity';
-import { Session } from '../../modules/auth/entities/session.entity';
-import { Client } from '../../modules/clients/entities/client.entity';
-import { ClientMembership } from '../../modules/clients/entities/client-membership.entity';
-import { AgencyMembership } from '../../modules/users/entities/agency-membership.entity';
-import { User } from '../../modules/users/entities/user.entity';
-import type { ClientMembershipSummary, RequestContext, RequestMeta } from './request-context';
+import type { ClientMembershipSummary, RequestContext, RequestMeta } from '../auth/request-context';
+import { Agency } from './entities/agency.entity';
+import { Client } from './entities/client.entity';
+import { ClientMembership } from './entities/client-membership.entity';
+import { AgencyMembership } from './entities/agency-membership.entity';
+import { Session } from './entities/session.entity';
+import { User } from './entities/user.entity';
+import { TenantData } from './tenant-data';
+import { agencyScope, clientScope } from './tenant-scope';
 
 /**
  * Rebuilds the caller's context from the database: the session must be live, the user active, the
@@ -17,7 +18,11 @@ import type { ClientMembershipSummary, RequestContext, RequestMeta } from './req
  */
 @Injectable()
 export class ContextLoader {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly db;
+
+  constructor(tenant: TenantData) {
+    this.db = tenant.unscoped('request context: finds who is calling before any tenant is known');
+  }
 
   async load(
     userId: string,
@@ -52,6 +57,7 @@ export class ContextLoader {
         sessionId,
         agencyId: agency.id,
         agencyRole: membership.role,
+        scope: agencyScope(agency.id, membership.role),
         ...meta,
       };
     }
@@ -59,13 +65,15 @@ export class ContextLoader {
     const memberships = await this.activeClientMemberships(userId, agency.id);
     if (memberships.length === 0) return null;
     const requested = requestedClientId ? memberships.find((m) => m.clientId === requestedClientId) : undefined;
+    const client = requested ?? memberships[0];
     const context: RequestContext = {
       audience: 'client',
       userId,
       sessionId,
       agencyId: agency.id,
-      client: requested ?? memberships[0],
+      client,
       memberships,
+      scope: clientScope(agency.id, client.clientId, client.permissions, client.role),
       ...meta,
     };
     // Portal routes answer 404 for a client that is not (or no longer) the user's; /me still works.

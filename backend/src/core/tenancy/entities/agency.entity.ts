@@ -1,10 +1,12 @@
 import { Entity } from 'typeorm';
-import { ShortText } from '../../../core/database/columns';
-import { MutableRecordEntity } from '../../../core/database/base-entities';
+import { ShortText } from '../../database/columns';
+import { MutableRecordEntity } from '../../database/base-entities';
+import { TenantOwned } from '../tenant-owned.decorator';
 
 export type AgencyStatus = 'active' | 'suspended';
 
 /** The tenant. Every piece of agency data hangs off an agency id. */
+@TenantOwned({ agency: 'id', client: null })
 @Entity('agencies')
 export class Agency extends MutableRecordEntity {
   @ShortText(120)

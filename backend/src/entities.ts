@@ -1,0 +1,50 @@
+import { AuditLog } from './core/audit/audit-log.entity';
+import { OutboxEmail } from './core/mail/outbox-email.entity';
+import { SchedulerLease } from './core/scheduling/scheduler-lease.entity';
+import { Agency } from './core/tenancy/entities/agency.entity';
+import { OneTimeToken } from './modules/auth/entities/one-time-token.entity';
+import { Session } from './core/tenancy/entities/session.entity';
+import { Client } from './core/tenancy/entities/client.entity';
+import { ClientMembership } from './core/tenancy/entities/client-membership.entity';
+import { Invitation } from './modules/invitations/entities/invitation.entity';
+import { AgencyMembership } from './core/tenancy/entities/agency-membership.entity';
+import { User } from './core/tenancy/entities/user.entity';
+import { SocialAccount } from './modules/social/entities/social-account.entity';
+import { OAuthConnectState } from './modules/social/entities/oauth-connect-state.entity';
+import { ConnectLink } from './modules/social/entities/connect-link.entity';
+import { Post } from './modules/posts/entities/post.entity';
+import { PostTarget } from './modules/posts/entities/post-target.entity';
+import { PostMedia } from './modules/posts/entities/post-media.entity';
+import { MediaAsset } from './modules/media/entities/media-asset.entity';
+import {
+  SandboxAccount,
+  SandboxGrant,
+  SandboxPost,
+  SandboxToken,
+} from './modules/local-oauth/entities/local-oauth.entities';
+
+/** Every entity, listed explicitly: the bundled backend cannot discover them with globs. */
+export const ENTITIES = [
+  Agency,
+  User,
+  AgencyMembership,
+  Client,
+  ClientMembership,
+  Session,
+  OneTimeToken,
+  Invitation,
+  OutboxEmail,
+  AuditLog,
+  SchedulerLease,
+  SocialAccount,
+  OAuthConnectState,
+  ConnectLink,
+  Post,
+  PostTarget,
+  SandboxAccount,
+  SandboxGrant,
+  SandboxToken,
+  SandboxPost,
+  MediaAsset,
+  PostMedia,
+];
