@@ -25,21 +25,19 @@ export const appRoutes: Routes = [
     children: [
       {
         path: '',
-        loadChildren: () =>
-          import('./features/agency-dashboard/agency-dashboard.routes').then((m) => m.AGENCY_DASHBOARD_ROUTES),
+        loadChildren: () => import('./features/agencies/agencies.routes').then((m) => m.AGENCY_DASHBOARD_ROUTES),
       },
       {
         path: 'calendar',
-        loadChildren: () => import('./features/calendar/calendar.routes').then((m) => m.CALENDAR_ROUTES),
+        loadChildren: () => import('./features/posts/posts.routes').then((m) => m.CALENDAR_ROUTES),
       },
       {
         path: 'media',
-        loadChildren: () => import('./features/media-library/media-library.routes').then((m) => m.MEDIA_LIBRARY_ROUTES),
+        loadChildren: () => import('./features/media/media.routes').then((m) => m.MEDIA_LIBRARY_ROUTES),
       },
       {
         path: 'accounts',
-        loadChildren: () =>
-          import('./features/social-accounts/social-accounts.routes').then((m) => m.SOCIAL_ACCOUNTS_ROUTES),
+        loadChildren: () => import('./features/social/social.routes').then((m) => m.SOCIAL_ACCOUNTS_ROUTES),
       },
       {
         path: 'settings/clients',
@@ -53,7 +51,7 @@ export const appRoutes: Routes = [
       {
         // The person's own profile (every role); linked from the user menu.
         path: 'settings/profile',
-        loadChildren: () => import('./features/settings/settings.routes').then((m) => m.PROFILE_SETTINGS_ROUTES),
+        loadChildren: () => import('./features/users/users.routes').then((m) => m.PROFILE_SETTINGS_ROUTES),
       },
       notFoundInShell,
     ],
@@ -65,35 +63,33 @@ export const appRoutes: Routes = [
     children: [
       {
         path: '',
-        loadChildren: () =>
-          import('./features/portal-dashboard/portal-dashboard.routes').then((m) => m.PORTAL_DASHBOARD_ROUTES),
+        loadChildren: () => import('./features/portal/portal.routes').then((m) => m.PORTAL_DASHBOARD_ROUTES),
       },
       {
         path: 'calendar',
         canMatch: [clientPermissionGuard('calendar.view')],
-        loadChildren: () =>
-          import('./features/portal-calendar/portal-calendar.routes').then((m) => m.PORTAL_CALENDAR_ROUTES),
+        loadChildren: () => import('./features/posts/portal/portal-posts.routes').then((m) => m.PORTAL_CALENDAR_ROUTES),
       },
       {
         path: 'media',
         canMatch: [clientPermissionGuard('media.upload')],
-        loadChildren: () => import('./features/portal-media/portal-media.routes').then((m) => m.PORTAL_MEDIA_ROUTES),
+        loadChildren: () => import('./features/media/portal/portal-media.routes').then((m) => m.PORTAL_MEDIA_ROUTES),
       },
       {
         path: 'accounts',
         canMatch: [clientPermissionGuard('accounts.manage')],
         loadChildren: () =>
-          import('./features/portal-accounts/portal-accounts.routes').then((m) => m.PORTAL_ACCOUNTS_ROUTES),
+          import('./features/social/portal/portal-social.routes').then((m) => m.PORTAL_ACCOUNTS_ROUTES),
       },
       {
         path: 'team',
         canMatch: [clientPermissionGuard('users.manage')],
-        loadChildren: () => import('./features/portal-team/portal-team.routes').then((m) => m.PORTAL_TEAM_ROUTES),
+        loadChildren: () => import('./features/clients/portal/portal-clients.routes').then((m) => m.PORTAL_TEAM_ROUTES),
       },
       {
         // Every client user, whatever the client's permissions.
         path: 'settings',
-        loadChildren: () => import('./features/settings/settings.routes').then((m) => m.PORTAL_SETTINGS_ROUTES),
+        loadChildren: () => import('./features/users/portal/portal-users.routes').then((m) => m.PORTAL_SETTINGS_ROUTES),
       },
       notFoundInShell,
     ],

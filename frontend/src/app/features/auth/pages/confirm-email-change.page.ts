@@ -6,7 +6,7 @@ import { WEB_PATHS } from '@atrium/shared';
 import { AuthService } from '../../../core/auth/auth.service';
 import { settingsFor } from '../../../core/auth/return-url';
 import { NoticeComponent } from '../../../core/ui/notice.component';
-import { SettingsApi } from '../../settings/data-access/settings.api';
+import { SettingsApi } from '../../users/data-access/settings.api';
 import { LinkConfirmation } from '../link-confirmation';
 
 /**

@@ -13,7 +13,7 @@ import { confirmAction } from '../../../core/ui/confirm-dialog.component';
 import { DIALOG_SIZE } from '../../../core/ui/dialogs';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { ToastService } from '../../../core/ui/toast.service';
-import { AgencyDashboardApi } from '../../agency-dashboard/data-access/agency-dashboard.api';
+import { AgencyDashboardApi } from '../../agencies/data-access/agency-dashboard.api';
 import { InviteButtonComponent } from '../../members/components/invite-button.component';
 import {
   InviteDialogComponent,

@@ -12,7 +12,7 @@ import { toApiError } from '../../../core/http/api-error';
 import { OUTLINED_FIELDS } from '../../../core/ui/dialogs';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import type { ClientOption } from '../../clients/data-access/clients.api';
-import { providerIcon } from '../../social/provider-ui';
+import { providerIcon } from '../provider-ui';
 
 export interface ConnectAccountDialogData {
   readonly provider: SocialProviderInfo;

@@ -5,6 +5,6 @@ export const PORTAL_ACCOUNTS_ROUTES: Routes = [
     path: '',
     pathMatch: 'full',
     title: 'Accounts',
-    loadComponent: () => import('./pages/portal-accounts.page').then((m) => m.PortalAccountsPage),
+    loadComponent: () => import('./portal-accounts.page').then((m) => m.PortalAccountsPage),
   },
 ];

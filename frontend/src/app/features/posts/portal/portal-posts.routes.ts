@@ -5,6 +5,6 @@ export const PORTAL_CALENDAR_ROUTES: Routes = [
     path: '',
     pathMatch: 'full',
     title: 'Calendar',
-    loadComponent: () => import('./pages/portal-calendar.page').then((m) => m.PortalCalendarPage),
+    loadComponent: () => import('./portal-calendar.page').then((m) => m.PortalCalendarPage),
   },
 ];

@@ -5,6 +5,6 @@ export const PORTAL_MEDIA_ROUTES: Routes = [
     path: '',
     pathMatch: 'full',
     title: 'Media',
-    loadComponent: () => import('./pages/portal-media.page').then((m) => m.PortalMediaPage),
+    loadComponent: () => import('./portal-media.page').then((m) => m.PortalMediaPage),
   },
 ];

@@ -25,14 +25,14 @@ import { confirmAction } from '../../../core/ui/confirm-dialog.component';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { ToastService } from '../../../core/ui/toast.service';
 import { ClientOption, ClientsApi } from '../../clients/data-access/clients.api';
-import { LoadMoreComponent } from '../../media/components/load-more.component';
-import { MediaCardComponent } from '../../media/components/media-card.component';
-import { MediaListStatusComponent } from '../../media/components/media-list-status.component';
-import { UploadDropZoneComponent } from '../../media/components/upload-drop-zone.component';
-import { UploadListComponent } from '../../media/components/upload-list.component';
-import { MediaApi } from '../../media/data-access/media.api';
-import { downloadClickHandler } from '../../media/download';
-import { MediaList } from '../../media/media-list';
+import { LoadMoreComponent } from '../components/load-more.component';
+import { MediaCardComponent } from '../components/media-card.component';
+import { MediaListStatusComponent } from '../components/media-list-status.component';
+import { UploadDropZoneComponent } from '../components/upload-drop-zone.component';
+import { UploadListComponent } from '../components/upload-list.component';
+import { MediaApi } from '../data-access/media.api';
+import { downloadClickHandler } from '../download';
+import { MediaList } from '../media-list';
 import {
   AGENCY_FILES,
   ALL_CLIENTS,
@@ -45,9 +45,9 @@ import {
   formatBytes,
   hasFilters,
   matchesFilters,
-} from '../../media/media-query';
-import { settledSearch } from '../../media/settled-search';
-import { UploadQueue } from '../../media/upload-queue';
+} from '../media-query';
+import { settledSearch } from '../settled-search';
+import { UploadQueue } from '../upload-queue';
 
 interface Person {
   readonly id: string;
@@ -78,7 +78,7 @@ interface Person {
     UploadListComponent,
   ],
   templateUrl: './media-library.page.html',
-  styleUrls: ['../../media/media-page.scss', './media-library.page.scss'],
+  styleUrls: ['../media-page.scss', './media-library.page.scss'],
   host: {
     '(window:beforeunload)': 'queue.warnBeforeLeaving($event)',
   },

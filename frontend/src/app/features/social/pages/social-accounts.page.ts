@@ -18,11 +18,11 @@ import { NoticeComponent } from '../../../core/ui/notice.component';
 import { RelativeTimeComponent } from '../../../core/ui/relative-time.component';
 import { ToastService } from '../../../core/ui/toast.service';
 import { ClientOption, ClientsApi } from '../../clients/data-access/clients.api';
-import { AccountAvatarComponent } from '../../social/components/account-avatar.component';
-import { AccountHealthComponent } from '../../social/components/account-health.component';
-import { SocialApi } from '../../social/data-access/social.api';
-import { ConnectFlowService } from '../../social/oauth/connect-flow.service';
-import { connectedViaLabel, handleLabel, providerIcon } from '../../social/provider-ui';
+import { AccountAvatarComponent } from '../components/account-avatar.component';
+import { AccountHealthComponent } from '../components/account-health.component';
+import { SocialApi } from '../data-access/social.api';
+import { ConnectFlowService } from '../oauth/connect-flow.service';
+import { connectedViaLabel, handleLabel, providerIcon } from '../provider-ui';
 import {
   ConnectAccountDialogComponent,
   ConnectAccountDialogData,

@@ -14,11 +14,11 @@ import { LoadState, toLoadState } from '../../../core/http/load-state';
 import { confirmAction } from '../../../core/ui/confirm-dialog.component';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { ToastService } from '../../../core/ui/toast.service';
-import { AccountAvatarComponent } from '../../social/components/account-avatar.component';
-import { AccountHealthComponent } from '../../social/components/account-health.component';
-import { SocialApi } from '../../social/data-access/social.api';
-import { ConnectFlowService } from '../../social/oauth/connect-flow.service';
-import { handleLabel, providerIcon } from '../../social/provider-ui';
+import { AccountAvatarComponent } from '../components/account-avatar.component';
+import { AccountHealthComponent } from '../components/account-health.component';
+import { SocialApi } from '../data-access/social.api';
+import { ConnectFlowService } from '../oauth/connect-flow.service';
+import { handleLabel, providerIcon } from '../provider-ui';
 
 /**
  * Portal > Accounts [000] (accounts.manage): the active client's social accounts. Whatever is

@@ -7,16 +7,16 @@ import { MatInputModule } from '@angular/material/input';
 import type { MediaAssetView } from '@atrium/shared';
 import { AuthService } from '../../../core/auth/auth.service';
 import { NoticeComponent } from '../../../core/ui/notice.component';
-import { LoadMoreComponent } from '../../media/components/load-more.component';
-import { MediaCardComponent } from '../../media/components/media-card.component';
-import { MediaListStatusComponent } from '../../media/components/media-list-status.component';
-import { UploadDropZoneComponent } from '../../media/components/upload-drop-zone.component';
-import { UploadListComponent } from '../../media/components/upload-list.component';
-import { MediaApi } from '../../media/data-access/media.api';
-import { downloadClickHandler } from '../../media/download';
-import { MediaList } from '../../media/media-list';
-import { settledSearch } from '../../media/settled-search';
-import { UploadQueue } from '../../media/upload-queue';
+import { LoadMoreComponent } from '../components/load-more.component';
+import { MediaCardComponent } from '../components/media-card.component';
+import { MediaListStatusComponent } from '../components/media-list-status.component';
+import { UploadDropZoneComponent } from '../components/upload-drop-zone.component';
+import { UploadListComponent } from '../components/upload-list.component';
+import { MediaApi } from '../data-access/media.api';
+import { downloadClickHandler } from '../download';
+import { MediaList } from '../media-list';
+import { settledSearch } from '../settled-search';
+import { UploadQueue } from '../upload-queue';
 
 /**
  * Portal > Media [000] (media.upload): upload many files at once (drag and drop or pick, progress
@@ -38,7 +38,7 @@ import { UploadQueue } from '../../media/upload-queue';
     UploadListComponent,
   ],
   templateUrl: './portal-media.page.html',
-  styleUrls: ['../../media/media-page.scss', './portal-media.page.scss'],
+  styleUrls: ['../media-page.scss', './portal-media.page.scss'],
   host: {
     '(window:beforeunload)': 'queue.warnBeforeLeaving($event)',
   },

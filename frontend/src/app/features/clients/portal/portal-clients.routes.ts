@@ -5,6 +5,6 @@ export const PORTAL_TEAM_ROUTES: Routes = [
     path: '',
     pathMatch: 'full',
     title: 'Team',
-    loadComponent: () => import('./pages/portal-team.page').then((m) => m.PortalTeamPage),
+    loadComponent: () => import('./portal-team.page').then((m) => m.PortalTeamPage),
   },
 ];
