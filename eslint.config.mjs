@@ -126,6 +126,35 @@ export default [
     },
   },
   {
+    // Features use each other through their services, not by reading each other's tables: importing
+    // another feature's entity to query it is refused (a type import to describe a value is fine).
+    // The tenancy entities all features share live in core/tenancy/entities.
+    files: ['backend/src/modules/**/*.ts'],
+    ignores: [
+      'backend/src/**/*.spec.ts',
+      'backend/src/**/*.int-spec.ts',
+      // The demo seeder fills every feature's tables on purpose, like a migration of demo data.
+      'backend/src/modules/demo/**',
+      // The portal week is one indexed join of post targets and their accounts (bench:calendar).
+      'backend/src/modules/posts/portal-calendar.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/entities/*', '../../*/entities/*'],
+              allowTypeImports: true,
+              message:
+                "Another feature's table: call that feature's service (or an exported function of it) instead of querying its entity.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // core/ is what every feature stands on; it never reaches up into a feature.
     files: ['backend/src/core/**/*.ts'],
     ignores: DATA_ACCESS_LAYER,

@@ -21,6 +21,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { DatabaseConfig } from '../backend/src/config/app-config';
 import { buildDataSourceOptions } from '../backend/src/core/database/data-source-options';
 import { ENTITIES } from '../backend/src/entities';
+import { TenantDataAccess } from '../backend/src/core/tenancy/tenant-data';
+import { clientScope } from '../backend/src/core/tenancy/tenant-scope';
 import { portalCalendarWeek } from '../backend/src/modules/posts/portal-calendar';
 
 const CLIENTS = 200;
@@ -53,7 +55,12 @@ async function main(): Promise<void> {
       for (let i = 0; i < WARMUP + RUNS; i++) {
         const clientId = world.clients[i % CLIENTS];
         const t0 = performance.now();
-        const week = await portalCalendarWeek(db, { agencyId: world.agencyId, clientId }, world.weekFrom, world.weekTo);
+        const week = await portalCalendarWeek(
+          new TenantDataAccess(db.manager),
+          clientScope(world.agencyId, clientId, ['calendar.view']),
+          world.weekFrom,
+          world.weekTo,
+        );
         const elapsed = performance.now() - t0;
         if (i >= WARMUP) {
           timings.push(elapsed);

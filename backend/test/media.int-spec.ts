@@ -9,6 +9,7 @@ import { JobQueue } from '../src/core/jobs/job-queue';
 import type { Agency } from '../src/core/tenancy/entities/agency.entity';
 import { Client as ClientEntity, type Client } from '../src/core/tenancy/entities/client.entity';
 import { ClientMembership } from '../src/core/tenancy/entities/client-membership.entity';
+import { clientScope } from '../src/core/tenancy/tenant-scope';
 import { MediaAsset } from '../src/modules/media/entities/media-asset.entity';
 import { FileUrlSigner } from '../src/modules/media/file-url-signer';
 import { MediaProcessingService } from '../src/modules/media/media-processing.service';
@@ -378,13 +379,16 @@ describe('Media: uploads, the library, portal media and downloads', () => {
         // Start reading only once the client is gone, as when it leaves while the guards run.
         request.once('close', () => {
           uploads
-            .receive(request, {
-              agencyId: agency.id,
-              userId: portalUserId,
-              source: 'portal',
-              purpose: 'library',
-              clientId: client.id,
-            })
+            .receive(
+              {
+                scope: clientScope(agency.id, client.id, [...CLIENT_PERMISSIONS], 'member'),
+                userId: portalUserId,
+                ip: null,
+                userAgent: null,
+              },
+              request,
+              { purpose: 'library' },
+            )
             .then(resolve, resolve)
             .finally(() => server.close());
         });

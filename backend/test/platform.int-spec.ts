@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { pendingSchemaChanges } from '../src/core/database/schema-drift';
 import { LeaseService } from '../src/core/scheduling/lease.service';
+import { TenantData } from '../src/core/tenancy/tenant-data';
 import { startTestApp, TestApp } from './support/test-app';
 import { TEST_DATABASE, TEST_REDIS_URL } from './support/test-env';
 
@@ -24,9 +25,9 @@ describe('Platform', () => {
   });
 
   it('grants a schedule lease to one instance at a time', async () => {
-    const db = t.app.get(DataSource);
-    const instanceA = new LeaseService(db);
-    const instanceB = new LeaseService(db);
+    const tenant = t.app.get(TenantData);
+    const instanceA = new LeaseService(tenant);
+    const instanceB = new LeaseService(tenant);
     const results = await Promise.all([
       instanceA.tryAcquire('test-task', 60_000),
       instanceB.tryAcquire('test-task', 60_000),

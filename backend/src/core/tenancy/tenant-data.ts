@@ -1,11 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  And,
   DataSource,
   DeepPartial,
   EntityManager,
+  Equal,
   FindManyOptions,
   FindOneOptions,
+  FindOperator,
   FindOptionsWhere,
   In,
   IsNull,
@@ -43,6 +46,14 @@ export interface FindOwnedOptions<T> {
  */
 export class TenantDataAccess {
   constructor(protected readonly manager: EntityManager) {}
+
+  /**
+   * Whether locking reads (`FOR UPDATE`) mean anything here: MySQL/MariaDB need them to serialise
+   * writers that read first; SQLite serialises every writer already and has no such syntax.
+   */
+  get locksRows(): boolean {
+    return locksRows(this.manager);
+  }
 
   /** One row of the scope by id (and `where`), or 404. */
   async findOwned<T extends ObjectLiteral>(
@@ -235,18 +246,35 @@ export function tenantWhere(scope: TenantScope, entity: object): Record<string, 
   return where;
 }
 
-/** Adds the tenant condition to `where` (to each branch of an array); the scope's values win. */
+/**
+ * Adds the tenant condition to `where` (to each branch of an array). A branch that names one of the
+ * tenant columns keeps its own condition too (both must hold), so asking for another tenant's id
+ * on a column the scope also fixes (a client's own `id`) matches nothing instead of the scope's row.
+ */
 function scopedWhere<T extends ObjectLiteral>(
   scope: TenantScope,
   entity: object,
   where: FindOptionsWhere<T> | FindOptionsWhere<T>[] | undefined,
 ): FindOptionsWhere<T> | FindOptionsWhere<T>[] {
-  const condition = tenantWhere(scope, entity) as FindOptionsWhere<T>;
+  const condition = tenantWhere(scope, entity);
+  const scoped = (branch: Record<string, unknown>): FindOptionsWhere<T> => {
+    const result: Record<string, unknown> = { ...branch };
+    for (const [column, value] of Object.entries(condition)) {
+      const asked = branch[column];
+      result[column] = asked === undefined || asked === value ? value : And(asOperator(asked), Equal(value));
+    }
+    return result as FindOptionsWhere<T>;
+  };
   if (Array.isArray(where)) {
-    if (where.length === 0) return condition;
-    return where.map((branch) => ({ ...branch, ...condition }));
+    if (where.length === 0) return condition as FindOptionsWhere<T>;
+    return where.map((branch) => scoped(branch as Record<string, unknown>));
   }
-  return { ...where, ...condition };
+  return scoped((where ?? {}) as Record<string, unknown>);
+}
+
+function asOperator(value: unknown): FindOperator<unknown> {
+  if (value instanceof FindOperator) return value;
+  return value === null ? IsNull() : Equal(value);
 }
 
 function ownerValues(scope: TenantScope, entity: object, values: Record<string, unknown>): Record<string, string> {

@@ -1,6 +1,5 @@
 import { BadRequestException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { MessageResponse } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -15,6 +14,7 @@ import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
 import { Agency } from '../../core/tenancy/entities/agency.entity';
 import { AgencyMembership } from '../../core/tenancy/entities/agency-membership.entity';
 import { User } from '../../core/tenancy/entities/user.entity';
+import { TenantData } from '../../core/tenancy/tenant-data';
 import { AuthEmails } from './auth-emails';
 import type { LoginDto, ResetPasswordDto, SignupDto } from './dto/auth.dto';
 import { OneTimeTokenService } from './one-time-token.service';
@@ -39,10 +39,12 @@ export interface SignedIn {
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
   private readonly emails: AuthEmails;
+  /** Sign-in flows find accounts by email, session or token, before any tenant is known. */
+  private readonly db: EntityManager;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly passwords: PasswordService,
     private readonly tokens: OneTimeTokenService,
     private readonly sessions: SessionService,
@@ -52,6 +54,7 @@ export class AuthService {
     private readonly rateLimits: RateLimitService,
   ) {
     this.emails = new AuthEmails(config.appUrl);
+    this.db = tenant.unscoped('sign-in: accounts are found by email, session or token before any tenant is known');
   }
 
   /**
@@ -65,7 +68,8 @@ export class AuthService {
 
     const emailIds: string[] = [];
     try {
-      await this.db.transaction(async (manager) => {
+      await this.tenant.transaction(async (tx) => {
+        const manager = tx.unscoped('sign-in: accounts are found by email or token before any tenant is known');
         const existing = await manager.getRepository(User).findOneBy({ email: dto.email });
         if (existing) {
           emailIds.push(
@@ -109,7 +113,7 @@ export class AuthService {
           .save(
             manager.getRepository(AgencyMembership).create({ agencyId: agency.id, userId: user.id, role: 'owner' }),
           );
-        const token = await this.tokens.issue(manager, user.id, user.email, 'confirm_email');
+        const token = await this.tokens.issue(tx, user.id, user.email, 'confirm_email');
         emailIds.push(
           await this.mail.queue(manager, {
             to: user.email,
@@ -143,8 +147,9 @@ export class AuthService {
 
   async confirmEmail(token: string, meta: RequestMeta): Promise<MessageResponse> {
     await this.rateLimits.consume([{ rule: RATE_LIMITS.tokenPerIp, subject: meta.ip }]);
-    const confirmed = await this.db.transaction(async (manager) => {
-      const spent = await this.tokens.consume(manager, token, 'confirm_email');
+    const confirmed = await this.tenant.transaction(async (tx) => {
+      const manager = tx.unscoped('sign-in: accounts are found by email or token before any tenant is known');
+      const spent = await this.tokens.consume(tx, token, 'confirm_email');
       if (!spent) return false;
       const user = await manager.getRepository(User).findOneBy({ id: spent.userId });
       // The token is bound to the address it was sent to: after an email change it is worthless.
@@ -174,11 +179,12 @@ export class AuthService {
       { rule: RATE_LIMITS.resendPerAccount, subject: email },
     ]);
     const emailIds: string[] = [];
-    await this.db.transaction(async (manager) => {
+    await this.tenant.transaction(async (tx) => {
+      const manager = tx.unscoped('sign-in: accounts are found by email or token before any tenant is known');
       const user = await manager.getRepository(User).findOneBy({ email, status: 'active' });
       if (!user || user.emailConfirmedAt || !user.passwordHash) return;
       const agency = await manager.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
-      const token = await this.tokens.issue(manager, user.id, user.email, 'confirm_email');
+      const token = await this.tokens.issue(tx, user.id, user.email, 'confirm_email');
       emailIds.push(
         await this.mail.queue(manager, {
           to: user.email,
@@ -227,7 +233,7 @@ export class AuthService {
       throw new UnauthorizedException(NEUTRAL.badCredentials);
     }
 
-    const tokens = await this.db.transaction((manager) => this.sessions.openForSignIn(manager, user, meta, 'password'));
+    const tokens = await this.tenant.transaction((tx) => this.sessions.openForSignIn(tx, user, meta, 'password'));
     await this.rateLimits.reset(RATE_LIMITS.loginPerAccount, dto.email);
     return { tokens, context: { ...context, sessionId: tokens.sessionId } };
   }
@@ -275,10 +281,11 @@ export class AuthService {
       { rule: RATE_LIMITS.forgotPerAccount, subject: email },
     ]);
     const emailIds: string[] = [];
-    await this.db.transaction(async (manager) => {
+    await this.tenant.transaction(async (tx) => {
+      const manager = tx.unscoped('sign-in: accounts are found by email or token before any tenant is known');
       const user = await manager.getRepository(User).findOneBy({ email, status: 'active' });
       if (!user) return;
-      const token = await this.tokens.issue(manager, user.id, user.email, 'reset_password');
+      const token = await this.tokens.issue(tx, user.id, user.email, 'reset_password');
       emailIds.push(
         await this.mail.queue(manager, {
           to: user.email,
@@ -307,9 +314,10 @@ export class AuthService {
     await this.rateLimits.consume([{ rule: RATE_LIMITS.tokenPerIp, subject: meta.ip }]);
     const problem = this.passwords.problemWith(dto.password);
     const passwordHash = problem ? null : await this.passwords.hash(dto.password);
-    const done = await this.db
-      .transaction(async (manager) => {
-        const spent = await this.tokens.consume(manager, dto.token, 'reset_password');
+    const done = await this.tenant
+      .transaction(async (tx) => {
+        const manager = tx.unscoped('sign-in: accounts are found by email or token before any tenant is known');
+        const spent = await this.tokens.consume(tx, dto.token, 'reset_password');
         if (!spent) return 'bad-link' as const;
         const user = await manager.getRepository(User).findOneBy({ id: spent.userId, status: 'active' });
         if (!user || user.email !== spent.email) return 'bad-link' as const;
@@ -324,8 +332,8 @@ export class AuthService {
             pendingEmail: null,
           },
         );
-        await this.tokens.spendAccountLinks(manager, user.id);
-        await this.sessions.revokeAllForUser(user.id, 'password_reset', manager);
+        await this.tokens.spendAccountLinks(tx, user.id);
+        await this.sessions.revokeAllForUser(user.id, 'password_reset', tx);
         await this.audit.record(
           {
             action: 'auth.password_reset',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import type { TenantDataAccess } from '../../core/tenancy/tenant-data';
 import { OneTimeToken, OneTimeTokenPurpose } from './entities/one-time-token.entity';
 import { hashToken, newSecretToken } from './token-hash';
 
@@ -11,15 +12,18 @@ export const TOKEN_TTL_MS: Record<OneTimeTokenPurpose, number> = {
   change_email: 24 * 60 * 60_000,
 };
 
-/** Email tokens (SPEC §5): random, hashed at rest, one purpose, one user, one use. */
+/**
+ * Email tokens (SPEC §5): random, hashed at rest, one purpose, one user, one use. Every method
+ * joins the caller's transaction (`tx`).
+ */
 @Injectable()
 export class OneTimeTokenService {
   /**
    * Issues a token and kills every earlier unused token of the same purpose for the user, so
    * only the newest link works.
    */
-  async issue(manager: EntityManager, userId: string, email: string, purpose: OneTimeTokenPurpose): Promise<string> {
-    const repository = manager.getRepository(OneTimeToken);
+  async issue(tx: TenantDataAccess, userId: string, email: string, purpose: OneTimeTokenPurpose): Promise<string> {
+    const repository = tokensIn(tx).getRepository(OneTimeToken);
     const now = new Date();
     await repository.update({ userId, purpose, usedAt: IsNull() }, { usedAt: now });
     const token = newSecretToken();
@@ -40,8 +44,8 @@ export class OneTimeTokenService {
    * password (reset, magic link) or move the account to another address (email change) stop
    * working, so whoever made the change is the only one left holding the account.
    */
-  async spendAccountLinks(manager: EntityManager, userId: string): Promise<void> {
-    await manager
+  async spendAccountLinks(tx: TenantDataAccess, userId: string): Promise<void> {
+    await tokensIn(tx)
       .getRepository(OneTimeToken)
       .update(
         { userId, purpose: In(['reset_password', 'magic_link', 'change_email']), usedAt: IsNull() },
@@ -49,14 +53,22 @@ export class OneTimeTokenService {
       );
   }
 
+  /** The user's outstanding magic links stop working (access removed, or revoked by the agency). */
+  async spendMagicLinks(tx: TenantDataAccess, userId: string): Promise<void> {
+    await tokensIn(tx)
+      .getRepository(OneTimeToken)
+      .update({ userId, purpose: 'magic_link', usedAt: IsNull() }, { usedAt: new Date() });
+  }
+
   /**
    * Spends a token: one conditional UPDATE, so two concurrent requests cannot both succeed.
    * Returns the token row, or null when it is unknown, expired, already used or for another purpose.
    */
-  async consume(manager: EntityManager, token: string, purpose: OneTimeTokenPurpose): Promise<OneTimeToken | null> {
+  async consume(tx: TenantDataAccess, token: string, purpose: OneTimeTokenPurpose): Promise<OneTimeToken | null> {
     if (typeof token !== 'string' || token.length < 20 || token.length > 200) return null;
     const tokenHash = hashToken(token);
     const now = new Date();
+    const manager = tokensIn(tx);
     const result = await manager
       .createQueryBuilder()
       .update(OneTimeToken)
@@ -66,4 +78,9 @@ export class OneTimeTokenService {
     if ((result.affected ?? 0) !== 1) return null;
     return manager.getRepository(OneTimeToken).findOneBy({ tokenHash });
   }
+}
+
+/** Email tokens belong to a user, not to a tenant; they are found by their hash before any tenant is known. */
+function tokensIn(tx: TenantDataAccess): EntityManager {
+  return tx.unscoped('email tokens: per user, found by hash before any tenant is known');
 }

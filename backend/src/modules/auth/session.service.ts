@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull, Not } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, AccessTokenPayload } from '../../core/auth/jwt.strategy';
@@ -9,6 +8,7 @@ import type { RequestMeta } from '../../core/auth/request-context';
 import { AuditService } from '../../core/audit/audit.service';
 import { User } from '../../core/tenancy/entities/user.entity';
 import { Session } from '../../core/tenancy/entities/session.entity';
+import { TenantData, TenantDataAccess } from '../../core/tenancy/tenant-data';
 import { hashToken, newSecretToken } from './token-hash';
 
 export interface IssuedTokens {
@@ -24,12 +24,16 @@ export type RefreshOutcome =
   | { kind: 'invalid' }
   | { kind: 'reused'; session: Session };
 
-/** Sessions with a short-lived access token and a rotating refresh token (SPEC §5). */
+/**
+ * Sessions with a short-lived access token and a rotating refresh token (SPEC §5). Sessions belong
+ * to a user, not to a tenant, and are found by id before any tenant is known; methods that write
+ * join the caller's transaction (`tx`).
+ */
 @Injectable()
 export class SessionService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
   ) {}
@@ -39,13 +43,16 @@ export class SessionService {
    * the user's last sign-in and writes the audit entry, all in the caller's transaction.
    */
   async openForSignIn(
-    manager: EntityManager,
+    tx: TenantDataAccess,
     user: { id: string; agencyId: string },
     meta: RequestMeta,
     method: 'password' | 'magic_link' | 'invitation',
   ): Promise<IssuedTokens> {
-    const issued = await this.start(user.id, meta, manager);
-    await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: new Date() });
+    const issued = await this.start(user.id, meta, tx);
+    await tx
+      .unscoped('sign-in: stamps the signing-in user, whose tenant the session is not bound to')
+      .getRepository(User)
+      .update({ id: user.id }, { lastLoginAt: new Date() });
     await this.audit.record(
       {
         action: method === 'password' ? 'auth.login' : `auth.login.${method}`,
@@ -55,14 +62,14 @@ export class SessionService {
         targetId: issued.sessionId,
         meta,
       },
-      manager,
+      sessionsIn(tx),
     );
     return issued;
   }
 
-  async start(userId: string, meta: RequestMeta, manager: EntityManager = this.db.manager): Promise<IssuedTokens> {
+  async start(userId: string, meta: RequestMeta, tx: TenantDataAccess = this.tenant): Promise<IssuedTokens> {
     const secret = newSecretToken();
-    const repository = manager.getRepository(Session);
+    const repository = sessionsIn(tx).getRepository(Session);
     const session = repository.create({
       userId,
       refreshTokenHash: hashToken(secret),
@@ -81,7 +88,7 @@ export class SessionService {
   async refresh(refreshToken: string | undefined, meta: RequestMeta): Promise<RefreshOutcome> {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) return { kind: 'invalid' };
-    const repository = this.db.getRepository(Session);
+    const repository = sessionsIn(this.tenant).getRepository(Session);
     const session = await repository.findOneBy({ id: parsed.sessionId });
     if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' };
 
@@ -95,7 +102,7 @@ export class SessionService {
     const secret = newSecretToken();
     // Conditional on the hash we read: of two concurrent refreshes with one token, one wins and
     // the other is treated as reuse.
-    const rotated = await this.db
+    const rotated = await sessionsIn(this.tenant)
       .createQueryBuilder()
       .update(Session)
       .set({
@@ -122,23 +129,38 @@ export class SessionService {
     };
   }
 
-  async revoke(sessionId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager
+  async revoke(sessionId: string, reason: string, tx: TenantDataAccess = this.tenant): Promise<void> {
+    await sessionsIn(tx)
       .getRepository(Session)
       .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
   }
 
-  async revokeAllForUser(userId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager
+  async revokeAllForUser(userId: string, reason: string, tx: TenantDataAccess = this.tenant): Promise<void> {
+    await sessionsIn(tx)
       .getRepository(Session)
       .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+  }
+
+  /** Every session of the user but `keepSessionId` (a password change keeps the session that made it). */
+  async revokeOthersForUser(
+    userId: string,
+    keepSessionId: string,
+    reason: string,
+    tx: TenantDataAccess = this.tenant,
+  ): Promise<void> {
+    await sessionsIn(tx)
+      .getRepository(Session)
+      .update(
+        { userId, id: Not(keepSessionId), revokedAt: IsNull() },
+        { revokedAt: new Date(), revokedReason: reason },
+      );
   }
 
   /** The session a refresh token names, if the secret matches (used by sign-out). */
   async findByRefreshToken(refreshToken: string | undefined): Promise<Session | null> {
     const parsed = parseRefreshToken(refreshToken);
     if (!parsed) return null;
-    const session = await this.db.getRepository(Session).findOneBy({ id: parsed.sessionId });
+    const session = await sessionsIn(this.tenant).getRepository(Session).findOneBy({ id: parsed.sessionId });
     return session && session.refreshTokenHash === hashToken(parsed.secret) ? session : null;
   }
 
@@ -176,4 +198,8 @@ function parseRefreshToken(token: string | undefined): { sessionId: string; secr
   const dot = token.indexOf('.');
   if (dot !== 36) return null;
   return { sessionId: token.slice(0, dot), secret: token.slice(dot + 1) };
+}
+
+function sessionsIn(tx: TenantDataAccess): EntityManager {
+  return tx.unscoped('sessions: per user, found by id or refresh token before any tenant is known');
 }

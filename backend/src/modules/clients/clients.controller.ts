@@ -1,4 +1,3 @@
-import type { AnyMemberRow } from '../members/member-directory.service';
 import {
   Body,
   Controller,
@@ -28,7 +27,7 @@ import type { AgencyContext } from '../../core/auth/request-context';
 import { AgencyRoute } from '../../core/auth/route-policy';
 import { ApiErrorDto } from '../../core/http/api-error.dto';
 import { InvitationsService } from '../invitations/invitations.service';
-import { MemberDirectoryService } from '../members/member-directory.service';
+import { type AnyMemberRow, MemberDirectoryService } from '../members/member-directory.service';
 import { ClientMembersService } from './client-members.service';
 import { ClientsService } from './clients.service';
 import {
@@ -42,7 +41,6 @@ import {
 import { BulkResultDto, ClientPageDto, ClientSummaryDto, MemberRowDto } from './dto/clients-responses.dto';
 
 const uuid = new ParseUUIDPipe();
-const actor = (ctx: AgencyContext) => ({ agencyId: ctx.agencyId, userId: ctx.userId, meta: ctx });
 
 /** Settings > Clients: the agency's clients and each client's users and invitations (any agency role). */
 @ApiTags('clients')
@@ -61,7 +59,7 @@ export class ClientsController {
   @ApiOperation({ summary: 'List clients by name, with user counts (cursor pagination)' })
   @ApiOkResponse({ type: ClientPageDto })
   list(@AgencyCtx() ctx: AgencyContext, @Query() query: ListQueryDto): Promise<ClientPageDto> {
-    return this.clients.list(ctx, query.limit, query.cursor);
+    return this.clients.list(ctx.scope, query.limit, query.cursor);
   }
 
   @Post()
@@ -76,7 +74,7 @@ export class ClientsController {
   @ApiOperation({ summary: 'One client with its user counts' })
   @ApiOkResponse({ type: ClientSummaryDto })
   get(@AgencyCtx() ctx: AgencyContext, @Param('clientId', uuid) clientId: string): Promise<ClientSummaryDto> {
-    return this.clients.summary(ctx.agencyId, clientId);
+    return this.clients.summary(ctx.scope, clientId);
   }
 
   @Patch(':clientId')
@@ -101,9 +99,8 @@ export class ClientsController {
   @Get(':clientId/users')
   @ApiOperation({ summary: "The client's people and open invitations, with status and last activity" })
   @ApiOkResponse({ type: [MemberRowDto] })
-  async users(@AgencyCtx() ctx: AgencyContext, @Param('clientId', uuid) clientId: string): Promise<AnyMemberRow[]> {
-    await this.clients.owned(ctx.agencyId, clientId);
-    return this.directory.clientMembers(ctx.agencyId, clientId);
+  users(@AgencyCtx() ctx: AgencyContext, @Param('clientId', uuid) clientId: string): Promise<AnyMemberRow[]> {
+    return this.directory.clientMembers(ctx.scope, clientId);
   }
 
   @Post(':clientId/invitations')
@@ -118,7 +115,7 @@ export class ClientsController {
     @Param('clientId', uuid) clientId: string,
     @Body() dto: InviteClientUserDto,
   ): Promise<AnyMemberRow> {
-    return this.invitations.invite(actor(ctx), { audience: 'client', clientId }, dto);
+    return this.invitations.invite(ctx, { audience: 'client', clientId }, dto);
   }
 
   @Post(':clientId/invitations/:invitationId/resend')
@@ -130,7 +127,7 @@ export class ClientsController {
     @Param('clientId', uuid) clientId: string,
     @Param('invitationId', uuid) invitationId: string,
   ): Promise<AnyMemberRow> {
-    return this.invitations.resend(actor(ctx), { audience: 'client', clientId }, invitationId);
+    return this.invitations.resend(ctx, { audience: 'client', clientId }, invitationId);
   }
 
   @Delete(':clientId/invitations/:invitationId')
@@ -142,45 +139,42 @@ export class ClientsController {
     @Param('clientId', uuid) clientId: string,
     @Param('invitationId', uuid) invitationId: string,
   ): Promise<void> {
-    return this.invitations.revoke(actor(ctx), { audience: 'client', clientId }, invitationId);
+    return this.invitations.revoke(ctx, { audience: 'client', clientId }, invitationId);
   }
 
   @Patch(':clientId/users/:userId')
   @ApiOperation({ summary: "Change a client user's role (applies on their next request)" })
   @ApiOkResponse({ type: MemberRowDto })
-  async changeRole(
+  changeRole(
     @AgencyCtx() ctx: AgencyContext,
     @Param('clientId', uuid) clientId: string,
     @Param('userId', uuid) userId: string,
     @Body() dto: ChangeClientRoleDto,
   ): Promise<AnyMemberRow> {
-    await this.clients.owned(ctx.agencyId, clientId);
-    return this.members.changeRole(actor(ctx), clientId, userId, dto.role);
+    return this.members.changeRole(ctx, clientId, userId, dto.role);
   }
 
   @Delete(':clientId/users/:userId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a client user (immediate, no notification)' })
   @ApiNoContentResponse()
-  async removeUser(
+  removeUser(
     @AgencyCtx() ctx: AgencyContext,
     @Param('clientId', uuid) clientId: string,
     @Param('userId', uuid) userId: string,
   ): Promise<void> {
-    await this.clients.owned(ctx.agencyId, clientId);
-    return this.members.remove(actor(ctx), clientId, userId);
+    return this.members.remove(ctx, clientId, userId);
   }
 
   @Post(':clientId/users/bulk-remove')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Remove several client users at once' })
   @ApiOkResponse({ type: BulkResultDto })
-  async bulkRemove(
+  bulkRemove(
     @AgencyCtx() ctx: AgencyContext,
     @Param('clientId', uuid) clientId: string,
     @Body() dto: BulkUsersDto,
   ): Promise<BulkResultDto> {
-    await this.clients.owned(ctx.agencyId, clientId);
-    return this.members.bulkRemove(actor(ctx), clientId, dto.userIds);
+    return this.members.bulkRemove(ctx, clientId, dto.userIds);
   }
 }

@@ -1,46 +1,36 @@
-import { releaseClientSocialData } from '../social/client-release';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, IsNull, MoreThan } from 'typeorm';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { Brackets } from 'typeorm';
 import type { ClientPermission, ClientSummary, Paginated } from '@atrium/shared';
 import { AuditService } from '../../core/audit/audit.service';
-import type { AgencyContext } from '../../core/auth/request-context';
-import { EntitlementsService } from '../agencies/entitlements.service';
-import { Invitation } from '../invitations/entities/invitation.entity';
-import { InvitationsService } from '../invitations/invitations.service';
-import { User } from '../../core/tenancy/entities/user.entity';
 import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
 import { Client } from '../../core/tenancy/entities/client.entity';
-import type { CreateClientDto, UpdateClientDto } from './dto/clients.dto';
+import { User } from '../../core/tenancy/entities/user.entity';
+import { TenantData } from '../../core/tenancy/tenant-data';
+import type { Actor, TenantScope } from '../../core/tenancy/tenant-scope';
+import { EntitlementsService } from '../agencies/entitlements.service';
+import { InvitationsService } from '../invitations/invitations.service';
+import { releaseClientSocialData } from '../social/client-release';
 import { ClientMembersService } from './client-members.service';
+import type { CreateClientDto, UpdateClientDto } from './dto/clients.dto';
 
 const DEFAULT_PERMISSIONS: ClientPermission[] = ['calendar.view', 'media.upload'];
 
-/** The agency's clients (SPEC §2, Settings > Clients). Every query is scoped to the caller's agency. */
+/** The agency's clients (SPEC §2, Settings > Clients), within the caller's scope. */
 @Injectable()
 export class ClientsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly entitlements: EntitlementsService,
     private readonly invitations: InvitationsService,
     private readonly members: ClientMembersService,
     private readonly audit: AuditService,
   ) {}
 
-  /** A live client of the agency, or 404: a foreign id answers exactly like an unknown one. */
-  async owned(agencyId: string, clientId: string): Promise<Client> {
-    const client = await this.db.getRepository(Client).findOneBy({ id: clientId, agencyId, deletedAt: IsNull() });
-    if (!client) throw new NotFoundException('Client not found');
-    return client;
-  }
-
-  async list(ctx: AgencyContext, limit = 50, cursor?: string): Promise<Paginated<ClientSummary>> {
+  async list(scope: TenantScope, limit = 50, cursor?: string): Promise<Paginated<ClientSummary>> {
     const after = cursor ? decodeCursor(cursor) : null;
-    const query = this.db
-      .getRepository(Client)
-      .createQueryBuilder('c')
-      .where('c.agencyId = :agencyId', { agencyId: ctx.agencyId })
-      .andWhere('c.deletedAt IS NULL')
+    const query = this.tenant
+      .query(scope, Client, 'c')
+      .where('c.deletedAt IS NULL')
       .orderBy('c.name', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .take(limit + 1);
@@ -55,131 +45,101 @@ export class ClientsService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: await this.summaries(ctx.agencyId, page),
+      items: await this.summaries(scope, page),
       nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
     };
   }
 
-  async summary(agencyId: string, clientId: string): Promise<ClientSummary> {
-    const [summary] = await this.summaries(agencyId, [await this.owned(agencyId, clientId)]);
+  async summary(scope: TenantScope, clientId: string): Promise<ClientSummary> {
+    const [summary] = await this.summaries(scope, [await this.tenant.liveClient(scope, clientId)]);
     return summary;
   }
 
-  async create(ctx: AgencyContext, dto: CreateClientDto): Promise<ClientSummary> {
-    await this.entitlements.assertCanCreateClient(ctx.agencyId);
-    const client = await this.db.transaction(async (manager) => {
-      const repository = manager.getRepository(Client);
-      const created = await repository.save(
-        repository.create({
-          agencyId: ctx.agencyId,
-          name: dto.name,
-          permissions: dto.permissions ?? DEFAULT_PERMISSIONS,
-        }),
-      );
-      await this.audit.record(
-        {
-          action: 'client.created',
-          agencyId: ctx.agencyId,
-          actorUserId: ctx.userId,
-          targetType: 'client',
-          targetId: created.id,
-          meta: ctx,
-        },
-        manager,
-      );
+  async create(actor: Actor, dto: CreateClientDto): Promise<ClientSummary> {
+    await this.entitlements.assertCanCreateClient(actor.scope);
+    const client = await this.tenant.transaction(async (tx) => {
+      const created = await tx.insertOwned(actor.scope, Client, {
+        name: dto.name,
+        permissions: dto.permissions ?? DEFAULT_PERMISSIONS,
+      });
+      await this.audit.recordFor(actor, { action: 'client.created', targetType: 'client', targetId: created.id }, tx);
       return created;
     });
-    return this.summary(ctx.agencyId, client.id);
+    return this.summary(actor.scope, client.id);
   }
 
-  async update(ctx: AgencyContext, clientId: string, dto: UpdateClientDto): Promise<ClientSummary> {
+  async update(actor: Actor, clientId: string, dto: UpdateClientDto): Promise<ClientSummary> {
     if (dto.name === undefined && dto.permissions === undefined) {
       throw new BadRequestException('Nothing to change: send a name and/or permissions');
     }
-    const client = await this.owned(ctx.agencyId, clientId);
-    await this.db.transaction(async (manager) => {
-      await manager.getRepository(Client).update(
-        { id: client.id, agencyId: ctx.agencyId },
-        {
-          ...(dto.name !== undefined ? { name: dto.name } : {}),
-          ...(dto.permissions ? { permissions: dto.permissions } : {}),
-          updatedAt: new Date(),
-        },
-      );
-      await this.audit.record(
-        {
-          action: 'client.updated',
-          agencyId: ctx.agencyId,
-          actorUserId: ctx.userId,
-          targetType: 'client',
-          targetId: client.id,
-          meta: ctx,
-          details: {
-            ...(dto.name !== undefined ? { name: dto.name } : {}),
-            ...(dto.permissions ? { permissions: dto.permissions } : {}),
-          },
-        },
-        manager,
+    const client = await this.tenant.liveClient(actor.scope, clientId);
+    const changes = {
+      ...(dto.name !== undefined ? { name: dto.name } : {}),
+      ...(dto.permissions ? { permissions: dto.permissions } : {}),
+    };
+    await this.tenant.transaction(async (tx) => {
+      await tx.updateOwned(actor.scope, Client, { id: client.id }, { ...changes, updatedAt: new Date() });
+      await this.audit.recordFor(
+        actor,
+        { action: 'client.updated', targetType: 'client', targetId: client.id, details: changes },
+        tx,
       );
     });
-    return this.summary(ctx.agencyId, client.id);
+    return this.summary(actor.scope, client.id);
   }
 
   /**
    * Deletes the client (SPEC §2): its users lose access at once (their next request is refused),
    * open invitations die, and the row is kept (soft delete) for everything that must outlive it.
    */
-  async remove(ctx: AgencyContext, clientId: string): Promise<void> {
-    const client = await this.owned(ctx.agencyId, clientId);
-    await this.db.transaction(async (manager) => {
-      await manager.getRepository(Client).update({ id: client.id, agencyId: ctx.agencyId }, { deletedAt: new Date() });
-      const affected = await manager
-        .getRepository(ClientMembership)
-        .findBy({ agencyId: ctx.agencyId, clientId: client.id, status: 'active' });
-      await manager
-        .getRepository(ClientMembership)
-        .update({ agencyId: ctx.agencyId, clientId: client.id }, { status: 'deactivated' });
-      await this.invitations.revokeAllForClient(manager, ctx.agencyId, client.id);
-      await releaseClientSocialData(manager, ctx.agencyId, client.id);
-      for (const membership of affected) await this.members.endAccessIfLast(manager, ctx.agencyId, membership.userId);
-      await this.audit.record(
+  async remove(actor: Actor, clientId: string): Promise<void> {
+    const { scope } = actor;
+    const client = await this.tenant.liveClient(scope, clientId);
+    await this.tenant.transaction(async (tx) => {
+      await tx.updateOwned(scope, Client, { id: client.id }, { deletedAt: new Date() });
+      const affected = await tx.listOwned(scope, ClientMembership, {
+        where: { clientId: client.id, status: 'active' },
+      });
+      await tx.updateOwned(scope, ClientMembership, { clientId: client.id }, { status: 'deactivated' });
+      await this.invitations.revokeAllForClient(tx, scope, client.id);
+      await releaseClientSocialData(tx, scope, client.id);
+      for (const membership of affected) await this.members.endAccessIfLast(tx, scope, membership.userId);
+      await this.audit.recordFor(
+        actor,
         {
           action: 'client.deleted',
-          agencyId: ctx.agencyId,
-          actorUserId: ctx.userId,
           targetType: 'client',
           targetId: client.id,
-          meta: ctx,
           details: { name: client.name, deactivatedUsers: affected.length },
         },
-        manager,
+        tx,
       );
     });
   }
 
-  private async summaries(agencyId: string, clients: Client[]): Promise<ClientSummary[]> {
+  private async summaries(scope: TenantScope, clients: Client[]): Promise<ClientSummary[]> {
     if (clients.length === 0) return [];
     const ids = clients.map((c) => c.id);
-    const memberships = await this.db
-      .getRepository(ClientMembership)
-      .findBy({ agencyId, clientId: In(ids), status: 'active' });
-    const users = memberships.length
-      ? await this.db.getRepository(User).findBy({ agencyId, id: In([...new Set(memberships.map((m) => m.userId))]) })
-      : [];
-    const usersById = new Map(users.map((u) => [u.id, u]));
-    const invitations = await this.db
-      .getRepository(Invitation)
-      .findBy({ agencyId, clientId: In(ids), status: 'pending', expiresAt: MoreThan(new Date()) });
+    // The clients' active people (users are the agency's: reached through the client-owned memberships).
+    const people = await this.tenant
+      .query(scope, ClientMembership, 'm')
+      .innerJoin(User, 'u', 'u.id = m.userId AND u.agencyId = m.agencyId')
+      .select('m.clientId', 'clientId')
+      .addSelect('u.lastLoginAt', 'lastLoginAt')
+      .where('m.clientId IN (:...ids)', { ids })
+      .andWhere('m.status = :active AND u.status = :active', { active: 'active' })
+      .getRawMany<{ clientId: string; lastLoginAt: Date | string | null }>();
+    const invited = await this.invitations.countOpenByClient(scope, ids);
     return clients.map((client) => {
-      const own = memberships.filter((m) => m.clientId === client.id && usersById.get(m.userId)?.status === 'active');
+      const own = people.filter((p) => p.clientId === client.id);
       return {
         id: client.id,
         name: client.name,
         permissions: client.permissions,
         counts: {
           active: own.length,
-          joined: own.filter((m) => usersById.get(m.userId)?.lastLoginAt).length,
-          invited: invitations.filter((i) => i.clientId === client.id).length,
+          joined: own.filter((p) => p.lastLoginAt).length,
+          invited: invited.get(client.id) ?? 0,
         },
         createdAt: client.createdAt.toISOString(),
       };

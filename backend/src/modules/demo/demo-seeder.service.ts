@@ -2,8 +2,7 @@ import { seedDemoMedia } from './demo-media';
 import { FileStorage } from '../../core/storage/file-storage';
 import { seedDemoSocial } from './demo-social';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Agency } from '../../core/tenancy/entities/agency.entity';
@@ -22,18 +21,23 @@ import {
   DEMO_PENDING_INVITATIONS,
   DEMO_TIMEZONES,
 } from './demo-data';
+import { TenantData } from '../../core/tenancy/tenant-data';
 
 /** Fills an empty database with the demo agencies, clients and users (all emails confirmed). */
 @Injectable()
 export class DemoSeederService {
   private readonly logger = new Logger('DemoSeeder');
 
+  private readonly db: EntityManager;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    tenant: TenantData,
     private readonly passwords: PasswordService,
     private readonly storage: FileStorage,
-  ) {}
+  ) {
+    this.db = tenant.unscoped('demo seed: creates the demo agencies, so it works across tenants by nature');
+  }
 
   /** Returns false (and changes nothing) when the database already holds an agency. */
   async seed(): Promise<boolean> {

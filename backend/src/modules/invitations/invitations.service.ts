@@ -1,4 +1,3 @@
-import type { AnyMemberRow } from '../members/member-directory.service';
 import {
   ConflictException,
   GoneException,
@@ -7,39 +6,33 @@ import {
   NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import type { Audience, InvitationPreview } from '@atrium/shared';
+import { FindOptionsWhere, In, IsNull, MoreThan } from 'typeorm';
+import type { Audience, InvitationPreview, MemberRow } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../../core/audit/audit.service';
-import { isUniqueViolation } from '../../core/database/errors';
-import { ContextLoader } from '../../core/tenancy/context-loader.service';
 import type { RequestMeta } from '../../core/auth/request-context';
+import { isUniqueViolation } from '../../core/database/errors';
 import { MailService } from '../../core/mail/mail.service';
 import { RATE_LIMITS } from '../../core/rate-limit/rate-limit.rules';
 import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
-import { EntitlementsService } from '../agencies/entitlements.service';
+import { ContextLoader } from '../../core/tenancy/context-loader.service';
+import { AgencyMembership } from '../../core/tenancy/entities/agency-membership.entity';
 import { Agency } from '../../core/tenancy/entities/agency.entity';
+import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
+import { Client } from '../../core/tenancy/entities/client.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
+import { TenantData, type TenantDataAccess, type TenantTransaction } from '../../core/tenancy/tenant-data';
+import { agencyScope, type Actor, type AgencyScope, type TenantScope } from '../../core/tenancy/tenant-scope';
+import { EntitlementsService } from '../agencies/entitlements.service';
 import type { SignedIn } from '../auth/auth.service';
 import { TOKEN_TTL_MS } from '../auth/one-time-token.service';
 import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
 import { hashToken, newSecretToken } from '../auth/token-hash';
-import { Client } from '../../core/tenancy/entities/client.entity';
-import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
-import { toInvitationRow } from '../members/member-directory.service';
-import { AgencyMembership } from '../../core/tenancy/entities/agency-membership.entity';
-import { User } from '../../core/tenancy/entities/user.entity';
 import { Invitation } from './entities/invitation.entity';
 import { invitationEmail } from './invitation-emails';
-
-/** Who is inviting: an agency user (any client or the team) or a client admin (their client). */
-export interface Inviter {
-  agencyId: string;
-  userId: string;
-  meta: RequestMeta;
-}
+import { toInvitationRow } from './invitation-row';
 
 /** Where the invitation leads: the agency team, or one client's portal. */
 export type InvitationTarget = { audience: 'agency' } | { audience: 'client'; clientId: string };
@@ -54,12 +47,15 @@ export interface InviteInput {
  * Invitations (SPEC §2, §5): a single-use link valid 7 days; a resend issues a new link and kills
  * the old one; accepting sets a password (or proves the existing one), creates the membership and
  * signs the person in. Accepting twice at once yields one account.
+ *
+ * The agency invites with its agency scope (to the team or any of its clients); a client admin
+ * with their client scope, which reaches their own client's invitations only.
  */
 @Injectable()
 export class InvitationsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly entitlements: EntitlementsService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
@@ -69,47 +65,44 @@ export class InvitationsService {
     private readonly rateLimits: RateLimitService,
   ) {}
 
-  async invite(inviter: Inviter, target: InvitationTarget, input: InviteInput): Promise<AnyMemberRow> {
-    await this.entitlements.assertCanInvite(inviter.agencyId, target.audience);
-    await this.limitEmails(inviter.agencyId, input.email);
-    const clientId = target.audience === 'client' ? target.clientId : null;
-    if (clientId) await this.liveClient(inviter.agencyId, clientId);
-    await this.assertInvitable(inviter.agencyId, target, input.email);
+  async invite(actor: Actor, target: InvitationTarget, input: InviteInput): Promise<MemberRow<string>> {
+    const { scope } = actor;
+    await this.entitlements.assertCanInvite(scope, target.audience);
+    await this.limitEmails(scope.agencyId, input.email);
+    const clientId = clientIdOf(target);
+    if (clientId) await this.tenant.liveClient(scope, clientId);
+    await this.assertInvitable(scope, target, input.email);
 
     const emailIds: string[] = [];
-    const invitation = await this.db.transaction(async (manager) => {
-      const repository = manager.getRepository(Invitation);
+    const invitation = await this.tenant.transaction(async (tx) => {
       // Inviting the same address again replaces the open invitation rather than adding a second one.
-      await repository.update(
-        { agencyId: inviter.agencyId, clientId: clientId ?? IsNull(), email: input.email, status: 'pending' },
+      await tx.updateOwned(
+        scope,
+        Invitation,
+        { clientId: clientId ?? IsNull(), email: input.email, status: 'pending' },
         { status: 'revoked' },
       );
       const token = newSecretToken();
-      const created = await repository.save(
-        repository.create({
-          agencyId: inviter.agencyId,
-          clientId,
-          audience: target.audience,
-          email: input.email,
-          name: input.name,
-          role: input.role,
-          tokenHash: hashToken(token),
-          expiresAt: new Date(Date.now() + TOKEN_TTL_MS.invitation),
-          invitedByUserId: inviter.userId,
-        }),
-      );
-      emailIds.push(await this.queueEmail(manager, created, token, inviter.userId));
-      await this.audit.record(
+      const created = await tx.insertOwned(scope, Invitation, {
+        clientId,
+        audience: target.audience,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(Date.now() + TOKEN_TTL_MS.invitation),
+        invitedByUserId: actor.userId,
+      });
+      emailIds.push(await this.queueEmail(tx, created, token, actor.userId));
+      await this.audit.recordFor(
+        actor,
         {
           action: 'invitation.sent',
-          agencyId: inviter.agencyId,
-          actorUserId: inviter.userId,
           targetType: 'invitation',
           targetId: created.id,
-          meta: inviter.meta,
           details: { audience: target.audience, clientId, role: input.role },
         },
-        manager,
+        tx,
       );
       return created;
     });
@@ -118,28 +111,29 @@ export class InvitationsService {
   }
 
   /** A new link (7 more days); the old link stops working. For pending and expired invitations. */
-  async resend(inviter: Inviter, target: InvitationTarget, invitationId: string): Promise<AnyMemberRow> {
-    await this.entitlements.assertCanInvite(inviter.agencyId, target.audience);
-    const open = await this.findOpen(this.db.manager, inviter.agencyId, target, invitationId);
-    await this.limitEmails(inviter.agencyId, open.email);
+  async resend(actor: Actor, target: InvitationTarget, invitationId: string): Promise<MemberRow<string>> {
+    const { scope } = actor;
+    await this.entitlements.assertCanInvite(scope, target.audience);
+    const open = await this.findOpen(this.tenant, scope, target, invitationId);
+    await this.limitEmails(scope.agencyId, open.email);
     const emailIds: string[] = [];
-    const invitation = await this.db.transaction(async (manager) => {
-      const invitation = await this.findOpen(manager, inviter.agencyId, target, invitationId);
+    const invitation = await this.tenant.transaction(async (tx) => {
+      const invitation = await this.findOpen(tx, scope, target, invitationId);
       const token = newSecretToken();
       invitation.tokenHash = hashToken(token);
       invitation.expiresAt = new Date(Date.now() + TOKEN_TTL_MS.invitation);
-      await manager.getRepository(Invitation).save(invitation);
-      emailIds.push(await this.queueEmail(manager, invitation, token, inviter.userId));
-      await this.audit.record(
-        {
-          action: 'invitation.resent',
-          agencyId: inviter.agencyId,
-          actorUserId: inviter.userId,
-          targetType: 'invitation',
-          targetId: invitation.id,
-          meta: inviter.meta,
-        },
-        manager,
+      invitation.updatedAt = new Date();
+      await tx.updateOwned(
+        scope,
+        Invitation,
+        { id: invitation.id },
+        { tokenHash: invitation.tokenHash, expiresAt: invitation.expiresAt, updatedAt: invitation.updatedAt },
+      );
+      emailIds.push(await this.queueEmail(tx, invitation, token, actor.userId));
+      await this.audit.recordFor(
+        actor,
+        { action: 'invitation.resent', targetType: 'invitation', targetId: invitation.id },
+        tx,
       );
       return invitation;
     });
@@ -147,33 +141,55 @@ export class InvitationsService {
     return toInvitationRow(invitation);
   }
 
-  async revoke(inviter: Inviter, target: InvitationTarget, invitationId: string): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      const invitation = await this.findOpen(manager, inviter.agencyId, target, invitationId);
-      await manager.getRepository(Invitation).update({ id: invitation.id }, { status: 'revoked' });
-      await this.audit.record(
-        {
-          action: 'invitation.revoked',
-          agencyId: inviter.agencyId,
-          actorUserId: inviter.userId,
-          targetType: 'invitation',
-          targetId: invitation.id,
-          meta: inviter.meta,
-        },
-        manager,
+  async revoke(actor: Actor, target: InvitationTarget, invitationId: string): Promise<void> {
+    await this.tenant.transaction(async (tx) => {
+      const invitation = await this.findOpen(tx, actor.scope, target, invitationId);
+      await tx.updateOwned(actor.scope, Invitation, { id: invitation.id }, { status: 'revoked' });
+      await this.audit.recordFor(
+        actor,
+        { action: 'invitation.revoked', targetType: 'invitation', targetId: invitation.id },
+        tx,
       );
     });
+  }
+
+  /** The open invitations to a client or to the team, as rows of its people list (expired ones included). */
+  async openRows(scope: TenantScope, target: InvitationTarget): Promise<MemberRow<string>[]> {
+    const where: FindOptionsWhere<Invitation> =
+      target.audience === 'client'
+        ? { clientId: target.clientId, status: 'pending' }
+        : { audience: 'agency', status: 'pending' };
+    return (await this.tenant.listOwned(scope, Invitation, { where })).map(toInvitationRow);
+  }
+
+  /** How many invitations to each client are open and not yet expired (the clients list's "invited"). */
+  async countOpenByClient(scope: TenantScope, clientIds: string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    if (clientIds.length === 0) return counts;
+    const open = await this.tenant.listOwned(scope, Invitation, {
+      where: { clientId: In(clientIds), status: 'pending', expiresAt: MoreThan(new Date()) },
+    });
+    for (const { clientId } of open) if (clientId) counts.set(clientId, (counts.get(clientId) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Who is invited to which of these clients, open and not yet expired (the dashboard counts people). */
+  async openInvitees(scope: TenantScope, clientIds: string[]): Promise<Array<{ clientId: string; email: string }>> {
+    if (clientIds.length === 0) return [];
+    const open = await this.tenant.listOwned(scope, Invitation, {
+      where: { audience: 'client', clientId: In(clientIds), status: 'pending', expiresAt: MoreThan(new Date()) },
+    });
+    return open.flatMap(({ clientId, email }) => (clientId ? [{ clientId, email }] : []));
   }
 
   /** What the invitation page shows. Looking does not spend the link. */
   async preview(token: string, meta: RequestMeta): Promise<InvitationPreview> {
     await this.rateLimits.consume([{ rule: RATE_LIMITS.tokenPerIp, subject: meta.ip }]);
     const invitation = await this.byToken(token);
-    const agency = await this.db.getRepository(Agency).findOneByOrFail({ id: invitation.agencyId });
-    const client = invitation.clientId
-      ? await this.db.getRepository(Client).findOneBy({ id: invitation.clientId })
-      : null;
-    const existing = await this.db.getRepository(User).findOneBy({ email: invitation.email });
+    const scope = agencyScope(invitation.agencyId);
+    const agency = await this.tenant.findOwned(scope, Agency, invitation.agencyId);
+    const client = invitation.clientId ? await this.tenant.findOwnedOrNull(scope, Client, invitation.clientId) : null;
+    const existing = await this.accountOf(invitation.email);
     return {
       status: this.previewStatus(invitation),
       agencyName: agency.name,
@@ -192,12 +208,14 @@ export class InvitationsService {
     const invitation = await this.byToken(token);
     const status = this.previewStatus(invitation);
     if (status !== 'pending') throw new GoneException(goneMessage(status));
+    // From here on the invitation names the tenant: everything is read and written within its agency.
+    const scope = agencyScope(invitation.agencyId);
     if (invitation.clientId)
-      await this.liveClient(invitation.agencyId, invitation.clientId).catch(() => {
+      await this.tenant.liveClient(scope, invitation.clientId).catch(() => {
         throw new GoneException(goneMessage('revoked'));
       });
 
-    const existing = await this.db.getRepository(User).findOneBy({ email: invitation.email });
+    const existing = await this.accountOf(invitation.email);
     if (existing && (existing.agencyId !== invitation.agencyId || existing.kind !== invitation.audience)) {
       throw new ConflictException('This email address already has an Atrium account elsewhere.');
     }
@@ -212,31 +230,25 @@ export class InvitationsService {
       passwordHash = await this.passwords.hash(password);
     }
 
-    const { userId, tokens } = await this.db
-      .transaction(async (manager) => {
+    const { userId, tokens } = await this.tenant
+      .transaction(async (tx) => {
         // The conditional update is the single winner of two concurrent accepts.
-        const won = await manager
-          .createQueryBuilder()
-          .update(Invitation)
-          .set({ status: 'accepted', acceptedAt: new Date() })
-          .where({ id: invitation.id, tokenHash: hashToken(token), status: 'pending' })
-          .execute();
-        if ((won.affected ?? 0) !== 1) throw new GoneException(goneMessage('accepted'));
+        const won = await tx.updateOwned(
+          scope,
+          Invitation,
+          { id: invitation.id, tokenHash: hashToken(token), status: 'pending' },
+          { status: 'accepted', acceptedAt: new Date() },
+        );
+        if (won !== 1) throw new GoneException(goneMessage('accepted'));
 
-        const user = await this.upsertUser(manager, invitation, existing, name, passwordHash);
-        await this.grantMembership(manager, invitation, user.id);
-        await manager.getRepository(Invitation).update({ id: invitation.id }, { acceptedUserId: user.id });
-        const issued = await this.sessions.openForSignIn(manager, user, meta, 'invitation');
-        await this.audit.record(
-          {
-            action: 'invitation.accepted',
-            agencyId: invitation.agencyId,
-            actorUserId: user.id,
-            targetType: 'invitation',
-            targetId: invitation.id,
-            meta,
-          },
-          manager,
+        const user = await this.upsertUser(tx, scope, invitation, existing, name, passwordHash);
+        await this.grantMembership(tx, scope, invitation, user.id);
+        await tx.updateOwned(scope, Invitation, { id: invitation.id }, { acceptedUserId: user.id });
+        const issued = await this.sessions.openForSignIn(tx, user, meta, 'invitation');
+        await this.audit.recordFor(
+          { scope, userId: user.id, ip: meta.ip, userAgent: meta.userAgent },
+          { action: 'invitation.accepted', targetType: 'invitation', targetId: invitation.id },
+          tx,
         );
         return { userId: user.id, tokens: issued };
       })
@@ -252,20 +264,35 @@ export class InvitationsService {
   }
 
   /** Revokes every open invitation to a client (the client is being deleted). */
-  async revokeAllForClient(manager: EntityManager, agencyId: string, clientId: string): Promise<void> {
-    await manager.getRepository(Invitation).update({ agencyId, clientId, status: 'pending' }, { status: 'revoked' });
+  async revokeAllForClient(tx: TenantDataAccess, scope: TenantScope, clientId: string): Promise<void> {
+    await tx.updateOwned(scope, Invitation, { clientId, status: 'pending' }, { status: 'revoked' });
+  }
+
+  /**
+   * Revokes the open invitations a client admin sent to their client, when they lose the right to
+   * send them (removed or made a member), so nobody joins on the authority of someone who no longer has it.
+   */
+  async revokeSentBy(tx: TenantDataAccess, scope: TenantScope, clientId: string, userId: string): Promise<void> {
+    await tx.updateOwned(
+      scope,
+      Invitation,
+      { clientId, invitedByUserId: userId, status: 'pending' },
+      { status: 'revoked' },
+    );
   }
 
   private async upsertUser(
-    manager: EntityManager,
+    tx: TenantTransaction,
+    scope: AgencyScope,
     invitation: Invitation,
     existing: User | null,
     name: string,
     passwordHash: string | null,
   ): Promise<User> {
-    const repository = manager.getRepository(User);
     if (existing) {
-      await repository.update(
+      await tx.updateOwned(
+        scope,
+        User,
         { id: existing.id },
         {
           name,
@@ -274,55 +301,38 @@ export class InvitationsService {
           ...(passwordHash ? { passwordHash } : {}),
         },
       );
-      return repository.findOneByOrFail({ id: existing.id });
+      return tx.findOwned(scope, User, existing.id);
     }
-    return repository.save(
-      repository.create({
-        agencyId: invitation.agencyId,
-        kind: invitation.audience,
-        email: invitation.email,
-        name,
-        passwordHash,
-        // Following the emailed link proved the address.
-        emailConfirmedAt: new Date(),
-        lastLoginAt: null,
-      }),
-    );
+    return tx.insertOwned(scope, User, {
+      kind: invitation.audience,
+      email: invitation.email,
+      name,
+      passwordHash,
+      // Following the emailed link proved the address.
+      emailConfirmedAt: new Date(),
+      lastLoginAt: null,
+    });
   }
 
-  private async grantMembership(manager: EntityManager, invitation: Invitation, userId: string): Promise<void> {
+  private async grantMembership(
+    tx: TenantTransaction,
+    scope: AgencyScope,
+    invitation: Invitation,
+    userId: string,
+  ): Promise<void> {
     if (invitation.audience === 'client' && invitation.clientId) {
-      const repository = manager.getRepository(ClientMembership);
-      const current = await repository.findOneBy({ clientId: invitation.clientId, userId });
-      if (current) {
-        await repository.update(
-          { id: current.id },
-          { status: 'active', role: invitation.role as ClientMembership['role'] },
-        );
-      } else {
-        await repository.save(
-          repository.create({
-            agencyId: invitation.agencyId,
-            clientId: invitation.clientId,
-            userId,
-            role: invitation.role as ClientMembership['role'],
-          }),
-        );
-      }
+      const role = invitation.role as ClientMembership['role'];
+      const current = await tx.findOneOwned(scope, ClientMembership, {
+        where: { clientId: invitation.clientId, userId },
+      });
+      if (current) await tx.updateOwned(scope, ClientMembership, { id: current.id }, { status: 'active', role });
+      else await tx.insertOwned(scope, ClientMembership, { clientId: invitation.clientId, userId, role });
       return;
     }
-    const repository = manager.getRepository(AgencyMembership);
-    const current = await repository.findOneBy({ agencyId: invitation.agencyId, userId });
-    if (current) {
-      await repository.update(
-        { id: current.id },
-        { status: 'active', role: invitation.role as AgencyMembership['role'] },
-      );
-    } else {
-      await repository.save(
-        repository.create({ agencyId: invitation.agencyId, userId, role: invitation.role as AgencyMembership['role'] }),
-      );
-    }
+    const role = invitation.role as AgencyMembership['role'];
+    const current = await tx.findOneOwned(scope, AgencyMembership, { where: { userId } });
+    if (current) await tx.updateOwned(scope, AgencyMembership, { id: current.id }, { status: 'active', role });
+    else await tx.insertOwned(scope, AgencyMembership, { userId, role });
   }
 
   /**
@@ -331,8 +341,10 @@ export class InvitationsService {
    * another agency is invited like any other: saying so here would tell one agency who uses
    * another. Accepting then fails with a conflict that only the mailbox owner sees.
    */
-  private async assertInvitable(agencyId: string, target: InvitationTarget, email: string): Promise<void> {
-    const user = await this.db.getRepository(User).findOneBy({ email, agencyId });
+  private async assertInvitable(scope: TenantScope, target: InvitationTarget, email: string): Promise<void> {
+    // Who the address is in this agency is an agency-wide question, also when a client admin
+    // invites: users belong to the agency as a whole, which a client scope cannot read.
+    const user = await this.tenant.findOneOwned(agencyScope(scope.agencyId), User, { where: { email } });
     if (!user) return;
     const audience: Audience = target.audience;
     if (user.kind !== audience) {
@@ -344,10 +356,10 @@ export class InvitationsService {
     }
     const active =
       target.audience === 'client'
-        ? await this.db
-            .getRepository(ClientMembership)
-            .findOneBy({ clientId: target.clientId, userId: user.id, status: 'active' })
-        : await this.db.getRepository(AgencyMembership).findOneBy({ agencyId, userId: user.id, status: 'active' });
+        ? await this.tenant.findOneOwned(scope, ClientMembership, {
+            where: { clientId: target.clientId, userId: user.id, status: 'active' },
+          })
+        : await this.tenant.findOneOwned(scope, AgencyMembership, { where: { userId: user.id, status: 'active' } });
     if (active && user.status === 'active') {
       throw new ConflictException(
         target.audience === 'client'
@@ -364,24 +376,15 @@ export class InvitationsService {
     ]);
   }
 
-  private async liveClient(agencyId: string, clientId: string): Promise<Client> {
-    const client = await this.db.getRepository(Client).findOneBy({ id: clientId, agencyId, deletedAt: IsNull() });
-    if (!client) throw new NotFoundException('Client not found');
-    return client;
-  }
-
   private async findOpen(
-    manager: EntityManager,
-    agencyId: string,
+    db: TenantDataAccess,
+    scope: TenantScope,
     target: InvitationTarget,
     id: string,
   ): Promise<Invitation> {
-    const invitation = await manager.getRepository(Invitation).findOneBy({
-      id,
-      agencyId,
-      audience: target.audience,
-      clientId: target.audience === 'client' ? target.clientId : IsNull(),
-      status: 'pending',
+    const clientId = clientIdOf(target);
+    const invitation = await db.findOwnedOrNull(scope, Invitation, id, {
+      where: { audience: target.audience, clientId: clientId ?? IsNull(), status: 'pending' },
     });
     if (!invitation) throw new NotFoundException('Invitation not found');
     return invitation;
@@ -390,7 +393,10 @@ export class InvitationsService {
   private async byToken(token: string): Promise<Invitation> {
     const invitation =
       typeof token === 'string' && token.length >= 20 && token.length <= 200
-        ? await this.db.getRepository(Invitation).findOneBy({ tokenHash: hashToken(token) })
+        ? await this.tenant
+            .unscoped('invitation link: the token hash finds the invitation, which then names the tenant')
+            .getRepository(Invitation)
+            .findOneBy({ tokenHash: hashToken(token) })
         : null;
     if (!invitation) {
       throw new NotFoundException(
@@ -400,23 +406,32 @@ export class InvitationsService {
     return invitation;
   }
 
+  /** The account an invited address already has, if any: in this agency, or in another one (a conflict). */
+  private async accountOf(email: string): Promise<User | null> {
+    return this.tenant
+      .unscoped('invitation: an email address is unique across agencies, so its account may be in another one')
+      .getRepository(User)
+      .findOneBy({ email });
+  }
+
   private previewStatus(invitation: Invitation): InvitationPreview['status'] {
     if (invitation.status !== 'pending') return invitation.status;
     return invitation.expiresAt.getTime() <= Date.now() ? 'expired' : 'pending';
   }
 
   private async queueEmail(
-    manager: EntityManager,
+    tx: TenantTransaction,
     invitation: Invitation,
     token: string,
-    inviterId: string,
+    inviterId: string | null,
   ): Promise<string> {
-    const agency = await manager.getRepository(Agency).findOneByOrFail({ id: invitation.agencyId });
-    const client = invitation.clientId
-      ? await manager.getRepository(Client).findOneBy({ id: invitation.clientId })
-      : null;
-    const inviter = await manager.getRepository(User).findOneBy({ id: inviterId, agencyId: invitation.agencyId });
-    return this.mail.queue(manager, {
+    // The email names the agency and the inviter, agency-level rows: read within the invitation's
+    // agency also when a client admin invites (a client scope cannot read users).
+    const scope = agencyScope(invitation.agencyId);
+    const agency = await tx.findOwned(scope, Agency, invitation.agencyId);
+    const client = invitation.clientId ? await tx.findOwnedOrNull(scope, Client, invitation.clientId) : null;
+    const inviter = inviterId ? await tx.findOwnedOrNull(scope, User, inviterId) : null;
+    return this.mail.queue(tx, {
       to: invitation.email,
       agencyId: invitation.agencyId,
       ...invitationEmail(this.config.appUrl, {
@@ -428,6 +443,10 @@ export class InvitationsService {
       }),
     });
   }
+}
+
+function clientIdOf(target: InvitationTarget): string | null {
+  return target.audience === 'client' ? target.clientId : null;
 }
 
 function goneMessage(status: 'expired' | 'revoked' | 'accepted' | 'pending'): string {

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { EntityManager, IsNull, MoreThan } from 'typeorm';
 import { WEB_PATHS } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { isUniqueViolation } from '../../core/database/errors';
 import { hashToken, newSecretToken } from '../auth/token-hash';
 import { SandboxAccount, SandboxGrant, SandboxPost, SandboxToken } from './entities/local-oauth.entities';
+import { TenantData } from '../../core/tenancy/tenant-data';
 
 export const SANDBOX_CLIENT_ID = 'atrium-local';
 export const SANDBOX_SCOPES = ['profile', 'publish'];
@@ -53,10 +53,16 @@ export interface TokenAnswer {
  */
 @Injectable()
 export class SandboxOAuthServer {
+  private readonly db: EntityManager;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+    tenant: TenantData,
+  ) {
+    this.db = tenant.unscoped(
+      'sandbox platform: its own tables stand in for an external service and hold no tenant data',
+    );
+  }
 
   /** The one registered client is Atrium itself; its secret is derived from the installation's. */
   get clientSecret(): string {

@@ -1,15 +1,29 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
-import { Client } from '../../core/tenancy/entities/client.entity';
-import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
-import { Post } from '../posts/entities/post.entity';
-import { PostMedia } from '../posts/entities/post-media.entity';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import type { ClientPermission } from '@atrium/shared';
+import { FileStorage, type ByteRange } from '../../core/storage/file-storage';
+import { ContextLoader } from '../../core/tenancy/context-loader.service';
 import { AgencyMembership } from '../../core/tenancy/entities/agency-membership.entity';
-import { User } from '../../core/tenancy/entities/user.entity';
-import { effectiveClientPermissions, type ClientPermission } from '@atrium/shared';
 import { Agency } from '../../core/tenancy/entities/agency.entity';
-import type { MediaAsset } from './entities/media-asset.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
+import { TenantData } from '../../core/tenancy/tenant-data';
+import { agencyScope, clientScope, type AgencyScope } from '../../core/tenancy/tenant-scope';
+import { postsUsingMedia } from '../posts/post-media-uses';
+import { MediaAsset } from './entities/media-asset.entity';
+import { FileUrlSigner, type FileGrantee } from './file-url-signer';
+
+/** A file a signed URL may be answered with: which bytes, and how to present them. */
+export interface ServedFile {
+  key: string;
+  size: number;
+  /** What Atrium detected from the content (WebP for thumbnails), never what the uploader said. */
+  mimeType: string;
+  /** Only images asked for inline are shown; everything else is an attachment. */
+  inline: boolean;
+  filename: string;
+}
+
+const notFound = () => new NotFoundException('File not found');
 
 /**
  * Who may fetch a file, decided again when a signed URL is used (the URL proves only that it was
@@ -18,63 +32,91 @@ import type { MediaAsset } from './entities/media-asset.entity';
  */
 @Injectable()
 export class FileAccessService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly tenant: TenantData,
+    private readonly contexts: ContextLoader,
+    private readonly signer: FileUrlSigner,
+    private readonly storage: FileStorage,
+  ) {}
+
+  /**
+   * The file a signed URL names, when its grantee may still see it; unknown, expired or tampered
+   * URLs, files no longer allowed and bytes gone from storage all answer 404.
+   */
+  async resolve(token: string): Promise<ServedFile> {
+    const grant = this.signer.verify(token);
+    if (!grant) throw notFound();
+    const asset = await this.tenant
+      .unscoped(
+        "signed file URL: the token names the file; its agency comes from the row, then the grantee's access is checked",
+      )
+      .getRepository(MediaAsset)
+      .findOneBy({ id: grant.assetId });
+    if (!asset || !(await this.maySee(grant.grantee, asset))) throw notFound();
+    const thumbnail = grant.variant === 'thumbnail';
+    const key = thumbnail ? asset.thumbnailKey : asset.storageKey;
+    if (!key) throw notFound();
+    const size = await this.storage.size(key);
+    if (size === null) throw notFound();
+    const mimeType = thumbnail ? 'image/webp' : asset.mimeType;
+    return {
+      key,
+      size,
+      mimeType,
+      inline: grant.disposition === 'inline' && mimeType.startsWith('image/'),
+      filename: thumbnail ? `${asset.filename.replace(/\.[^.]*$/, '')}-thumbnail.webp` : asset.filename,
+    };
+  }
+
+  /** The bytes of a file (or a range of them); a file deleted since it was resolved is a 404, like any other. */
+  async open(file: ServedFile, range?: ByteRange): Promise<Readable> {
+    try {
+      return await this.storage.get(file.key, range);
+    } catch (error) {
+      if ((await this.storage.size(file.key)) === null) throw notFound();
+      throw error;
+    }
+  }
+
+  private maySee(grantee: FileGrantee, asset: MediaAsset): Promise<boolean> {
+    return grantee.kind === 'platform' ? this.platformMaySee(asset) : this.userMaySee(grantee.userId, asset);
+  }
 
   /** A platform fetching a post's picture: only files on a post, of an agency still active. */
-  async platformMaySee(asset: MediaAsset): Promise<boolean> {
-    const agency = await this.db.getRepository(Agency).countBy({ id: asset.agencyId, status: 'active' });
-    if (agency === 0) return false;
-    return (await this.db.getRepository(PostMedia).countBy({ mediaAssetId: asset.id, agencyId: asset.agencyId })) > 0;
+  private async platformMaySee(asset: MediaAsset): Promise<boolean> {
+    const scope = agencyScope(asset.agencyId);
+    if (!(await this.agencyActive(scope))) return false;
+    return (await postsUsingMedia(this.tenant, scope, asset.id)).length > 0;
   }
 
-  async userMaySee(userId: string, asset: MediaAsset): Promise<boolean> {
-    const user = await this.db
-      .getRepository(User)
-      .findOneBy({ id: userId, agencyId: asset.agencyId, status: 'active' });
-    const agency = await this.db.getRepository(Agency).findOneBy({ id: asset.agencyId, status: 'active' });
-    if (!user || !agency) return false;
+  private async userMaySee(userId: string, asset: MediaAsset): Promise<boolean> {
+    // A user of another agency is not found in this one.
+    const scope = agencyScope(asset.agencyId);
+    const user = await this.tenant.findOwnedOrNull(scope, User, userId, { where: { status: 'active' } });
+    if (!user || !(await this.agencyActive(scope))) return false;
     if (asset.purpose === 'avatar') {
       if (asset.uploadedByUserId === user.id) return true;
-      return user.kind === 'agency' && (await this.isAgencyMember(user));
+      return user.kind === 'agency' && (await this.isAgencyMember(scope, user.id));
     }
-    if (user.kind === 'agency') return this.isAgencyMember(user);
+    if (user.kind === 'agency') return this.isAgencyMember(scope, user.id);
 
-    const memberships = await this.db
-      .getRepository(ClientMembership)
-      .findBy({ userId: user.id, agencyId: asset.agencyId, status: 'active' });
-    const live = memberships.length
-      ? await this.db
-          .getRepository(Client)
-          .findBy({ id: In(memberships.map((m) => m.clientId)), agencyId: asset.agencyId, deletedAt: IsNull() })
-      : [];
+    const memberships = await this.contexts.activeClientMemberships(user.id, asset.agencyId);
     // The permissions the issuing endpoints require: Media for portal uploads, Calendar for the
     // pictures of the client's posts.
-    const clientsAllowing = (permission: ClientPermission) =>
-      live
-        .filter((client) => {
-          const role = memberships.find((m) => m.clientId === client.id)?.role ?? 'member';
-          return effectiveClientPermissions(client.permissions, role).includes(permission);
-        })
-        .map((client) => client.id);
-    if (asset.source === 'portal' && asset.clientId && clientsAllowing('media.upload').includes(asset.clientId)) {
-      return true;
+    const allowing = (permission: ClientPermission) => memberships.filter((m) => m.permissions.includes(permission));
+    if (asset.source === 'portal' && allowing('media.upload').some((m) => m.clientId === asset.clientId)) return true;
+    for (const membership of allowing('calendar.view')) {
+      const client = clientScope(asset.agencyId, membership.clientId, membership.permissions, membership.role);
+      if ((await postsUsingMedia(this.tenant, client, asset.id)).length > 0) return true;
     }
-    const calendarClients = clientsAllowing('calendar.view');
-    if (calendarClients.length === 0) return false;
-    const uses = await this.db.getRepository(PostMedia).findBy({ mediaAssetId: asset.id, agencyId: asset.agencyId });
-    if (uses.length === 0) return false;
-    return (
-      (await this.db
-        .getRepository(Post)
-        .countBy({ id: In(uses.map((u) => u.postId)), clientId: In(calendarClients) })) > 0
-    );
+    return false;
   }
 
-  private async isAgencyMember(user: User): Promise<boolean> {
-    return (
-      (await this.db
-        .getRepository(AgencyMembership)
-        .countBy({ userId: user.id, agencyId: user.agencyId, status: 'active' })) > 0
-    );
+  private async agencyActive(scope: AgencyScope): Promise<boolean> {
+    return (await this.tenant.countOwned(scope, Agency, { status: 'active' })) > 0;
+  }
+
+  private async isAgencyMember(scope: AgencyScope, userId: string): Promise<boolean> {
+    return (await this.tenant.countOwned(scope, AgencyMembership, { userId, status: 'active' })) > 0;
   }
 }

@@ -1,15 +1,11 @@
-import { Controller, Get, Headers, HttpStatus, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpStatus, Param, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Public } from '../../core/auth/route-policy';
 import { ApiErrorDto } from '../../core/http/api-error.dto';
-import { FileStorage, type ByteRange } from '../../core/storage/file-storage';
-import { MediaAsset } from './entities/media-asset.entity';
+import type { ByteRange } from '../../core/storage/file-storage';
 import { FileAccessService } from './file-access.service';
-import { FileUrlSigner } from './file-url-signer';
 
 /**
  * Serves files behind signed URLs. Whatever a file contains, it can never run script in
@@ -20,12 +16,7 @@ import { FileUrlSigner } from './file-url-signer';
 @Controller('v1/files')
 @Public()
 export class FilesController {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly signer: FileUrlSigner,
-    private readonly access: FileAccessService,
-    private readonly storage: FileStorage,
-  ) {}
+  constructor(private readonly files: FileAccessService) {}
 
   @Get(':token')
   @ApiOperation({
@@ -44,39 +35,23 @@ export class FilesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const grant = this.signer.verify(token);
-    const asset = grant ? await this.db.getRepository(MediaAsset).findOneBy({ id: grant.assetId }) : null;
-    const allowed =
-      grant &&
-      asset &&
-      (grant.grantee.kind === 'platform'
-        ? await this.access.platformMaySee(asset)
-        : await this.access.userMaySee(grant.grantee.userId, asset));
-    const key = grant?.variant === 'thumbnail' ? asset?.thumbnailKey : asset?.storageKey;
-    if (!grant || !asset || !allowed || !key) throw new NotFoundException('File not found');
-    const size = await this.storage.size(key);
-    if (size === null) throw new NotFoundException('File not found');
+    const file = await this.files.resolve(token);
+    const { size } = file;
 
     const range = parseRange(rangeHeader, size);
     // HEAD (which Express routes here) gets the headers only: reading the file for it would let
     // anyone holding a URL make the server read gigabytes for a few bytes of request.
     const headersOnly = request.method === 'HEAD';
     // Opened before any header is set, so a storage failure still answers with a clean error.
-    const body = range === 'unsatisfiable' || headersOnly ? null : await this.openOrNotFound(key, range ?? undefined);
+    const body = range === 'unsatisfiable' || headersOnly ? null : await this.files.open(file, range ?? undefined);
 
-    const thumbnail = grant.variant === 'thumbnail';
-    const mimeType = thumbnail ? 'image/webp' : asset.mimeType;
-    const inline = grant.disposition === 'inline' && mimeType.startsWith('image/');
-    response.setHeader('Content-Type', mimeType);
+    response.setHeader('Content-Type', file.mimeType);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     response.setHeader('Cache-Control', 'private, max-age=300');
     response.setHeader('Accept-Ranges', 'bytes');
-    response.setHeader(
-      'Content-Disposition',
-      contentDisposition(inline ? 'inline' : 'attachment', downloadName(asset, thumbnail)),
-    );
+    response.setHeader('Content-Disposition', contentDisposition(file.inline ? 'inline' : 'attachment', file.filename));
 
     if (range === 'unsatisfiable') {
       response.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE).setHeader('Content-Range', `bytes */${size}`).end();
@@ -95,16 +70,6 @@ export class FilesController {
     }
     // A client that goes away mid-download just ends the stream.
     await pipeline(body, response).catch(() => undefined);
-  }
-
-  /** A file deleted since its size was read is a 404, like any other missing file. */
-  private async openOrNotFound(key: string, range: ByteRange | undefined) {
-    try {
-      return await this.storage.get(key, range);
-    } catch (error) {
-      if ((await this.storage.size(key)) === null) throw new NotFoundException('File not found');
-      throw error;
-    }
   }
 }
 
@@ -127,10 +92,6 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   if (match[1] !== '' && match[2] !== '' && Number(match[2]) < start) return null;
   if (start >= size || start > end) return 'unsatisfiable';
   return { start, end };
-}
-
-function downloadName(asset: MediaAsset, thumbnail: boolean): string {
-  return thumbnail ? `${asset.filename.replace(/\.[^.]*$/, '')}-thumbnail.webp` : asset.filename;
 }
 
 /** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */

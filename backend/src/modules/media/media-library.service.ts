@@ -1,48 +1,50 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { locksRows } from '../../core/database/row-locks';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In } from 'typeorm';
-import type { MediaPage, MediaQuery } from '@atrium/shared';
+import { ConflictException, Injectable, Logger } from '@nestjs/common';
+import { Brackets, In } from 'typeorm';
+import type { MediaAssetView, MediaPage, MediaQuery } from '@atrium/shared';
 import { AuditService } from '../../core/audit/audit.service';
 import { FileStorage } from '../../core/storage/file-storage';
-import { Post } from '../posts/entities/post.entity';
-import { PostMedia } from '../posts/entities/post-media.entity';
-import type { Actor } from '../social/social-accounts.service';
+import { TenantData, type TenantTransaction } from '../../core/tenancy/tenant-data';
+import type { Actor, AgencyScope, TenantScope } from '../../core/tenancy/tenant-scope';
+import { detachMediaFromPosts, postsUsingMedia } from '../posts/post-media-uses';
 import { MediaAsset } from './entities/media-asset.entity';
-import { MediaViews } from './media-views';
-
-/** `clientId`: a client id, `agency` for the agency's own files, or nothing for all. */
-export type LibraryFilter = MediaQuery;
-
-/** Where a list is scoped: the agency's whole library, or one client's portal uploads. */
-export type LibraryScope = { agencyId: string } & ({ kind: 'agency' } | { kind: 'portal'; clientId: string });
+import { MediaViews, type Viewer } from './media-views';
+import { deleteStoredBytes } from './stored-bytes';
 
 /**
- * Listing, reading and deleting library files. Every query carries the agency, and for the
- * portal the client and the `portal` source: a client's people only ever see what they uploaded.
+ * `clientId`: a client id, `agency` for the agency's own files, or nothing for all. Only an agency
+ * scope filters by client; a client scope is its client already.
+ */
+export type LibraryFilter = MediaQuery;
+
+/** Posts that have not gone out keep their files. */
+const WAITING_STATUSES = ['draft', 'scheduled', 'publishing', 'failed'];
+
+/**
+ * Listing, reading and deleting library files. An agency scope sees the whole library; a client
+ * scope (the portal) sees only what its client's people uploaded from the portal, not what the
+ * agency filed under the client.
  */
 @Injectable()
 export class MediaLibraryService {
   private readonly logger = new Logger(MediaLibraryService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly views: MediaViews,
     private readonly storage: FileStorage,
     private readonly audit: AuditService,
   ) {}
 
-  async list(scope: LibraryScope, filter: LibraryFilter, viewerUserId: string): Promise<MediaPage> {
+  async list(viewer: Viewer, filter: LibraryFilter): Promise<MediaPage> {
+    const { scope } = viewer;
     const limit = Math.min(Math.max(filter.limit ?? 40, 1), 100);
-    const query = this.db
-      .getRepository(MediaAsset)
-      .createQueryBuilder('m')
-      .where('m.agencyId = :agencyId AND m.purpose = :purpose', { agencyId: scope.agencyId, purpose: 'library' });
-    if (scope.kind === 'portal') {
-      query.andWhere('m.clientId = :clientId AND m.source = :portal', { clientId: scope.clientId, portal: 'portal' });
+    const query = this.tenant.query(scope, MediaAsset, 'm').andWhere('m.purpose = :purpose', { purpose: 'library' });
+    if (scope.kind === 'client') {
+      query.andWhere('m.source = :portal', { portal: 'portal' });
     } else if (filter.clientId === 'agency') {
       query.andWhere('m.clientId IS NULL');
     } else if (filter.clientId) {
+      await this.tenant.liveClient(scope, filter.clientId);
       query.andWhere('m.clientId = :clientId', { clientId: filter.clientId });
     }
     if (filter.uploaderId) query.andWhere('m.uploadedByUserId = :uploaderId', { uploaderId: filter.uploaderId });
@@ -73,81 +75,82 @@ export class MediaLibraryService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: await this.views.build(page, viewerUserId),
+      items: await this.views.build(viewer, page),
       nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
     };
   }
 
-  /** One library file in scope; anything else (unknown, other agency, other client, avatar) is 404. */
-  async owned(scope: LibraryScope, id: string): Promise<MediaAsset> {
-    const asset = await this.db.getRepository(MediaAsset).findOneBy({
-      id,
-      agencyId: scope.agencyId,
-      purpose: 'library',
-      ...(scope.kind === 'portal' ? { clientId: scope.clientId, source: 'portal' as const } : {}),
+  /** One library file of the scope; anything else (unknown, other agency, other client, avatar) is 404. */
+  async owned(scope: TenantScope, id: string): Promise<MediaAsset> {
+    return this.tenant.findOwned(scope, MediaAsset, id, {
+      where: { purpose: 'library', ...(scope.kind === 'client' ? { source: 'portal' as const } : {}) },
+      notFound: 'File not found',
     });
-    if (!asset) throw new NotFoundException('File not found');
-    return asset;
+  }
+
+  /** One library file of the viewer's scope, as the API shows it. */
+  async view(viewer: Viewer, id: string): Promise<MediaAssetView> {
+    const asset = await this.owned(viewer.scope, id);
+    return (await this.views.build(viewer, [asset]))[0];
   }
 
   /** Files attached to posts that have not gone out stay; the rest go, bytes included. */
-  async remove(actor: Actor, id: string): Promise<void> {
-    const asset = await this.owned({ agencyId: actor.agencyId, kind: 'agency' }, id);
-    await this.db.transaction(async (manager) => {
+  async remove(actor: Actor & { scope: AgencyScope }, id: string): Promise<void> {
+    const { scope } = actor;
+    const asset = await this.owned(scope, id);
+    await this.tenant.transaction(async (tx) => {
       // Posts being saved lock the files they attach: this waits for them, then sees their use.
-      if (locksRows(manager)) {
-        await manager
-          .getRepository(MediaAsset)
-          .createQueryBuilder('m')
-          .select('m.id')
-          .where('m.id = :id', { id: asset.id })
-          .setLock('pessimistic_write')
-          .getOne();
+      await tx.findOwnedOrNull(scope, MediaAsset, asset.id, { select: { id: true }, lock: 'update' });
+      const posts = await postsUsingMedia(tx, scope, asset.id);
+      if (posts.some((post) => WAITING_STATUSES.includes(post.status))) {
+        throw new ConflictException(
+          'This file is attached to a post that has not gone out. Remove it from the post first.',
+        );
       }
-      const uses = await manager.getRepository(PostMedia).findBy({ agencyId: actor.agencyId, mediaAssetId: asset.id });
-      if (uses.length > 0) {
-        const waiting = await manager.getRepository(Post).countBy({
-          id: In(uses.map((u) => u.postId)),
-          status: In(['draft', 'scheduled', 'publishing', 'failed']),
-        });
-        if (waiting > 0) {
-          throw new ConflictException(
-            'This file is attached to a post that has not gone out. Remove it from the post first.',
-          );
-        }
-        await manager.getRepository(PostMedia).delete({ agencyId: actor.agencyId, mediaAssetId: asset.id });
-      }
-      await manager.getRepository(MediaAsset).delete({ id: asset.id, agencyId: actor.agencyId });
-      await this.audit.record(
+      if (posts.length > 0) await detachMediaFromPosts(tx, scope, asset.id);
+      await tx.deleteOwned(scope, MediaAsset, { id: asset.id });
+      await this.audit.recordFor(
+        actor,
         {
           action: 'media.deleted',
-          agencyId: actor.agencyId,
-          actorUserId: actor.userId,
           targetType: 'media_asset',
           targetId: asset.id,
-          meta: actor.meta,
           details: { filename: asset.filename, clientId: asset.clientId },
         },
-        manager,
+        tx,
       );
     });
-    // The file is gone for everyone once the row is; bytes that storage fails to drop now are
-    // only wasted space, not worth failing the request that succeeded.
-    for (const key of [asset.storageKey, asset.thumbnailKey]) {
-      if (!key) continue;
-      await this.storage
-        .delete(key)
-        .catch((error: unknown) =>
-          this.logger.warn({ msg: 'Could not delete a stored file', key, error: String(error) }),
-        );
-    }
+    await deleteStoredBytes(this.storage, this.logger, asset);
   }
 
-  /** Library files usable in a post for this client: the client's own and the agency's. */
-  async usableForPost(agencyId: string, clientId: string, ids: string[]): Promise<MediaAsset[]> {
+  /**
+   * Library files usable in a post of `clientId` (an agency scope's client): the client's own and
+   * the agency's.
+   */
+  async usableForPost(scope: TenantScope, clientId: string, ids: string[]): Promise<MediaAsset[]> {
     if (ids.length === 0) return [];
-    const assets = await this.db.getRepository(MediaAsset).findBy({ agencyId, id: In(ids), purpose: 'library' });
+    const assets = await this.tenant.listOwned(scope, MediaAsset, { where: { id: In(ids), purpose: 'library' } });
     return assets.filter((a) => a.clientId === null || a.clientId === clientId);
+  }
+
+  /** Files of the scope by id, whatever their purpose (those attached to posts); others are left out. */
+  async byIds(scope: TenantScope, ids: string[]): Promise<MediaAsset[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    return this.tenant.listOwned(scope, MediaAsset, { where: { id: In(unique) } });
+  }
+
+  /**
+   * Locks files a post is about to attach (in id order, until `tx` ends) and answers the ids still
+   * there: a deletion racing the post waits for it, then sees the use (see remove()).
+   */
+  async lockForAttaching(tx: TenantTransaction, scope: TenantScope, ids: string[]): Promise<string[]> {
+    const present: string[] = [];
+    for (const id of [...new Set(ids)].sort()) {
+      const asset = await tx.findOwnedOrNull(scope, MediaAsset, id, { select: { id: true }, lock: 'update' });
+      if (asset) present.push(asset.id);
+    }
+    return present;
   }
 }
 

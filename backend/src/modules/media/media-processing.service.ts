@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import sharp from 'sharp';
-import { DataSource, LessThan } from 'typeorm';
+import { LessThan } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { JobQueue, JOBS } from '../../core/jobs/job-queue';
 import { LeaseService } from '../../core/scheduling/lease.service';
 import { FileStorage } from '../../core/storage/file-storage';
+import { TenantData } from '../../core/tenancy/tenant-data';
+import { agencyScope } from '../../core/tenancy/tenant-scope';
 import { MediaAsset } from './entities/media-asset.entity';
 
 const SWEEP_EVERY_MS = 60_000;
@@ -32,7 +33,7 @@ export class MediaProcessingService implements OnModuleInit {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly storage: FileStorage,
     private readonly jobs: JobQueue,
     private readonly leases: LeaseService,
@@ -43,11 +44,14 @@ export class MediaProcessingService implements OnModuleInit {
   }
 
   async process(assetId: string): Promise<void> {
-    const repository = this.db.getRepository(MediaAsset);
-    const asset = await repository.findOneBy({ id: assetId });
+    const asset = await this.tenant
+      .unscoped('thumbnail job: the job names only the file; its agency comes from the row')
+      .getRepository(MediaAsset)
+      .findOneBy({ id: assetId });
     if (!asset || asset.status !== 'processing') return;
+    const scope = agencyScope(asset.agencyId);
     if (asset.size > MAX_THUMBNAIL_SOURCE_BYTES) {
-      await repository.update({ id: asset.id }, { status: 'ready' });
+      await this.tenant.updateOwned(scope, MediaAsset, { id: asset.id }, { status: 'ready' });
       return;
     }
     try {
@@ -71,7 +75,9 @@ export class MediaProcessingService implements OnModuleInit {
       await this.storage.put(thumbnailKey, Readable.from(thumbnail), 'image/webp');
       // EXIF orientations 5–8 turn the picture a quarter: what people see is height × width.
       const turned = (metadata.orientation ?? 1) >= 5;
-      const saved = await repository.update(
+      const saved = await this.tenant.updateOwned(
+        scope,
+        MediaAsset,
         { id: asset.id, status: 'processing' },
         {
           status: 'ready',
@@ -81,10 +87,10 @@ export class MediaProcessingService implements OnModuleInit {
         },
       );
       // Deleted (or given up on) while its picture was being made: the thumbnail has no owner.
-      if (saved.affected === 0) await this.storage.delete(thumbnailKey);
+      if (saved === 0) await this.storage.delete(thumbnailKey);
     } catch (error) {
       this.logger.warn({ msg: 'Could not read an image', assetId, error: String(error) });
-      await repository.update({ id: asset.id }, { status: 'failed' });
+      await this.tenant.updateOwned(scope, MediaAsset, { id: asset.id }, { status: 'failed' });
     }
   }
 
@@ -93,17 +99,18 @@ export class MediaProcessingService implements OnModuleInit {
     if (!this.config.runWorkers) return;
     try {
       if (!(await this.leases.tryAcquire('media-processing-sweep', SWEEP_EVERY_MS - 5000))) return;
-      const stuck = await this.db.getRepository(MediaAsset).find({
+      const assets = this.tenant
+        .unscoped('media sweeper: images of every agency whose thumbnail job was lost, or that are stuck for good')
+        .getRepository(MediaAsset);
+      const stuck = await assets.find({
         select: { id: true },
         where: { status: 'processing', createdAt: LessThan(new Date(Date.now() - STUCK_AFTER_MS)) },
         take: 100,
       });
-      await this.db
-        .getRepository(MediaAsset)
-        .update(
-          { status: 'processing', createdAt: LessThan(new Date(Date.now() - GIVE_UP_AFTER_MS)) },
-          { status: 'failed' },
-        );
+      await assets.update(
+        { status: 'processing', createdAt: LessThan(new Date(Date.now() - GIVE_UP_AFTER_MS)) },
+        { status: 'failed' },
+      );
       for (const { id } of stuck) await this.jobs.enqueue(JOBS.mediaThumbnail, { assetId: id }, { attempts: 1 });
     } catch (error) {
       this.logger.warn({ msg: 'Media processing sweep failed', error: String(error) });

@@ -1,40 +1,50 @@
 import { BadRequestException, HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
-import { DataSource, EntityManager } from 'typeorm';
-import { Agency } from '../../core/tenancy/entities/agency.entity';
 import type { UploadResult } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../../core/audit/audit.service';
-import type { RequestMeta } from '../../core/auth/request-context';
 import { JobQueue, JOBS } from '../../core/jobs/job-queue';
 import { FileStorage } from '../../core/storage/file-storage';
-import { locksRows } from '../../core/database/row-locks';
+import { Agency } from '../../core/tenancy/entities/agency.entity';
+import { TenantData, type TenantDataAccess } from '../../core/tenancy/tenant-data';
+import { agencyScope, clientOf, type Actor, type TenantScope } from '../../core/tenancy/tenant-scope';
 import { MediaAsset, type MediaPurpose } from './entities/media-asset.entity';
 import { cleanFilename, describeRefused, detectFileType, SNIFF_BYTES, type DetectedType } from './file-type';
 
 const MB = 1024 * 1024;
 const MAX_FILES_PER_REQUEST = 20;
 
-export interface UploadOwner {
-  agencyId: string;
-  userId: string;
-  source: 'agency' | 'portal';
+/**
+ * What is uploaded. The files belong to the actor's scope: a client scope's files are its
+ * client's, an agency scope's the agency's own unless the request names a client.
+ */
+export interface UploadOptions {
   purpose: MediaPurpose;
-  /** The client the files belong to; agency uploads may name one in a `clientId` field instead. */
-  clientId: string | null;
-  /** For agency uploads: checks a `clientId` field (404 when it is not a live client of the agency). */
-  resolveClientField?: (clientId: string) => Promise<void>;
+  /** Where the files come from; by default the portal for a client scope, else the agency. */
+  source?: 'agency' | 'portal';
+  /**
+   * Agency library uploads: a `clientId` field before the files names the client they belong to
+   * (404 when it is not a live client of the scope).
+   */
+  clientField?: boolean;
   /** Accept only images (profile pictures). */
   imagesOnly?: boolean;
   /** Tighter limits than the configured ones (profile pictures: one small image). */
   maxFileBytes?: number;
   maxFiles?: number;
-  meta?: RequestMeta;
+}
+
+/** Who stores a file, and where it goes. */
+interface FileOwner {
+  actor: Actor;
+  source: 'agency' | 'portal';
+  purpose: MediaPurpose;
+  clientId: string | null;
+  imagesOnly: boolean;
 }
 
 interface StoredFile {
@@ -55,31 +65,34 @@ export class MediaUploadsService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly storage: FileStorage,
     private readonly jobs: JobQueue,
     private readonly audit: AuditService,
   ) {}
 
-  async usedBytes(agencyId: string, manager: EntityManager = this.db.manager): Promise<number> {
-    const row = await manager
-      .getRepository(MediaAsset)
-      .createQueryBuilder('m')
+  /**
+   * What the scope's agency stores, against its quota. The quota is the agency's: files of every
+   * client count, also when a client's people upload.
+   */
+  async usedBytes(scope: TenantScope, data: TenantDataAccess = this.tenant): Promise<number> {
+    const row = await data
+      .query(agencyScope(scope.agencyId), MediaAsset, 'm')
       .select('COALESCE(SUM(m.size), 0)', 'used')
-      .where('m.agencyId = :agencyId', { agencyId })
       .getRawOne<{ used: string | number }>();
     return Number(row?.used ?? 0);
   }
 
   async receive(
+    actor: Actor,
     request: Request,
-    owner: UploadOwner,
+    options: UploadOptions,
   ): Promise<{ stored: MediaAsset[]; rejected: UploadResult['rejected'] }> {
     if (!/^multipart\/form-data/i.test(request.headers['content-type'] ?? '')) {
       throw new BadRequestException('Send the files as multipart/form-data, in parts named "file".');
     }
     const quota = this.config.media.agencyQuotaBytes;
-    let remaining = quota === null ? Number.POSITIVE_INFINITY : quota - (await this.usedBytes(owner.agencyId));
+    let remaining = quota === null ? Number.POSITIVE_INFINITY : quota - (await this.usedBytes(actor.scope));
     if (remaining <= 0) {
       throw new HttpException(
         "Your agency's file storage is full. Delete files from the media library to make room.",
@@ -89,10 +102,18 @@ export class MediaUploadsService {
 
     const stored: MediaAsset[] = [];
     const rejected: UploadResult['rejected'] = [];
-    const maxFileBytes = Math.min(this.config.media.maxFileBytes, owner.maxFileBytes ?? Number.POSITIVE_INFINITY);
-    const maxFiles = owner.maxFiles ?? MAX_FILES_PER_REQUEST;
+    const maxFileBytes = Math.min(this.config.media.maxFileBytes, options.maxFileBytes ?? Number.POSITIVE_INFINITY);
+    const maxFiles = options.maxFiles ?? MAX_FILES_PER_REQUEST;
+    const owner: FileOwner = {
+      actor,
+      source: options.source ?? (actor.scope.kind === 'client' ? 'portal' : 'agency'),
+      purpose: options.purpose,
+      clientId: clientOf(actor.scope),
+      imagesOnly: options.imagesOnly ?? false,
+    };
+    const clientField = options.clientField === true && actor.scope.kind === 'agency';
     let clientId = owner.clientId;
-    let clientVerified = !owner.resolveClientField;
+    let clientVerified = true;
     let filesSeen = 0;
     // Files arrive one after the other on the one request stream; each is handled as it comes,
     // in this chain. A request that fails waits for it to settle before cleaning up.
@@ -124,10 +145,10 @@ export class MediaUploadsService {
         };
 
         parser.on('field', (name, value) => {
-          if (name === 'clientId' && owner.resolveClientField && filesSeen === 0) {
+          if (name === 'clientId' && clientField && filesSeen === 0) {
             clientId = value || null;
             clientVerified = false;
-          } else if (name === 'clientId' && owner.resolveClientField) {
+          } else if (name === 'clientId' && clientField) {
             fail(new BadRequestException('Send the clientId field before the files.'));
           } else {
             fail(new BadRequestException(`Unknown field "${name}"; send files in parts named "file".`));
@@ -148,8 +169,8 @@ export class MediaUploadsService {
               return;
             }
             current = stream;
-            if (!clientVerified && fileClientId && owner.resolveClientField) {
-              await owner.resolveClientField(fileClientId);
+            if (!clientVerified && fileClientId) {
+              await this.tenant.liveClient(actor.scope, fileClientId);
               clientVerified = true;
               if (failed) return void stream.resume();
             }
@@ -198,20 +219,17 @@ export class MediaUploadsService {
       // A request that fails keeps nothing it stored, including a file that was still being
       // written when it failed.
       await work.catch(() => undefined);
-      for (const asset of stored) await this.discard(asset);
+      for (const asset of stored) await this.discard(actor.scope, asset);
       throw error;
     } finally {
       await this.auditRefusals(owner, rejected);
     }
 
     for (const asset of stored) {
-      await this.audit.record({
+      await this.audit.recordFor(actor, {
         action: owner.purpose === 'avatar' ? 'profile.avatar_uploaded' : 'media.uploaded',
-        agencyId: owner.agencyId,
-        actorUserId: owner.userId,
         targetType: 'media_asset',
         targetId: asset.id,
-        meta: owner.meta,
         details: { clientId: asset.clientId, source: asset.source, mimeType: asset.mimeType, size: asset.size },
       });
       if (asset.kind === 'image') {
@@ -225,25 +243,26 @@ export class MediaUploadsService {
   }
 
   /** Refusals are worth a trail: an SVG with a script or HTML posing as a picture is an attempt. */
-  private async auditRefusals(owner: UploadOwner, rejected: UploadResult['rejected']): Promise<void> {
+  private async auditRefusals(owner: FileOwner, rejected: UploadResult['rejected']): Promise<void> {
     if (rejected.length === 0) return;
     await this.audit
-      .record({
+      .recordFor(owner.actor, {
         action: 'media.upload_refused',
-        agencyId: owner.agencyId,
-        actorUserId: owner.userId,
-        meta: owner.meta,
         details: { clientId: owner.clientId, source: owner.source, purpose: owner.purpose, rejected },
       })
       .catch((error: unknown) =>
-        this.logger.warn({ msg: 'Could not audit refused uploads', agencyId: owner.agencyId, error: String(error) }),
+        this.logger.warn({
+          msg: 'Could not audit refused uploads',
+          agencyId: owner.actor.scope.agencyId,
+          error: String(error),
+        }),
       );
   }
 
   private async storeOne(
     stream: Readable & { truncated?: boolean },
     filename: string,
-    owner: UploadOwner,
+    owner: FileOwner,
     remainingQuota: number,
     maxFileBytes: number,
   ): Promise<StoredFile> {
@@ -261,7 +280,8 @@ export class MediaUploadsService {
         callback(null, chunk);
       },
     });
-    const key = `agencies/${owner.agencyId}/${new Date().getUTCFullYear()}/${randomUUID()}.${type.extension}`;
+    const { scope } = owner.actor;
+    const key = `agencies/${scope.agencyId}/${new Date().getUTCFullYear()}/${randomUUID()}.${type.extension}`;
     // A file shorter than the sniffed head has been read whole already.
     const source = ended ? Readable.from([head]) : stream;
     // Not stream.pipeline: it would destroy busboy's file stream on a refusal, and busboy then
@@ -289,30 +309,29 @@ export class MediaUploadsService {
       throw new Refused(`larger than ${formatSize(maxFileBytes)}`);
     }
     try {
-      const asset = await this.db.transaction(async (manager) => {
+      const asset = await this.tenant.transaction(async (tx) => {
         // Uploads running side by side each saw the same free space; the quota is settled here,
-        // one at a time per agency, against what is really stored.
-        await lockAgency(manager, owner.agencyId);
+        // one at a time per agency (its row locked), against what is really stored.
+        await tx.findOwned(agencyScope(scope.agencyId), Agency, scope.agencyId, {
+          select: { id: true },
+          lock: 'update',
+        });
         const quota = this.config.media.agencyQuotaBytes;
-        if (quota !== null && (await this.usedBytes(owner.agencyId, manager)) + size > quota) {
+        if (quota !== null && (await this.usedBytes(scope, tx)) + size > quota) {
           throw new Refused("the agency's file storage would be over its quota");
         }
-        const repository = manager.getRepository(MediaAsset);
-        return repository.save(
-          repository.create({
-            agencyId: owner.agencyId,
-            clientId: owner.clientId,
-            purpose: owner.purpose,
-            source: owner.source,
-            uploadedByUserId: owner.userId,
-            filename,
-            mimeType: type.mimeType,
-            kind: type.kind,
-            size,
-            storageKey: key,
-            status: type.kind === 'image' ? 'processing' : 'ready',
-          }),
-        );
+        return tx.insertOwned(scope, MediaAsset, {
+          clientId: owner.clientId,
+          purpose: owner.purpose,
+          source: owner.source,
+          uploadedByUserId: owner.actor.userId,
+          filename,
+          mimeType: type.mimeType,
+          kind: type.kind,
+          size,
+          storageKey: key,
+          status: type.kind === 'image' ? 'processing' : 'ready',
+        });
       });
       return { asset };
     } catch (error) {
@@ -321,26 +340,14 @@ export class MediaUploadsService {
     }
   }
 
-  private async discard(asset: MediaAsset): Promise<void> {
-    await this.db.getRepository(MediaAsset).delete({ id: asset.id });
+  private async discard(scope: TenantScope, asset: MediaAsset): Promise<void> {
+    await this.tenant.deleteOwned(scope, MediaAsset, { id: asset.id });
     await this.storage.delete(asset.storageKey).catch(() => undefined);
   }
 }
 
 function formatSize(bytes: number): string {
   return bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${Math.round(bytes / 1024)} KB`;
-}
-
-/** Serialises quota decisions per agency on MySQL/MariaDB (SQLite serialises writers already). */
-async function lockAgency(manager: EntityManager, agencyId: string): Promise<void> {
-  if (!locksRows(manager)) return;
-  await manager
-    .getRepository(Agency)
-    .createQueryBuilder('a')
-    .select('a.id')
-    .where('a.id = :agencyId', { agencyId })
-    .setLock('pessimistic_write')
-    .getOne();
 }
 
 /**

@@ -1,30 +1,44 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import type { MediaAssetView } from '@atrium/shared';
 import { Client } from '../../core/tenancy/entities/client.entity';
 import { User } from '../../core/tenancy/entities/user.entity';
+import { TenantData } from '../../core/tenancy/tenant-data';
+import type { TenantScope } from '../../core/tenancy/tenant-scope';
 import { MediaAsset } from './entities/media-asset.entity';
 import { FileUrlSigner } from './file-url-signer';
+
+/** Who looks at files: the scope bounds what they see, the user is who the signed URLs are made out to. */
+export interface Viewer {
+  readonly scope: TenantScope;
+  readonly userId: string;
+}
+
+interface Uploader {
+  assetId: string;
+  id: string;
+  name: string;
+  kind: 'agency' | 'client';
+}
 
 /** Turns assets into what the API shows: names of client and uploader, and signed URLs for the viewer. */
 @Injectable()
 export class MediaViews {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly signer: FileUrlSigner,
   ) {}
 
-  async build(assets: MediaAsset[], viewerUserId: string): Promise<MediaAssetView[]> {
+  async build(viewer: Viewer, assets: MediaAsset[]): Promise<MediaAssetView[]> {
     if (assets.length === 0) return [];
-    const agencyId = assets[0].agencyId;
     const clientIds = [...new Set(assets.map((a) => a.clientId).filter((id): id is string => id !== null))];
-    const userIds = [...new Set(assets.map((a) => a.uploadedByUserId).filter((id): id is string => id !== null))];
-    const clients = clientIds.length ? await this.db.getRepository(Client).findBy({ agencyId, id: In(clientIds) }) : [];
-    const users = userIds.length ? await this.db.getRepository(User).findBy({ agencyId, id: In(userIds) }) : [];
+    const clients = clientIds.length
+      ? await this.tenant.listOwned(viewer.scope, Client, { where: { id: In(clientIds) } })
+      : [];
+    const uploaders = await this.uploaders(viewer.scope, assets);
+    const grantee = { kind: 'user' as const, userId: viewer.userId };
     return assets.map((asset) => {
-      const uploader = users.find((u) => u.id === asset.uploadedByUserId);
-      const grantee = { kind: 'user' as const, userId: viewerUserId };
+      const uploader = uploaders.find((u) => u.assetId === asset.id);
       return {
         id: asset.id,
         filename: asset.filename,
@@ -53,5 +67,19 @@ export class MediaViews {
         downloadUrl: this.signer.url({ assetId: asset.id, variant: 'original', disposition: 'attachment', grantee }),
       };
     });
+  }
+
+  /**
+   * Who uploaded each file, read through the scope's files: people belong to the agency as a
+   * whole, so a client scope reaches only those who uploaded the files it may see.
+   */
+  private async uploaders(scope: TenantScope, assets: MediaAsset[]): Promise<Uploader[]> {
+    if (!assets.some((asset) => asset.uploadedByUserId !== null)) return [];
+    return this.tenant
+      .query(scope, MediaAsset, 'm')
+      .innerJoin(User, 'u', 'u.id = m.uploadedByUserId AND u.agencyId = m.agencyId')
+      .andWhere('m.id IN (:...assetIds)', { assetIds: assets.map((asset) => asset.id) })
+      .select(['m.id AS assetId', 'u.id AS id', 'u.name AS name', 'u.kind AS kind'])
+      .getRawMany<Uploader>();
   }
 }

@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
-import { SocialModule } from '../social/social.module';
 import { FileAccessService } from './file-access.service';
 import { FilesController } from './files.controller';
 import { FileUrlSigner } from './file-url-signer';
-import { MediaController, PortalMediaController } from './media.controller';
+import { MediaController } from './media.controller';
 import { MediaLibraryService } from './media-library.service';
 import { MediaProcessingService } from './media-processing.service';
 import { MediaUploadsService } from './media-uploads.service';
 import { MediaViews } from './media-views';
+import { PortalMediaController } from './portal-media.controller';
+import { ProfilePicturesService } from './profile-pictures.service';
 
 @Module({
-  imports: [SocialModule],
   controllers: [MediaController, PortalMediaController, FilesController],
   providers: [
     FileUrlSigner,
@@ -19,7 +19,8 @@ import { MediaViews } from './media-views';
     MediaUploadsService,
     MediaLibraryService,
     MediaProcessingService,
+    ProfilePicturesService,
   ],
-  exports: [FileUrlSigner, MediaViews, MediaUploadsService, MediaLibraryService],
+  exports: [FileUrlSigner, MediaViews, MediaUploadsService, MediaLibraryService, ProfilePicturesService],
 })
 export class MediaModule {}

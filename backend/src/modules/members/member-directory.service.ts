@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import type { MemberRow, MemberStatus } from '@atrium/shared';
-import { Session } from '../../core/tenancy/entities/session.entity';
-import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
-import { Invitation } from '../invitations/entities/invitation.entity';
 import { AgencyMembership } from '../../core/tenancy/entities/agency-membership.entity';
+import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
+import { Session } from '../../core/tenancy/entities/session.entity';
 import { User } from '../../core/tenancy/entities/user.entity';
+import { TenantData } from '../../core/tenancy/tenant-data';
+import type { TenantScope } from '../../core/tenancy/tenant-scope';
+import { InvitationsService } from '../invitations/invitations.service';
 
 /** A row of either list: client roles or agency roles. */
 export type AnyMemberRow = MemberRow<string>;
@@ -23,85 +24,62 @@ interface PersonRow {
 }
 
 /**
- * The user lists of a client (its people and its open invitations) and of the agency's team,
- * always read within one agency. Status follows SPEC §2: Invited, Active, Expired, Deactivated.
+ * The people lists of a client (its people and its open invitations) and of the agency's team.
+ * Status follows SPEC §2: Invited, Active, Expired, Deactivated. The agency reads any client's
+ * list with its agency scope; a client admin reads their own client's with their client scope.
  */
 @Injectable()
 export class MemberDirectoryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly tenant: TenantData,
+    private readonly invitations: InvitationsService,
+  ) {}
 
-  async clientMembers(agencyId: string, clientId: string): Promise<AnyMemberRow[]> {
-    const people = await this.db
-      .getRepository(ClientMembership)
-      .createQueryBuilder('m')
-      .innerJoin(User, 'u', 'u.id = m.userId AND u.agencyId = m.agencyId')
-      .select(this.personColumns())
-      .addSelect(this.lastSeen(), 'lastSeenAt')
-      .where('m.agencyId = :agencyId AND m.clientId = :clientId', { agencyId, clientId })
+  async clientMembers(scope: TenantScope, clientId: string): Promise<AnyMemberRow[]> {
+    await this.tenant.liveClient(scope, clientId);
+    const people = await this.people(this.tenant.query(scope, ClientMembership, 'm'))
+      .where('m.clientId = :clientId', { clientId })
       .getRawMany<PersonRow>();
-    const invitations = await this.db.getRepository(Invitation).findBy({ agencyId, clientId, status: 'pending' });
-    return sortRows([...people.map(toPersonRow), ...invitations.map(toInvitationRow)]);
+    const invitations = await this.invitations.openRows(scope, { audience: 'client', clientId });
+    return sortRows([...people.map(toPersonRow), ...invitations]);
   }
 
-  async teamMembers(agencyId: string): Promise<AnyMemberRow[]> {
-    const people = await this.db
-      .getRepository(AgencyMembership)
-      .createQueryBuilder('m')
-      .innerJoin(User, 'u', 'u.id = m.userId AND u.agencyId = m.agencyId')
-      .select(this.personColumns())
-      .addSelect(this.lastSeen(), 'lastSeenAt')
-      .where('m.agencyId = :agencyId', { agencyId })
-      .getRawMany<PersonRow>();
-    const invitations = await this.db
-      .getRepository(Invitation)
-      .findBy({ agencyId, audience: 'agency', status: 'pending' });
-    return sortRows([...people.map(toPersonRow), ...invitations.map(toInvitationRow)]);
+  async teamMembers(scope: TenantScope): Promise<AnyMemberRow[]> {
+    const people = await this.people(this.tenant.query(scope, AgencyMembership, 'm')).getRawMany<PersonRow>();
+    const invitations = await this.invitations.openRows(scope, { audience: 'agency' });
+    return sortRows([...people.map(toPersonRow), ...invitations]);
   }
 
   /** One row, for answers to actions on a single person. */
-  async clientMember(agencyId: string, clientId: string, userId: string): Promise<AnyMemberRow | null> {
+  async clientMember(scope: TenantScope, clientId: string, userId: string): Promise<AnyMemberRow | null> {
+    return (await this.clientMembers(scope, clientId)).find((row) => row.kind === 'user' && row.id === userId) ?? null;
+  }
+
+  async teamMember(scope: TenantScope, userId: string): Promise<AnyMemberRow | null> {
+    return (await this.teamMembers(scope)).find((row) => row.kind === 'user' && row.id === userId) ?? null;
+  }
+
+  /** The person behind each membership (`m`) of the scope, with when they were last seen. */
+  private people<T extends ClientMembership | AgencyMembership>(memberships: SelectQueryBuilder<T>) {
     return (
-      (await this.clientMembers(agencyId, clientId)).find((row) => row.kind === 'user' && row.id === userId) ?? null
+      memberships
+        .innerJoin(User, 'u', 'u.id = m.userId AND u.agencyId = m.agencyId')
+        .select([
+          'u.id AS userId',
+          'u.name AS name',
+          'u.email AS email',
+          'm.role AS role',
+          'm.status AS membershipStatus',
+          'u.status AS userStatus',
+          'u.lastLoginAt AS lastLoginAt',
+        ])
+        // Sessions record their last use at every refresh: the best "last active" without a write per request.
+        .addSelect(
+          (sessions) => sessions.select('MAX(s.lastUsedAt)').from(Session, 's').where('s.userId = u.id'),
+          'lastSeenAt',
+        )
     );
   }
-
-  async teamMember(agencyId: string, userId: string): Promise<AnyMemberRow | null> {
-    return (await this.teamMembers(agencyId)).find((row) => row.kind === 'user' && row.id === userId) ?? null;
-  }
-
-  private personColumns(): string[] {
-    return [
-      'u.id AS userId',
-      'u.name AS name',
-      'u.email AS email',
-      'm.role AS role',
-      'm.status AS membershipStatus',
-      'u.status AS userStatus',
-      'u.lastLoginAt AS lastLoginAt',
-    ];
-  }
-
-  /** Sessions record their last use at every refresh: the best "last active" without a write per request. */
-  private lastSeen(): string {
-    return `(SELECT MAX(s.lastUsedAt) FROM ${this.db.getMetadata(Session).tableName} s WHERE s.userId = u.id)`;
-  }
-}
-
-export function invitationStatus(invitation: Invitation, now = Date.now()): MemberStatus {
-  return invitation.expiresAt.getTime() <= now ? 'expired' : 'invited';
-}
-
-export function toInvitationRow(invitation: Invitation): AnyMemberRow {
-  return {
-    id: invitation.id,
-    kind: 'invitation',
-    name: invitation.name,
-    email: invitation.email,
-    role: invitation.role,
-    status: invitationStatus(invitation),
-    lastActiveAt: null,
-    expiresAt: invitation.expiresAt.toISOString(),
-  };
 }
 
 function toPersonRow(row: PersonRow): AnyMemberRow {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ClientsModule } from '../clients/clients.module';
 import { PortalOverviewController } from './portal-overview.controller';
-import { PortalTeamController } from './portal-team.controller';
+import { PortalOverviewService } from './portal-overview.service';
 
-@Module({ imports: [ClientsModule], controllers: [PortalOverviewController, PortalTeamController] })
+/** The portal's own home page; each feature's portal pages live with the feature. */
+@Module({ controllers: [PortalOverviewController], providers: [PortalOverviewService] })
 export class PortalModule {}

@@ -1,5 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import { PORTAL_CALENDAR_LIMIT, type PortalCalendarPost, type SocialProviderId } from '@atrium/shared';
+import type { TenantDataAccess } from '../../core/tenancy/tenant-data';
+import type { TenantScope } from '../../core/tenancy/tenant-scope';
 import { SocialAccount } from '../social/entities/social-account.entity';
 import { Post } from './entities/post.entity';
 import { PostTarget } from './entities/post-target.entity';
@@ -20,19 +21,21 @@ interface WeekRow {
 const VISIBLE_STATES = ['pending', 'queued', 'sending', 'published'];
 
 /**
- * The portal calendar's week: posts of this client on accounts still assigned to it, scheduled or
- * published in [from, to). Served by idx_post_targets_client_schedule (clientId, scheduledAt), so
- * its cost follows the posts in that week, not the size of the table (see bench/calendar-week).
+ * The portal calendar's week: posts of the scope's client on accounts still assigned to it,
+ * scheduled or published in [from, to). Served by idx_post_targets_client_schedule (clientId,
+ * scheduledAt), so its cost follows the posts in that week, not the size of the table (see
+ * bench/calendar-week). The accounts are joined rather than asked of the social feature: one
+ * indexed query per week is what keeps the portal calendar fast.
  */
 export async function portalCalendarWeek(
-  db: DataSource | EntityManager,
-  scope: { agencyId: string; clientId: string },
+  data: TenantDataAccess,
+  scope: TenantScope,
   from: Date,
   to: Date,
   limit = PORTAL_CALENDAR_LIMIT,
 ): Promise<{ items: PortalCalendarPost[]; truncated: boolean }> {
-  const rows = await db
-    .createQueryBuilder()
+  const rows = await data
+    .query(scope, PostTarget, 't')
     .select([
       't.postId AS "postId"',
       'p.text AS "text"',
@@ -45,13 +48,11 @@ export async function portalCalendarWeek(
       'a.displayName AS "displayName"',
       'a.handle AS "handle"',
     ])
-    .from(PostTarget, 't')
     .innerJoin(SocialAccount, 'a', 'a.id = t.socialAccountId AND a.clientId = t.clientId AND a.status != :gone', {
       gone: 'disconnected',
     })
     .innerJoin(Post, 'p', 'p.id = t.postId')
-    .where('t.clientId = :clientId AND t.agencyId = :agencyId', scope)
-    .andWhere('t.scheduledAt >= :from AND t.scheduledAt < :to', { from, to })
+    .where('t.scheduledAt >= :from AND t.scheduledAt < :to', { from, to })
     .andWhere('t.state IN (:...states)', { states: VISIBLE_STATES })
     .orderBy('t.scheduledAt', 'ASC')
     .addOrderBy('t.postId', 'ASC')

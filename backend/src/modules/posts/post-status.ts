@@ -1,6 +1,7 @@
-import { EntityManager, In } from 'typeorm';
-import { locksRows } from '../../core/database/row-locks';
+import { In } from 'typeorm';
 import type { PostStatus, PostTargetStatus } from '@atrium/shared';
+import type { TenantTransaction } from '../../core/tenancy/tenant-data';
+import type { TenantScope } from '../../core/tenancy/tenant-scope';
 import { Post } from './entities/post.entity';
 import { PostTarget, type TargetState } from './entities/post-target.entity';
 
@@ -28,36 +29,31 @@ export function derivePostStatus(states: TargetState[], fallback: PostStatus): P
 }
 
 /**
- * Locks posts (in id order) for the rest of the transaction. Every transaction that changes the
- * targets of a post takes this lock first, so workers finishing targets of one post at the same
- * moment take turns, and each recomputes the post's status from what the others committed. On
- * SQLite writers are serialised by the database already.
+ * Locks the scope's posts (in id order) for the rest of the transaction. Every transaction that
+ * changes the targets of a post takes this lock first, so workers finishing targets of one post at
+ * the same moment take turns, and each recomputes the post's status from what the others
+ * committed. On SQLite writers are serialised by the database already.
  */
-export async function lockPosts(manager: EntityManager, postIds: string[]): Promise<void> {
+export async function lockPosts(tx: TenantTransaction, scope: TenantScope, postIds: string[]): Promise<void> {
   const ids = [...new Set(postIds)].sort();
-  if (ids.length === 0 || !locksRows(manager)) return;
-  await manager
-    .getRepository(Post)
-    .createQueryBuilder('p')
-    .select('p.id')
-    .where('p.id IN (:...ids)', { ids })
-    .orderBy('p.id', 'ASC')
-    .setLock('pessimistic_write')
-    .getMany();
+  if (ids.length === 0) return;
+  const query = tx.query(scope, Post, 'p').select('p.id').where('p.id IN (:...ids)', { ids }).orderBy('p.id', 'ASC');
+  if (!tx.locksRows) return;
+  await query.setLock('pessimistic_write').getMany();
 }
 
 /**
- * Recomputes the stored status, published time and failure summary of posts after target changes.
- * Call inside the transaction that changed the targets. On MySQL/MariaDB it reads with locking
- * reads, which see the latest commits rather than the transaction's first snapshot.
+ * Recomputes the stored status, published time and failure summary of the scope's posts after
+ * target changes. Call inside the transaction that changed the targets. On MySQL/MariaDB it reads
+ * with locking reads, which see the latest commits rather than the transaction's first snapshot.
  */
-export async function refreshPostStatuses(manager: EntityManager, postIds: string[]): Promise<void> {
+export async function refreshPostStatuses(tx: TenantTransaction, scope: TenantScope, postIds: string[]): Promise<void> {
   const ids = [...new Set(postIds)];
   if (ids.length === 0) return;
-  await lockPosts(manager, ids);
-  const posts = await manager.getRepository(Post).findBy({ id: In(ids) });
-  const targetQuery = manager.getRepository(PostTarget).createQueryBuilder('t').where('t.postId IN (:...ids)', { ids });
-  if (locksRows(manager)) targetQuery.setLock('pessimistic_read');
+  await lockPosts(tx, scope, ids);
+  const posts = await tx.listOwned(scope, Post, { where: { id: In(ids) } });
+  const targetQuery = tx.query(scope, PostTarget, 't').where('t.postId IN (:...ids)', { ids });
+  if (tx.locksRows) targetQuery.setLock('pessimistic_read');
   const targets = await targetQuery.getMany();
   for (const post of posts) {
     const own = targets.filter((t) => t.postId === post.id);
@@ -75,7 +71,9 @@ export async function refreshPostStatuses(manager: EntityManager, postIds: strin
             ? `${failures.length} accounts failed: ${failures[0].failureReason}`
             : null
         : null;
-    await manager.getRepository(Post).update(
+    await tx.updateOwned(
+      scope,
+      Post,
       { id: post.id },
       {
         status,
@@ -87,28 +85,31 @@ export async function refreshPostStatuses(manager: EntityManager, postIds: strin
 }
 
 /**
- * Fails every target still waiting to publish that matches `where` (an account disconnected, a
- * client deleted), with a reason people will read on the calendar.
+ * Which waiting targets to fail, within the scope: those on one account (of one client when
+ * `clientId` is given: the account moved away from it), or all of one client (deleted).
+ */
+export type WaitingTargets = { socialAccountId: string; clientId?: string } | { clientId: string };
+
+/**
+ * Fails every target of the scope still waiting to publish that matches (an account disconnected
+ * or moved, a client deleted), with a reason people will read on the calendar. The scope must reach
+ * the targets: the agency's, or the client's whose posts fail (not the client an account moves to).
  */
 export async function failWaitingTargets(
-  manager: EntityManager,
-  where: { agencyId: string; socialAccountId?: string; clientId?: string },
+  tx: TenantTransaction,
+  scope: TenantScope,
+  match: WaitingTargets,
   reason: string,
 ): Promise<void> {
-  const waiting = await manager.getRepository(PostTarget).findBy({ ...where, state: In(['pending', 'queued']) });
+  const waiting = await tx.listOwned(scope, PostTarget, { where: { ...match, state: In(['pending', 'queued']) } });
   if (waiting.length === 0) return;
-  await lockPosts(
-    manager,
-    waiting.map((t) => t.postId),
+  const postIds = waiting.map((t) => t.postId);
+  await lockPosts(tx, scope, postIds);
+  await tx.updateOwned(
+    scope,
+    PostTarget,
+    { id: In(waiting.map((t) => t.id)), state: In(['pending', 'queued']) },
+    { state: 'failed', failureReason: reason },
   );
-  await manager
-    .getRepository(PostTarget)
-    .update(
-      { id: In(waiting.map((t) => t.id)), state: In(['pending', 'queued']) },
-      { state: 'failed', failureReason: reason },
-    );
-  await refreshPostStatuses(
-    manager,
-    waiting.map((t) => t.postId),
-  );
+  await refreshPostStatuses(tx, scope, postIds);
 }

@@ -21,32 +21,14 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { attachedMedia } from './attached-media';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { FileUrlSigner } from '../media/file-url-signer';
-import { MAX_PORTAL_CALENDAR_DAYS } from '@atrium/shared';
-import { AgencyCtx, ClientCtx } from '../../core/auth/context.decorator';
-import type { AgencyContext, ClientContext } from '../../core/auth/request-context';
-import { AgencyRoute, PortalRoute } from '../../core/auth/route-policy';
+import { AgencyCtx } from '../../core/auth/context.decorator';
+import type { AgencyContext } from '../../core/auth/request-context';
+import { AgencyRoute } from '../../core/auth/route-policy';
 import { ApiErrorDto } from '../../core/http/api-error.dto';
-import { ValidationFailedException } from '../../core/http/api-error.filter';
-import { User } from '../../core/tenancy/entities/user.entity';
-import {
-  CalendarQueryDto,
-  CreatePostDto,
-  PortalCalendarDto,
-  PortalCalendarPostDto,
-  PostDto,
-  PostListDto,
-  PostQueryDto,
-  UpdatePostDto,
-} from './dto/posts.dto';
-import { portalCalendarWeek } from './portal-calendar';
+import { CreatePostDto, PostDto, PostListDto, PostQueryDto, UpdatePostDto } from './dto/posts.dto';
 import { PostsService } from './posts.service';
 
 const uuid = new ParseUUIDPipe();
-const actor = (ctx: AgencyContext) => ({ agencyId: ctx.agencyId, userId: ctx.userId, meta: ctx });
 
 /** Composing, scheduling and planning posts (the agency calendar). */
 @ApiTags('posts')
@@ -60,7 +42,7 @@ export class PostsController {
   @ApiOperation({ summary: 'Posts scheduled in [from, to) (≤ 42 days), or all drafts with ?status=draft' })
   @ApiOkResponse({ type: PostListDto })
   async list(@AgencyCtx() ctx: AgencyContext, @Query() query: PostQueryDto): Promise<PostListDto> {
-    return { items: await this.posts.list(ctx.agencyId, query, ctx.userId) };
+    return { items: await this.posts.list(ctx, query) };
   }
 
   @Post()
@@ -71,14 +53,14 @@ export class PostsController {
     description: 'Each wrong field is named (text length per platform, accounts, time)',
   })
   create(@AgencyCtx() ctx: AgencyContext, @Body() dto: CreatePostDto): Promise<PostDto> {
-    return this.posts.create(actor(ctx), dto);
+    return this.posts.create(ctx, dto);
   }
 
   @Get(':postId')
   @ApiOperation({ summary: 'One post with the status of each account it goes to' })
   @ApiOkResponse({ type: PostDto })
   get(@AgencyCtx() ctx: AgencyContext, @Param('postId', uuid) postId: string): Promise<PostDto> {
-    return this.posts.get(ctx.agencyId, postId, ctx.userId);
+    return this.posts.get(ctx, postId);
   }
 
   @Patch(':postId')
@@ -90,7 +72,7 @@ export class PostsController {
     @Param('postId', uuid) postId: string,
     @Body() dto: UpdatePostDto,
   ): Promise<PostDto> {
-    return this.posts.update(actor(ctx), postId, dto);
+    return this.posts.update(ctx, postId, dto);
   }
 
   @Post(':postId/cancel')
@@ -99,7 +81,7 @@ export class PostsController {
   @ApiOkResponse({ type: PostDto })
   @ApiConflictResponse({ type: ApiErrorDto, description: 'Not scheduled (already publishing, published, ...)' })
   cancel(@AgencyCtx() ctx: AgencyContext, @Param('postId', uuid) postId: string): Promise<PostDto> {
-    return this.posts.cancel(actor(ctx), postId);
+    return this.posts.cancel(ctx, postId);
   }
 
   @Delete(':postId')
@@ -108,53 +90,6 @@ export class PostsController {
   @ApiNoContentResponse()
   @ApiConflictResponse({ type: ApiErrorDto, description: 'Scheduled, publishing or published' })
   remove(@AgencyCtx() ctx: AgencyContext, @Param('postId', uuid) postId: string): Promise<void> {
-    return this.posts.remove(actor(ctx), postId);
-  }
-}
-
-/** Portal › Calendar: read-only; nothing here can change a post. */
-@ApiTags('portal')
-@Controller('v1/portal/calendar')
-@PortalRoute('calendar.view')
-export class PortalCalendarController {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly signer: FileUrlSigner,
-  ) {}
-
-  @Get()
-  @ApiOperation({
-    summary:
-      "Scheduled and published posts on the client's accounts in [from, to) (≤ 8 days), with the user's timezone",
-  })
-  @ApiOkResponse({ type: PortalCalendarDto })
-  async week(@ClientCtx() ctx: ClientContext, @Query() query: CalendarQueryDto): Promise<PortalCalendarDto> {
-    const from = new Date(query.from);
-    const to = new Date(query.to);
-    if (to <= from || to.getTime() - from.getTime() > MAX_PORTAL_CALENDAR_DAYS * 24 * 3600_000) {
-      throw new ValidationFailedException([
-        { field: 'to', messages: [`must be after from and at most ${MAX_PORTAL_CALENDAR_DAYS} days later`] },
-      ]);
-    }
-    const user = await this.db.getRepository(User).findOneByOrFail({ id: ctx.userId });
-    const week = await portalCalendarWeek(this.db, { agencyId: ctx.agencyId, clientId: ctx.client.clientId }, from, to);
-    await this.attachPreviews(ctx, week.items);
-    return { from: from.toISOString(), to: to.toISOString(), timezone: user.timezone, ...week };
-  }
-
-  /** Thumbnails of the posts' images, signed for this viewer. */
-  private async attachPreviews(ctx: ClientContext, items: PortalCalendarPostDto[]): Promise<void> {
-    const media = await attachedMedia(
-      this.db,
-      ctx.agencyId,
-      items.map((item) => item.id),
-    );
-    for (const item of items) {
-      item.media = (media.get(item.id) ?? []).map((asset) => ({
-        id: asset.id,
-        mimeType: asset.mimeType,
-        thumbnailUrl: this.signer.thumbnailUrl(asset, ctx.userId),
-      }));
-    }
+    return this.posts.remove(ctx, postId);
   }
 }

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { SocialModule } from '../social/social.module';
 import { MediaModule } from '../media/media.module';
-import { PortalCalendarController, PostsController } from './posts.controller';
+import { AttachedMedia } from './attached-media';
+import { PortalCalendarController } from './portal-calendar.controller';
+import { PortalCalendarService } from './portal-calendar.service';
+import { PostsController } from './posts.controller';
 import { PostsService } from './posts.service';
 import { PublisherService } from './publisher.service';
 
 @Module({
   imports: [SocialModule, MediaModule],
   controllers: [PostsController, PortalCalendarController],
-  providers: [PostsService, PublisherService],
-  exports: [PublisherService],
+  providers: [PostsService, PublisherService, PortalCalendarService, AttachedMedia],
+  exports: [PostsService, PublisherService],
 })
 export class PostsModule {}

@@ -1,24 +1,22 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { ConflictException, Injectable } from '@nestjs/common';
+import { In, MoreThan } from 'typeorm';
 import { MAX_AGENCY_CALENDAR_DAYS, type PostStatus, type PostView } from '@atrium/shared';
 import { AuditService } from '../../core/audit/audit.service';
 import { newId } from '../../core/database/columns';
-import { locksRows } from '../../core/database/row-locks';
-import { attachedMedia } from './attached-media';
 import { ValidationFailedException } from '../../core/http/api-error.filter';
 import { Client } from '../../core/tenancy/entities/client.entity';
-import { SocialAccount } from '../social/entities/social-account.entity';
-import { ProviderRegistry } from '../social/providers/provider-registry';
-import type { Actor } from '../social/social-accounts.service';
 import { User } from '../../core/tenancy/entities/user.entity';
-import type { CreatePostDto, PostQueryDto, UpdatePostDto } from './dto/posts.dto';
-import { Post } from './entities/post.entity';
-import { PostTarget } from './entities/post-target.entity';
-import { PostMedia } from './entities/post-media.entity';
-import { MediaAsset } from '../media/entities/media-asset.entity';
-import { MediaLibraryService } from '../media/media-library.service';
+import { TenantData, type TenantTransaction } from '../../core/tenancy/tenant-data';
+import { agencyScope, type Actor, type TenantScope } from '../../core/tenancy/tenant-scope';
 import { FileUrlSigner } from '../media/file-url-signer';
+import { MediaLibraryService } from '../media/media-library.service';
+import { ProviderRegistry } from '../social/providers/provider-registry';
+import { SocialAccountsService } from '../social/social-accounts.service';
+import { AttachedMedia } from './attached-media';
+import type { CreatePostDto, PostQueryDto, UpdatePostDto } from './dto/posts.dto';
+import { PostMedia } from './entities/post-media.entity';
+import { PostTarget } from './entities/post-target.entity';
+import { Post } from './entities/post.entity';
 import { lockPosts, publicTargetStatus, refreshPostStatuses } from './post-status';
 
 /** A little slack for clocks and the time it takes to press Schedule. */
@@ -38,26 +36,33 @@ const MAX_MEDIA = 10;
 
 /**
  * Composing and planning posts in the agency workspace. Changes never race the publisher: targets
- * are replaced only while none of them has been claimed, inside one transaction.
+ * are replaced only while none of them has been claimed, inside one transaction. Every method
+ * reaches the posts of the actor's scope only; others are 404.
  */
 @Injectable()
 export class PostsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly registry: ProviderRegistry,
     private readonly audit: AuditService,
     private readonly library: MediaLibraryService,
+    private readonly accounts: SocialAccountsService,
+    private readonly attached: AttachedMedia,
     private readonly signer: FileUrlSigner,
   ) {}
 
-  async list(agencyId: string, query: PostQueryDto, viewerUserId: string): Promise<PostView[]> {
-    if (query.clientId) await this.liveClient(agencyId, query.clientId);
-    const where = { agencyId, ...(query.clientId ? { clientId: query.clientId } : {}) };
+  /** Posts scheduled in [from, to), or the drafts; `query.clientId` narrows to one client of the scope. */
+  async list(actor: Actor, query: PostQueryDto): Promise<PostView[]> {
+    const { scope } = actor;
+    if (query.clientId) await this.tenant.liveClient(scope, query.clientId);
+    const clientFilter = query.clientId ? { clientId: query.clientId } : {};
     if (!query.from && !query.to && query.status === 'draft') {
-      const drafts = await this.db
-        .getRepository(Post)
-        .find({ where: { ...where, status: 'draft' }, order: { updatedAt: 'DESC' }, take: 200 });
-      return this.views(agencyId, drafts, viewerUserId);
+      const drafts = await this.tenant.listOwned(scope, Post, {
+        where: { ...clientFilter, status: 'draft' },
+        order: { updatedAt: 'DESC' },
+        take: 200,
+      });
+      return this.views(actor, drafts);
     }
     const from = query.from ? new Date(query.from) : null;
     const to = query.to ? new Date(query.to) : null;
@@ -70,26 +75,30 @@ export class PostsService {
         },
       ]);
     }
-    const posts = await this.db
-      .getRepository(Post)
-      .createQueryBuilder('p')
-      .where('p.agencyId = :agencyId', { agencyId })
-      .andWhere('p.scheduledAt >= :from AND p.scheduledAt < :to', { from, to })
+    const posts = await this.tenant
+      .query(scope, Post, 'p')
+      .where('p.scheduledAt >= :from AND p.scheduledAt < :to', { from, to })
       .andWhere(query.clientId ? 'p.clientId = :clientId' : '1=1', { clientId: query.clientId })
       .andWhere(query.status ? 'p.status = :status' : '1=1', { status: query.status })
       .orderBy('p.scheduledAt', 'ASC')
       .take(2000)
       .getMany();
-    return this.views(agencyId, posts, viewerUserId);
+    return this.views(actor, posts);
   }
 
-  async get(agencyId: string, id: string, viewerUserId: string): Promise<PostView> {
-    const [view] = await this.views(agencyId, [await this.owned(agencyId, id)], viewerUserId);
+  async get(actor: Actor, id: string): Promise<PostView> {
+    const [view] = await this.views(actor, [await this.owned(actor.scope, id)]);
     return view;
   }
 
+  /** How many posts of the scope failed since `since` (the dashboard's attention list). */
+  countFailedSince(scope: TenantScope, since: Date): Promise<number> {
+    return this.tenant.countOwned(scope, Post, { status: 'failed', updatedAt: MoreThan(since) });
+  }
+
   async create(actor: Actor, dto: CreatePostDto): Promise<PostView> {
-    const draft = await this.validated(actor.agencyId, {
+    const { scope } = actor;
+    const draft = await this.validated(scope, {
       clientId: dto.clientId,
       text: dto.text,
       accountIds: dto.accountIds,
@@ -97,64 +106,62 @@ export class PostsService {
       scheduledAt: dto.scheduledAt ? new Date(dto.scheduledAt) : null,
     });
     const id = newId();
-    await this.db.transaction(async (manager) => {
-      const posts = manager.getRepository(Post);
-      await posts.save(
-        posts.create({
-          id,
-          agencyId: actor.agencyId,
-          clientId: draft.clientId,
-          text: draft.text,
-          status: draft.scheduledAt ? 'scheduled' : 'draft',
-          scheduledAt: draft.scheduledAt,
-          createdByUserId: actor.userId,
-        }),
-      );
-      await this.insertTargets(manager, actor.agencyId, id, draft);
-      await this.replaceMedia(manager, actor.agencyId, id, draft.mediaIds);
-      await this.record(manager, actor, draft.scheduledAt ? 'post.scheduled' : 'post.drafted', id, {
+    await this.tenant.transaction(async (tx) => {
+      await tx.insertOwned(scope, Post, {
+        id,
+        clientId: draft.clientId,
+        text: draft.text,
+        status: draft.scheduledAt ? 'scheduled' : 'draft',
+        scheduledAt: draft.scheduledAt,
+        createdByUserId: actor.userId,
+      });
+      await this.insertTargets(tx, scope, id, draft);
+      await this.replaceMedia(tx, scope, id, draft.mediaIds);
+      await this.record(tx, actor, draft.scheduledAt ? 'post.scheduled' : 'post.drafted', id, {
         scheduledAt: draft.scheduledAt?.toISOString() ?? null,
       });
     });
-    return this.get(actor.agencyId, id, actor.userId ?? '');
+    return this.get(actor, id);
   }
 
   async update(actor: Actor, id: string, dto: UpdatePostDto): Promise<PostView> {
-    const post = await this.owned(actor.agencyId, id);
+    const { scope } = actor;
+    const post = await this.owned(scope, id);
     this.assertEditable(post.status);
-    const currentTargets = await this.db.getRepository(PostTarget).findBy({ postId: post.id });
-    const draft = await this.validated(actor.agencyId, {
+    const currentTargets = await this.tenant.listOwned(scope, PostTarget, { where: { postId: post.id } });
+    const draft = await this.validated(scope, {
       clientId: post.clientId,
       text: dto.text ?? post.text,
       accountIds: dto.accountIds ?? currentTargets.map((t) => t.socialAccountId),
       mediaIds:
         dto.mediaIds ??
-        (await this.db.getRepository(PostMedia).find({ where: { postId: post.id }, order: { position: 'ASC' } })).map(
+        (await this.tenant.listOwned(scope, PostMedia, { where: { postId: post.id }, order: { position: 'ASC' } })).map(
           (m) => m.mediaAssetId,
         ),
       scheduledAt:
         dto.scheduledAt === undefined ? post.scheduledAt : dto.scheduledAt === null ? null : new Date(dto.scheduledAt),
     });
-    await this.db.transaction(async (manager) => {
-      await lockPosts(manager, [post.id]);
-      await this.replaceTargets(manager, actor.agencyId, post.id, draft);
-      await this.replaceMedia(manager, actor.agencyId, post.id, draft.mediaIds);
-      await manager
-        .getRepository(Post)
-        .update(
-          { id: post.id },
-          { text: draft.text, scheduledAt: draft.scheduledAt, status: draft.scheduledAt ? 'scheduled' : 'draft' },
-        );
-      await refreshPostStatuses(manager, [post.id]);
-      await this.record(manager, actor, 'post.updated', post.id, {
+    await this.tenant.transaction(async (tx) => {
+      await lockPosts(tx, scope, [post.id]);
+      await this.replaceTargets(tx, scope, post.id, draft);
+      await this.replaceMedia(tx, scope, post.id, draft.mediaIds);
+      await tx.updateOwned(
+        scope,
+        Post,
+        { id: post.id },
+        { text: draft.text, scheduledAt: draft.scheduledAt, status: draft.scheduledAt ? 'scheduled' : 'draft' },
+      );
+      await refreshPostStatuses(tx, scope, [post.id]);
+      await this.record(tx, actor, 'post.updated', post.id, {
         scheduledAt: draft.scheduledAt?.toISOString() ?? null,
       });
     });
-    return this.get(actor.agencyId, post.id, actor.userId ?? '');
+    return this.get(actor, post.id);
   }
 
   async cancel(actor: Actor, id: string): Promise<PostView> {
-    const post = await this.owned(actor.agencyId, id);
+    const { scope } = actor;
+    const post = await this.owned(scope, id);
     if (post.status !== 'scheduled') {
       throw new ConflictException(
         post.status === 'publishing'
@@ -162,62 +169,65 @@ export class PostsService {
           : `Only scheduled posts can be cancelled (this one is ${post.status}).`,
       );
     }
-    await this.db.transaction(async (manager) => {
-      await lockPosts(manager, [post.id]);
-      await manager
-        .getRepository(PostTarget)
-        .update({ postId: post.id, state: 'pending' }, { state: 'cancelled', claimToken: null });
-      await refreshPostStatuses(manager, [post.id]);
-      await this.record(manager, actor, 'post.cancelled', post.id);
+    await this.tenant.transaction(async (tx) => {
+      await lockPosts(tx, scope, [post.id]);
+      await tx.updateOwned(
+        scope,
+        PostTarget,
+        { postId: post.id, state: 'pending' },
+        { state: 'cancelled', claimToken: null },
+      );
+      await refreshPostStatuses(tx, scope, [post.id]);
+      await this.record(tx, actor, 'post.cancelled', post.id);
     });
-    return this.get(actor.agencyId, post.id, actor.userId ?? '');
+    return this.get(actor, post.id);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    const post = await this.owned(actor.agencyId, id);
-    await this.db.transaction(async (manager) => {
+    const { scope } = actor;
+    const post = await this.owned(scope, id);
+    await this.tenant.transaction(async (tx) => {
       // Re-checked under the post's lock: an edit or the publisher may have moved it meanwhile.
-      await lockPosts(manager, [post.id]);
-      const current = await manager.getRepository(Post).findOneBy({ id: post.id, agencyId: actor.agencyId });
-      if (!current) throw new NotFoundException('Post not found');
+      await lockPosts(tx, scope, [post.id]);
+      const current = await tx.findOwned(scope, Post, post.id, { notFound: 'Post not found' });
       if (!['draft', 'cancelled', 'failed'].includes(current.status)) {
         throw new ConflictException('Only drafts, cancelled and failed posts can be deleted; cancel it first.');
       }
-      const busy = await manager
-        .getRepository(PostTarget)
-        .countBy({ postId: post.id, state: In(['pending', 'queued', 'sending']) });
+      const busy = await tx.countOwned(scope, PostTarget, {
+        postId: post.id,
+        state: In(['pending', 'queued', 'sending']),
+      });
       if (busy > 0) throw new ConflictException('This post is being published right now.');
-      await manager.getRepository(PostTarget).delete({ postId: post.id });
-      await manager.getRepository(Post).delete({ id: post.id, agencyId: actor.agencyId });
-      await this.record(manager, actor, 'post.deleted', post.id);
+      await tx.deleteOwned(scope, PostTarget, { postId: post.id });
+      await tx.deleteOwned(scope, Post, { id: post.id });
+      await this.record(tx, actor, 'post.deleted', post.id);
     });
   }
 
-  async owned(agencyId: string, id: string): Promise<Post> {
-    const post = await this.db.getRepository(Post).findOneBy({ id, agencyId });
-    if (!post) throw new NotFoundException('Post not found');
-    return post;
+  private owned(scope: TenantScope, id: string): Promise<Post> {
+    return this.tenant.findOwned(scope, Post, id, { notFound: 'Post not found' });
   }
 
-  async views(agencyId: string, posts: Post[], viewerUserId: string): Promise<PostView[]> {
+  /** The posts as people see them, with thumbnails signed for the viewer. */
+  private async views(viewer: Actor, posts: Post[]): Promise<PostView[]> {
     if (posts.length === 0) return [];
-    const targets = await this.db.getRepository(PostTarget).findBy({ postId: In(posts.map((p) => p.id)) });
-    const accountIds = [...new Set(targets.map((t) => t.socialAccountId))];
-    const accounts = accountIds.length
-      ? await this.db.getRepository(SocialAccount).findBy({ agencyId, id: In(accountIds) })
-      : [];
+    const { scope } = viewer;
+    const targets = await this.tenant.listOwned(scope, PostTarget, { where: { postId: In(posts.map((p) => p.id)) } });
+    const accounts = await this.accounts.byIds(scope, [...new Set(targets.map((t) => t.socialAccountId))]);
     const clientIds = [...new Set(posts.map((p) => p.clientId))];
-    const clients = await this.db.getRepository(Client).findBy({ agencyId, id: In(clientIds) });
+    const clients = await this.tenant.listOwned(scope, Client, { where: { id: In(clientIds) } });
     const creatorIds = [...new Set(posts.map((p) => p.createdByUserId).filter((v): v is string => v !== null))];
+    // The authors are the agency's people, whose rows only the agency scope reads; the ids come
+    // from posts this scope reached, so only their names are shown.
     const creators = creatorIds.length
-      ? await this.db.getRepository(User).findBy({ agencyId, id: In(creatorIds) })
+      ? await this.tenant.listOwned(agencyScope(scope.agencyId), User, { where: { id: In(creatorIds) } })
       : [];
     const accountById = new Map(accounts.map((a) => [a.id, a]));
-    const media = await attachedMedia(
-      this.db,
-      agencyId,
+    const media = await this.attached.of(
+      scope,
       posts.map((p) => p.id),
     );
+    const viewerUserId = viewer.userId ?? '';
     return posts.map((post) => ({
       id: post.id,
       clientId: post.clientId,
@@ -254,22 +264,14 @@ export class PostsService {
     }));
   }
 
-  private async liveClient(agencyId: string, clientId: string): Promise<Client> {
-    const client = await this.db.getRepository(Client).findOneBy({ id: clientId, agencyId, deletedAt: IsNull() });
-    if (!client) throw new NotFoundException('Client not found');
-    return client;
-  }
-
   /** Checks a post as a whole and answers 400 naming each field that is wrong. */
-  private async validated(agencyId: string, draft: PostDraft): Promise<PostDraft> {
-    await this.liveClient(agencyId, draft.clientId);
+  private async validated(scope: TenantScope, draft: PostDraft): Promise<PostDraft> {
+    await this.tenant.liveClient(scope, draft.clientId);
     const accountIds = [...new Set(draft.accountIds)];
-    const accounts = accountIds.length
-      ? await this.db.getRepository(SocialAccount).findBy({ agencyId, id: In(accountIds), clientId: draft.clientId })
-      : [];
+    const accounts = (await this.accounts.byIds(scope, accountIds)).filter((a) => a.clientId === draft.clientId);
     const problems: Array<{ field: string; messages: string[] }> = [];
     const mediaIds = [...new Set(draft.mediaIds)];
-    const media = await this.library.usableForPost(agencyId, draft.clientId, mediaIds);
+    const media = await this.library.usableForPost(scope, draft.clientId, mediaIds);
     if (media.length !== mediaIds.length) {
       problems.push({
         field: 'mediaIds',
@@ -340,74 +342,50 @@ export class PostsService {
    * Removes the targets nobody is working on and inserts the new ones. If the publisher claimed
    * any target meanwhile (or some already went out), the whole change rolls back with a 409.
    */
-  private async replaceTargets(manager: EntityManager, agencyId: string, postId: string, draft: PostDraft) {
-    const targets = manager.getRepository(PostTarget);
-    await targets.delete({ postId, state: In(['draft', 'pending', 'failed', 'cancelled']) });
-    const claimed = await targets.countBy({ postId });
+  private async replaceTargets(tx: TenantTransaction, scope: TenantScope, postId: string, draft: PostDraft) {
+    await tx.deleteOwned(scope, PostTarget, { postId, state: In(['draft', 'pending', 'failed', 'cancelled']) });
+    const claimed = await tx.countOwned(scope, PostTarget, { postId });
     if (claimed > 0) {
       throw new ConflictException(
         'Part of this post is already published or being published, so it can no longer change. Write a new post instead.',
       );
     }
-    await this.insertTargets(manager, agencyId, postId, draft);
+    await this.insertTargets(tx, scope, postId, draft);
   }
 
-  private async replaceMedia(manager: EntityManager, agencyId: string, postId: string, mediaIds: string[]) {
-    const repository = manager.getRepository(PostMedia);
-    await repository.delete({ postId });
+  private async replaceMedia(tx: TenantTransaction, scope: TenantScope, postId: string, mediaIds: string[]) {
+    await tx.deleteOwned(scope, PostMedia, { postId });
     if (mediaIds.length === 0) return;
     // The files were checked before this transaction; a deletion from the library may have won
     // the race since. Locking them makes a concurrent delete wait for this post (and then refuse).
-    const query = manager
-      .getRepository(MediaAsset)
-      .createQueryBuilder('m')
-      .select('m.id')
-      .where('m.agencyId = :agencyId AND m.id IN (:...mediaIds)', { agencyId, mediaIds });
-    if (locksRows(manager)) query.orderBy('m.id', 'ASC').setLock('pessimistic_write');
-    const stillThere = await query.getMany();
+    const stillThere = await this.library.lockForAttaching(tx, scope, mediaIds);
     if (stillThere.length !== mediaIds.length) {
       throw new ValidationFailedException([{ field: 'mediaIds', messages: ['a file was deleted from the library'] }]);
     }
-    await repository.save(
-      mediaIds.map((mediaAssetId, position) => repository.create({ postId, agencyId, mediaAssetId, position })),
-    );
+    for (const [position, mediaAssetId] of mediaIds.entries()) {
+      await tx.insertOwned(scope, PostMedia, { postId, mediaAssetId, position });
+    }
   }
 
-  private async insertTargets(manager: EntityManager, agencyId: string, postId: string, draft: PostDraft) {
-    const targets = manager.getRepository(PostTarget);
-    if (draft.accountIds.length === 0) return;
-    await targets.save(
-      draft.accountIds.map((socialAccountId) =>
-        targets.create({
-          postId,
-          agencyId,
-          clientId: draft.clientId,
-          socialAccountId,
-          state: draft.scheduledAt ? 'pending' : 'draft',
-          scheduledAt: draft.scheduledAt,
-        }),
-      ),
-    );
+  private async insertTargets(tx: TenantTransaction, scope: TenantScope, postId: string, draft: PostDraft) {
+    for (const socialAccountId of draft.accountIds) {
+      await tx.insertOwned(scope, PostTarget, {
+        postId,
+        clientId: draft.clientId,
+        socialAccountId,
+        state: draft.scheduledAt ? 'pending' : 'draft',
+        scheduledAt: draft.scheduledAt,
+      });
+    }
   }
 
   private record(
-    manager: EntityManager,
+    tx: TenantTransaction,
     actor: Actor,
     action: string,
     postId: string,
     details?: Record<string, unknown>,
   ) {
-    return this.audit.record(
-      {
-        action,
-        agencyId: actor.agencyId,
-        actorUserId: actor.userId,
-        targetType: 'post',
-        targetId: postId,
-        meta: actor.meta,
-        details,
-      },
-      manager,
-    );
+    return this.audit.recordFor(actor, { action, targetType: 'post', targetId: postId, details }, tx);
   }
 }

@@ -6,20 +6,20 @@ import {
   OnApplicationShutdown,
   OnModuleInit,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, LessThan } from 'typeorm';
+import { IsNull, LessThan } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../../core/audit/audit.service';
 import { JobQueue, JOBS } from '../../core/jobs/job-queue';
-import { SocialAccount } from '../social/entities/social-account.entity';
+import { TenantData } from '../../core/tenancy/tenant-data';
+import { agencyScope, systemActor, type TenantScope } from '../../core/tenancy/tenant-scope';
+import type { SocialAccount } from '../social/entities/social-account.entity';
 import { ProviderError, type PublishMedia } from '../social/providers/provider-adapter';
-import { MediaAsset } from '../media/entities/media-asset.entity';
 import { FileUrlSigner } from '../media/file-url-signer';
-import { PostMedia } from './entities/post-media.entity';
 import { ProviderRegistry } from '../social/providers/provider-registry';
 import { SocialAccountsService, type UsableCredentials } from '../social/social-accounts.service';
+import { AttachedMedia } from './attached-media';
 import { Post } from './entities/post.entity';
 import { PostTarget } from './entities/post-target.entity';
 import { lockPosts, refreshPostStatuses } from './post-status';
@@ -47,6 +47,9 @@ const RETRY_BASE_MS = 30_000;
  * A worker that dies while sending leaves the outcome unknown: platforms that honour idempotency
  * keys are retried with the same key; for the others the post fails with an explanation rather
  * than risking a duplicate.
+ *
+ * The scheduler finds due and stalled work of every agency (the only unscoped reads here); each
+ * target then continues within its own agency's scope.
  */
 @Injectable()
 export class PublisherService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
@@ -56,11 +59,12 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly jobs: JobQueue,
     private readonly registry: ProviderRegistry,
     private readonly accounts: SocialAccountsService,
     private readonly audit: AuditService,
+    private readonly attached: AttachedMedia,
     private readonly signer: FileUrlSigner,
   ) {}
 
@@ -98,10 +102,11 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
 
   /** Claims due targets (each by a conditional UPDATE that only one instance can win) and enqueues them. */
   async claimDue(now = new Date()): Promise<number> {
-    const repository = this.db.getRepository(PostTarget);
-    const due = await repository
+    const due = await this.tenant
+      .unscoped('scheduler: due posts of every agency')
+      .getRepository(PostTarget)
       .createQueryBuilder('t')
-      .select(['t.id', 't.postId'])
+      .select(['t.id', 't.postId', 't.agencyId'])
       .where('t.state = :state', { state: 'pending' })
       .andWhere('t.scheduledAt <= :now', { now })
       .andWhere('(t.nextAttemptAt IS NULL OR t.nextAttemptAt <= :now)', { now })
@@ -110,14 +115,18 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
       .getMany();
     let claimed = 0;
     for (const target of due) {
+      const scope = agencyScope(target.agencyId);
       const claimToken = randomUUID();
-      const won = await this.db.transaction(async (manager) => {
-        await lockPosts(manager, [target.postId]);
-        const update = await manager
-          .getRepository(PostTarget)
-          .update({ id: target.id, state: 'pending' }, { state: 'queued', claimToken, claimedAt: now });
-        if ((update.affected ?? 0) !== 1) return false;
-        await refreshPostStatuses(manager, [target.postId]);
+      const won = await this.tenant.transaction(async (tx) => {
+        await lockPosts(tx, scope, [target.postId]);
+        const update = await tx.updateOwned(
+          scope,
+          PostTarget,
+          { id: target.id, state: 'pending' },
+          { state: 'queued', claimToken, claimedAt: now },
+        );
+        if (update !== 1) return false;
+        await refreshPostStatuses(tx, scope, [target.postId]);
         return true;
       });
       if (won) {
@@ -129,30 +138,38 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   async recoverStalled(now = new Date()): Promise<void> {
-    const repository = this.db.getRepository(PostTarget);
-    const lost = await repository.findBy({
-      state: 'queued',
-      claimedAt: LessThan(new Date(now.getTime() - QUEUED_STALE_MS)),
-    });
+    const lost = await this.tenant
+      .unscoped('scheduler: claimed publish jobs of every agency that never started')
+      .getRepository(PostTarget)
+      .findBy({
+        state: 'queued',
+        claimedAt: LessThan(new Date(now.getTime() - QUEUED_STALE_MS)),
+      });
     for (const target of lost) {
       if (target.claimToken) await this.enqueue({ targetId: target.id, claimToken: target.claimToken }, now);
     }
-    const interrupted = await repository.findBy({
-      state: 'sending',
-      claimedAt: LessThan(new Date(now.getTime() - SENDING_STALE_MS)),
-    });
+    const interrupted = await this.tenant
+      .unscoped('scheduler: publishes of every agency interrupted while sending')
+      .getRepository(PostTarget)
+      .findBy({
+        state: 'sending',
+        claimedAt: LessThan(new Date(now.getTime() - SENDING_STALE_MS)),
+      });
     for (const target of interrupted) {
-      const account = await this.db.getRepository(SocialAccount).findOneBy({ id: target.socialAccountId });
+      const scope = agencyScope(target.agencyId);
+      const [account] = await this.accounts.byIds(scope, [target.socialAccountId]);
       const adapter = account ? this.registry.find(account.provider) : null;
       if (adapter?.idempotentPublish && target.attempts < MAX_ATTEMPTS) {
         const claimToken = randomUUID();
-        const again = await repository.update(
+        const again = await this.tenant.updateOwned(
+          scope,
+          PostTarget,
           { id: target.id, state: 'sending', claimToken: target.claimToken ?? IsNull() },
           { state: 'queued', claimToken, claimedAt: now },
         );
-        if ((again.affected ?? 0) === 1) await this.enqueue({ targetId: target.id, claimToken }, now);
+        if (again === 1) await this.enqueue({ targetId: target.id, claimToken }, now);
       } else {
-        await this.finish(target, {
+        await this.finish(scope, target, {
           state: 'failed',
           failureReason:
             'Publishing was interrupted and the platform may or may not have received the post. Check the account, then reschedule if it is missing.',
@@ -163,21 +180,22 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
 
   /** The job: start sending only with the claim token (a redelivered job finds nothing to do). */
   async publishTarget(targetId: string, claimToken: string): Promise<void> {
-    const repository = this.db.getRepository(PostTarget);
-    const started = await repository
-      .createQueryBuilder()
-      .update(PostTarget)
-      .set({ state: 'sending', claimedAt: new Date(), attempts: () => 'attempts + 1' })
-      .where('id = :targetId AND state = :state AND claimToken = :claimToken', {
-        targetId,
-        state: 'queued',
-        claimToken,
-      })
-      .execute();
-    if ((started.affected ?? 0) !== 1) return;
-    const target = await repository.findOneByOrFail({ id: targetId });
-    const post = await this.db.getRepository(Post).findOneByOrFail({ id: target.postId });
-    const account = await this.db.getRepository(SocialAccount).findOneBy({ id: target.socialAccountId });
+    const claimed = await this.tenant
+      .unscoped('publish job: the target its claim token names, which yields the agency')
+      .getRepository(PostTarget)
+      .findOneBy({ id: targetId, state: 'queued', claimToken });
+    if (!claimed) return;
+    const scope = agencyScope(claimed.agencyId);
+    const started = await this.tenant.updateOwned(
+      scope,
+      PostTarget,
+      { id: targetId, state: 'queued', claimToken },
+      { state: 'sending', claimedAt: new Date(), attempts: () => 'attempts + 1' },
+    );
+    if (started !== 1) return;
+    const target = await this.tenant.findOwned(scope, PostTarget, targetId);
+    const post = await this.tenant.findOwned(scope, Post, target.postId);
+    const [account] = await this.accounts.byIds(scope, [target.socialAccountId]);
 
     const refusal = !account
       ? 'The account no longer exists.'
@@ -190,7 +208,7 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
             : null;
     const adapter = account ? this.registry.find(account.provider) : null;
     if (refusal || !account || !adapter) {
-      await this.finish(target, {
+      await this.finish(scope, target, {
         state: 'failed',
         failureReason: refusal ?? 'This platform is no longer offered on this installation.',
       });
@@ -199,16 +217,16 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
 
     let credentials: UsableCredentials;
     try {
-      credentials = await this.accounts.usableCredentials(account.id);
+      credentials = await this.accounts.usableCredentials(scope, account.id);
     } catch (error) {
       // Nothing reached the platform yet, so an unreachable token endpoint is always safe to retry.
-      await this.handleFailure(target, adapter.name, account, error, { phase: 'renewal', idempotent: true });
+      await this.handleFailure(scope, target, adapter.name, account, error, { phase: 'renewal', idempotent: true });
       return;
     }
     try {
-      const media = await this.mediaOf(post);
+      const media = await this.mediaOf(scope, post);
       const result = await adapter.publish(credentials, { text: post.text, media, idempotencyKey: target.id });
-      await this.finish(target, {
+      await this.finish(scope, target, {
         state: 'published',
         externalId: result.externalId.slice(0, 191),
         externalUrl: result.url?.slice(0, 1000) ?? null,
@@ -216,7 +234,7 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
         failureReason: null,
       });
     } catch (error) {
-      await this.handleFailure(target, adapter.name, account, error, {
+      await this.handleFailure(scope, target, adapter.name, account, error, {
         phase: 'publish',
         idempotent: adapter.idempotentPublish,
         tokenVersion: credentials.tokenVersion,
@@ -225,6 +243,7 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
   }
 
   private async handleFailure(
+    scope: TenantScope,
     target: PostTarget,
     platform: string,
     account: SocialAccount,
@@ -236,7 +255,7 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
     const attempts = target.attempts;
     if (!(error instanceof ProviderError)) {
       this.logger.error({ msg: 'Publishing failed unexpectedly', targetId: target.id, error: String(error) });
-      await this.finish(target, {
+      await this.finish(scope, target, {
         state: 'failed',
         failureReason: `Publishing to ${platform} failed unexpectedly.`,
       });
@@ -245,9 +264,9 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
     if (error.kind === 'auth') {
       // A refused renewal marked the account already; a refused publish pins it on these tokens.
       if (attempt.tokenVersion !== undefined) {
-        await this.accounts.markNeedsReconnect(account.id, error.message, attempt.tokenVersion);
+        await this.accounts.markNeedsReconnect(scope, account.id, error.message, attempt.tokenVersion);
       }
-      await this.finish(target, {
+      await this.finish(scope, target, {
         state: 'failed',
         failureReason: `${platform} no longer accepts the connection of ${account.displayName}. Reconnect it, then reschedule. (${error.message})`,
       });
@@ -257,7 +276,7 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
     const safeToRetry = error.kind === 'rate_limited' || (error.kind === 'unavailable' && idempotent);
     if (safeToRetry && attempts < MAX_ATTEMPTS) {
       const delay = error.retryAfterMs ?? RETRY_BASE_MS * 2 ** (attempts - 1);
-      await this.finish(target, {
+      await this.finish(scope, target, {
         state: 'pending',
         nextAttemptAt: new Date(Date.now() + delay),
         claimToken: null,
@@ -271,41 +290,38 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
         : error.kind === 'unavailable' && !idempotent
           ? `${error.message} The platform may have received the post anyway: check the account before rescheduling.`
           : error.message;
-    await this.finish(target, { state: 'failed', failureReason: reason.slice(0, 1000) });
+    await this.finish(scope, target, { state: 'failed', failureReason: reason.slice(0, 1000) });
   }
 
   /** The post's images as URLs the platform can fetch for the next hour. */
-  private async mediaOf(post: Post): Promise<PublishMedia[]> {
-    const attached = await this.db
-      .getRepository(PostMedia)
-      .find({ where: { postId: post.id }, order: { position: 'ASC' } });
-    if (attached.length === 0) return [];
-    const assets = await this.db
-      .getRepository(MediaAsset)
-      .findBy({ agencyId: post.agencyId, id: In(attached.map((a) => a.mediaAssetId)) });
-    return attached
-      .map((a) => assets.find((asset) => asset.id === a.mediaAssetId))
-      .filter((asset): asset is MediaAsset => asset !== undefined)
-      .map((asset) => ({ url: this.signer.platformUrl(asset.id), mimeType: asset.mimeType }));
+  private async mediaOf(scope: TenantScope, post: Post): Promise<PublishMedia[]> {
+    const attached = await this.attached.of(scope, [post.id]);
+    return (attached.get(post.id) ?? []).map((asset) => ({
+      url: this.signer.platformUrl(asset.id),
+      mimeType: asset.mimeType,
+    }));
   }
 
   /**
    * Moves a target out of `sending`, only if this attempt still owns it (a newer attempt after a
    * recovery has another claim token), and updates its post.
    */
-  private async finish(target: PostTarget, change: Partial<PostTarget>): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      await lockPosts(manager, [target.postId]);
-      const moved = await manager
-        .getRepository(PostTarget)
-        .update({ id: target.id, state: 'sending', claimToken: target.claimToken ?? IsNull() }, change);
-      if ((moved.affected ?? 0) !== 1) return;
-      await refreshPostStatuses(manager, [target.postId]);
+  private async finish(scope: TenantScope, target: PostTarget, change: Partial<PostTarget>): Promise<void> {
+    await this.tenant.transaction(async (tx) => {
+      await lockPosts(tx, scope, [target.postId]);
+      const moved = await tx.updateOwned(
+        scope,
+        PostTarget,
+        { id: target.id, state: 'sending', claimToken: target.claimToken ?? IsNull() },
+        change,
+      );
+      if (moved !== 1) return;
+      await refreshPostStatuses(tx, scope, [target.postId]);
       if (change.state === 'published' || change.state === 'failed') {
-        await this.audit.record(
+        await this.audit.recordFor(
+          systemActor(scope),
           {
             action: change.state === 'published' ? 'post.published' : 'post.failed',
-            agencyId: target.agencyId,
             targetType: 'post',
             targetId: target.postId,
             details: {
@@ -314,7 +330,7 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
               ...(change.state === 'failed' ? { reason: change.failureReason } : { url: change.externalUrl }),
             },
           },
-          manager,
+          tx,
         );
       }
     });

@@ -1,21 +1,27 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import { WEB_PATHS, type ConnectLinkPreview, type ConnectLinkView } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import type { RequestMeta } from '../../core/auth/request-context';
 import { AuditService } from '../../core/audit/audit.service';
 import { SecretBox } from '../../core/crypto/secret-box';
 import { newId } from '../../core/database/columns';
 import { Agency } from '../../core/tenancy/entities/agency.entity';
-import { hashToken, newSecretToken } from '../auth/token-hash';
 import { Client } from '../../core/tenancy/entities/client.entity';
 import { User } from '../../core/tenancy/entities/user.entity';
+import { TenantData } from '../../core/tenancy/tenant-data';
+import {
+  agencyScope,
+  clientScope,
+  type Actor,
+  type ClientScope,
+  type TenantScope,
+} from '../../core/tenancy/tenant-scope';
+import { hashToken, newSecretToken } from '../auth/token-hash';
 import { ConnectLink } from './entities/connect-link.entity';
 import { SocialAccount } from './entities/social-account.entity';
 import { ProviderRegistry } from './providers/provider-registry';
-import type { Actor } from './social-accounts.service';
-import { SocialAccountsService } from './social-accounts.service';
 
 export const DEFAULT_LINK_DAYS = 7;
 const LINK_REFUSED =
@@ -25,6 +31,13 @@ export interface ResolvedLink {
   link: ConnectLink;
   client: Client;
   agency: Agency;
+  /** The link's client: all a link reaches. It grants no portal permission, only connecting accounts. */
+  scope: ClientScope;
+}
+
+/** Whoever holds a link: nobody with an account, acting within the link's client. */
+export function linkVisitor(resolved: ResolvedLink, meta: RequestMeta): Actor {
+  return { scope: resolved.scope, userId: null, ip: meta.ip, userAgent: meta.userAgent };
 }
 
 /**
@@ -35,91 +48,83 @@ export interface ResolvedLink {
 export class ConnectLinksService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly box: SecretBox,
     private readonly audit: AuditService,
     private readonly registry: ProviderRegistry,
-    private readonly accounts: SocialAccountsService,
   ) {}
 
-  async list(agencyId: string, clientId: string): Promise<ConnectLinkView[]> {
-    await this.accounts.liveClient(agencyId, clientId);
-    const links = await this.db
-      .getRepository(ConnectLink)
-      .find({ where: { agencyId, clientId }, order: { createdAt: 'DESC' }, take: 100 });
-    return this.views(agencyId, links);
+  async list(scope: TenantScope, clientId: string): Promise<ConnectLinkView[]> {
+    await this.tenant.liveClient(scope, clientId);
+    const links = await this.tenant.listOwned(scope, ConnectLink, {
+      where: { clientId },
+      order: { createdAt: 'DESC' },
+      take: 100,
+    });
+    return this.views(scope, links);
   }
 
   async create(actor: Actor, clientId: string, validForDays = DEFAULT_LINK_DAYS): Promise<ConnectLinkView> {
-    await this.accounts.liveClient(actor.agencyId, clientId);
+    await this.tenant.liveClient(actor.scope, clientId);
     const token = newSecretToken();
     const id = newId();
-    const repository = this.db.getRepository(ConnectLink);
-    const link = await this.db.transaction(async (manager) => {
-      const saved = await manager.getRepository(ConnectLink).save(
-        repository.create({
-          id,
-          agencyId: actor.agencyId,
-          clientId,
-          tokenHash: hashToken(token),
-          tokenSealed: this.box.seal(token, `connect_link:${id}`),
-          createdByUserId: actor.userId,
-          expiresAt: new Date(Date.now() + validForDays * 24 * 3600_000),
-        }),
-      );
-      await this.audit.record(
+    const link = await this.tenant.transaction(async (tx) => {
+      const saved = await tx.insertOwned(actor.scope, ConnectLink, {
+        id,
+        clientId,
+        tokenHash: hashToken(token),
+        tokenSealed: this.box.seal(token, `connect_link:${id}`),
+        createdByUserId: actor.userId,
+        expiresAt: new Date(Date.now() + validForDays * 24 * 3600_000),
+      });
+      await this.audit.recordFor(
+        actor,
         {
           action: 'connect_link.created',
-          agencyId: actor.agencyId,
-          actorUserId: actor.userId,
           targetType: 'connect_link',
           targetId: id,
-          meta: actor.meta,
           details: { clientId, validForDays },
         },
-        manager,
+        tx,
       );
       return saved;
     });
-    const [view] = await this.views(actor.agencyId, [link]);
+    const [view] = await this.views(actor.scope, [link]);
     return view;
   }
 
   async revoke(actor: Actor, id: string): Promise<void> {
-    const link = await this.db.getRepository(ConnectLink).findOneBy({ id, agencyId: actor.agencyId });
-    if (!link) throw new NotFoundException('Connect link not found');
-    await this.db.transaction(async (manager) => {
-      await manager.getRepository(ConnectLink).update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
-      await this.audit.record(
-        {
-          action: 'connect_link.revoked',
-          agencyId: actor.agencyId,
-          actorUserId: actor.userId,
-          targetType: 'connect_link',
-          targetId: id,
-          meta: actor.meta,
-        },
-        manager,
+    await this.tenant.findOwned(actor.scope, ConnectLink, id, { notFound: 'Connect link not found' });
+    await this.tenant.transaction(async (tx) => {
+      await tx.updateOwned(actor.scope, ConnectLink, { id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.audit.recordFor(
+        actor,
+        { action: 'connect_link.revoked', targetType: 'connect_link', targetId: id },
+        tx,
       );
     });
   }
 
   /** The live link for a token; unknown, expired, revoked and deleted-client links are all the same 404. */
   async resolve(token: string): Promise<ResolvedLink> {
-    const link = await this.db.getRepository(ConnectLink).findOneBy({ tokenHash: hashToken(token ?? '') });
+    const link = await this.tenant
+      .unscoped('connect link: found by the hash of its secret token, which is what yields the tenant')
+      .getRepository(ConnectLink)
+      .findOneBy({ tokenHash: hashToken(token ?? '') });
     if (!link || link.revokedAt || link.expiresAt <= new Date()) throw new NotFoundException(LINK_REFUSED);
-    const client = await this.db
-      .getRepository(Client)
-      .findOneBy({ id: link.clientId, agencyId: link.agencyId, deletedAt: IsNull() });
-    const agency = await this.db.getRepository(Agency).findOneBy({ id: link.agencyId });
-    if (!client || !agency || agency.status !== 'active') throw new NotFoundException(LINK_REFUSED);
-    return { link, client, agency };
+    const scope = clientScope(link.agencyId, link.clientId, []);
+    const client = await this.tenant.liveClient(scope, link.clientId).catch((error: unknown) => {
+      throw error instanceof NotFoundException ? new NotFoundException(LINK_REFUSED) : error;
+    });
+    const agency = await this.tenant.findOwnedOrNull(agencyScope(link.agencyId), Agency, link.agencyId);
+    if (!agency || agency.status !== 'active') throw new NotFoundException(LINK_REFUSED);
+    return { link, client, agency, scope };
   }
 
   async preview(token: string): Promise<ConnectLinkPreview> {
-    const { link, client, agency } = await this.resolve(token);
-    const accounts = await this.db.getRepository(SocialAccount).find({
-      where: { agencyId: link.agencyId, connectLinkId: link.id, clientId: link.clientId, status: Not('disconnected') },
+    const { link, client, agency, scope } = await this.resolve(token);
+    const accounts = await this.tenant.listOwned(scope, SocialAccount, {
+      where: { connectLinkId: link.id, status: Not('disconnected') },
       order: { displayName: 'ASC' },
     });
     return {
@@ -146,16 +151,20 @@ export class ConnectLinksService {
     }
   }
 
-  private async views(agencyId: string, links: ConnectLink[]): Promise<ConnectLinkView[]> {
+  private async views(scope: TenantScope, links: ConnectLink[]): Promise<ConnectLinkView[]> {
     if (links.length === 0) return [];
     const ids = links.map((l) => l.id);
-    const connected = await this.db
-      .getRepository(SocialAccount)
-      .findBy({ agencyId, connectLinkId: In(ids), status: Not('disconnected') });
-    const creatorIds = [...new Set(links.map((l) => l.createdByUserId).filter((id): id is string => id !== null))];
-    const creators = creatorIds.length
-      ? await this.db.getRepository(User).findBy({ agencyId, id: In(creatorIds) })
-      : [];
+    const connected = await this.tenant.listOwned(scope, SocialAccount, {
+      where: { connectLinkId: In(ids), status: Not('disconnected') },
+    });
+    // People belong to the agency as a whole: reach their names through the scope's links.
+    const creators = await this.tenant
+      .query(scope, ConnectLink, 'l')
+      .innerJoin(User, 'u', 'u.id = l.createdByUserId AND u.agencyId = l.agencyId')
+      .where('l.id IN (:...ids)', { ids })
+      .select(['l.id AS linkId', 'u.name AS name'])
+      .getRawMany<{ linkId: string; name: string }>();
+    const creatorOf = new Map(creators.map((c) => [c.linkId, c.name]));
     const now = new Date();
     return links.map((link) => {
       const token = this.readToken(link);
@@ -167,7 +176,7 @@ export class ConnectLinksService {
         expiresAt: link.expiresAt.toISOString(),
         revokedAt: link.revokedAt?.toISOString() ?? null,
         createdAt: link.createdAt.toISOString(),
-        createdByName: creators.find((u) => u.id === link.createdByUserId)?.name ?? null,
+        createdByName: creatorOf.get(link.id) ?? null,
         accountsConnected: connected.filter((a) => a.connectLinkId === link.id).length,
       };
     });

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, In, IsNull } from 'typeorm';
+import { Between, In, IsNull } from 'typeorm';
 import { WEB_PATHS } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -9,6 +8,8 @@ import { MailService } from '../../core/mail/mail.service';
 import { Agency } from '../../core/tenancy/entities/agency.entity';
 import { AgencyMembership } from '../../core/tenancy/entities/agency-membership.entity';
 import { User } from '../../core/tenancy/entities/user.entity';
+import { TenantData } from '../../core/tenancy/tenant-data';
+import { agencyScope } from '../../core/tenancy/tenant-scope';
 import { EXPIRY_WARNING_MS } from './account-health';
 import { SocialAccount } from './entities/social-account.entity';
 import { ProviderRegistry } from './providers/provider-registry';
@@ -25,40 +26,45 @@ const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' 
 export class ExpiryWarningsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly accounts: SocialAccountsService,
     private readonly registry: ProviderRegistry,
     private readonly mail: MailService,
   ) {}
 
   async warn(now = new Date()): Promise<number> {
-    const ending = await this.db.getRepository(SocialAccount).findBy({
-      status: 'active',
-      expiryWarnedAt: IsNull(),
-      tokenExpiresAt: Between(now, new Date(now.getTime() + EXPIRY_WARNING_MS)),
-    });
+    const ending = await this.tenant
+      .unscoped('expiry warnings: the hourly job looks for ending connections of every agency; each warning is scoped')
+      .getRepository(SocialAccount)
+      .findBy({
+        status: 'active',
+        expiryWarnedAt: IsNull(),
+        tokenExpiresAt: Between(now, new Date(now.getTime() + EXPIRY_WARNING_MS)),
+      });
     let warned = 0;
     for (const account of ending.filter((a) => !this.accounts.renewable(a))) {
-      const emailIds = await this.db.transaction(async (manager) => {
+      const scope = agencyScope(account.agencyId);
+      const emailIds = await this.tenant.transaction(async (tx) => {
         // Claim the warning first: two instances never send it twice.
-        const claimed = await manager
-          .getRepository(SocialAccount)
-          .update({ id: account.id, expiryWarnedAt: IsNull() }, { expiryWarnedAt: now });
-        if ((claimed.affected ?? 0) !== 1) return [];
-        const agency = await manager.getRepository(Agency).findOneByOrFail({ id: account.agencyId });
-        const memberships = await manager
-          .getRepository(AgencyMembership)
-          .findBy({ agencyId: account.agencyId, role: In(['owner', 'admin']), status: 'active' });
+        const claimed = await tx.updateOwned(
+          scope,
+          SocialAccount,
+          { id: account.id, expiryWarnedAt: IsNull() },
+          { expiryWarnedAt: now },
+        );
+        if (claimed !== 1) return [];
+        const agency = await tx.findOwned(scope, Agency, account.agencyId);
+        const memberships = await tx.listOwned(scope, AgencyMembership, {
+          where: { role: In(['owner', 'admin']), status: 'active' },
+        });
         const people = memberships.length
-          ? await manager
-              .getRepository(User)
-              .findBy({ agencyId: account.agencyId, id: In(memberships.map((m) => m.userId)), status: 'active' })
+          ? await tx.listOwned(scope, User, { where: { id: In(memberships.map((m) => m.userId)), status: 'active' } })
           : [];
         const platform = this.registry.find(account.provider)?.name ?? account.provider;
         const ids: string[] = [];
         for (const person of people) {
           ids.push(
-            await this.mail.queue(manager, {
+            await this.mail.queue(tx, {
               to: person.email,
               agencyId: account.agencyId,
               ...actionEmail({

@@ -1,5 +1,6 @@
 import {
   BadRequestException,
+  ForbiddenException,
   HttpException,
   HttpStatus,
   Inject,
@@ -7,16 +8,17 @@ import {
   Logger,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { IsNull, MoreThan } from 'typeorm';
 import { WEB_PATHS, type SocialAccountView, type SocialProviderId } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import type { RequestMeta } from '../../core/auth/request-context';
+import type { RequestContext, RequestMeta } from '../../core/auth/request-context';
 import { AuditService } from '../../core/audit/audit.service';
 import { SecretBox } from '../../core/crypto/secret-box';
 import { newId } from '../../core/database/columns';
+import { TenantData } from '../../core/tenancy/tenant-data';
+import { agencyScope, clientOf, clientScope, type Actor } from '../../core/tenancy/tenant-scope';
 import { hashToken } from '../auth/token-hash';
 import { OAuthConnectState, type ConnectPurpose } from './entities/oauth-connect-state.entity';
 import { ProviderError } from './providers/provider-adapter';
@@ -25,12 +27,12 @@ import { SocialAccountsService } from './social-accounts.service';
 
 const STATE_TTL_MS = 10 * 60_000;
 
+/** What a round trip connects; who starts it (and for which tenant) is the actor. */
 export interface StartConnect {
   provider: string;
-  agencyId: string;
   purpose: ConnectPurpose;
+  /** Agency connects: the client to assign the account to (null = none). A client scope lands on its client. */
   clientId: string | null;
-  userId: string | null;
   sessionId: string | null;
   connectLinkId: string | null;
   /** For connect links: the secret the starting browser keeps and must present with the code. */
@@ -41,6 +43,12 @@ export interface StartConnect {
 export type Finisher =
   | { kind: 'session'; userId: string; sessionId: string }
   | { kind: 'connect_link'; connectLinkId: string; binding: string };
+
+/**
+ * Checks, at finish time, that the starter may still connect for the state's target, and answers
+ * who connects (the actor whose scope the accounts are saved in); throws when they may not.
+ */
+export type FinishAuthorizer = (state: OAuthConnectState) => Promise<Actor>;
 
 export interface FinishedConnect {
   state: OAuthConnectState;
@@ -61,7 +69,7 @@ export class OAuthConnectService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly registry: ProviderRegistry,
     private readonly accounts: SocialAccountsService,
     private readonly box: SecretBox,
@@ -72,29 +80,26 @@ export class OAuthConnectService {
     return `${this.config.appUrl}${WEB_PATHS.oauthCallback}`;
   }
 
-  async start(input: StartConnect): Promise<string> {
+  async start(actor: Actor, input: StartConnect): Promise<string> {
+    if (input.clientId) await this.tenant.liveClient(actor.scope, input.clientId);
     const adapter = this.registry.require(input.provider);
     const state = randomBytes(32).toString('base64url');
     const verifier = randomBytes(48).toString('base64url');
     const id = newId();
-    const repository = this.db.getRepository(OAuthConnectState);
-    await repository.save(
-      repository.create({
-        id,
-        stateHash: hashToken(state),
-        agencyId: input.agencyId,
-        provider: adapter.id,
-        purpose: input.purpose,
-        userId: input.userId,
-        sessionId: input.sessionId,
-        clientId: input.clientId,
-        connectLinkId: input.connectLinkId,
-        bindingHash: input.binding ? hashToken(input.binding) : null,
-        codeVerifierSealed: this.box.seal(verifier, `oauth_state:${id}`),
-        redirectUri: this.redirectUri,
-        expiresAt: new Date(Date.now() + STATE_TTL_MS),
-      }),
-    );
+    await this.tenant.insertOwned(actor.scope, OAuthConnectState, {
+      id,
+      stateHash: hashToken(state),
+      provider: adapter.id,
+      purpose: input.purpose,
+      userId: actor.userId,
+      sessionId: input.sessionId,
+      clientId: clientOf(actor.scope) ?? input.clientId,
+      connectLinkId: input.connectLinkId,
+      bindingHash: input.binding ? hashToken(input.binding) : null,
+      codeVerifierSealed: this.box.seal(verifier, `oauth_state:${id}`),
+      redirectUri: this.redirectUri,
+      expiresAt: new Date(Date.now() + STATE_TTL_MS),
+    });
     return adapter.authorizationUrl({
       state,
       codeChallenge: createHash('sha256').update(verifier).digest('base64url'),
@@ -103,18 +108,21 @@ export class OAuthConnectService {
   }
 
   /**
-   * Spends the state (once), then trades the code for tokens and stores the account(s).
-   * `authorize` re-checks, at finish time, that the starter may still connect for that target.
+   * Spends the state (once), then trades the code for tokens and stores the account(s) within the
+   * scope of the actor `authorize` answers. It is asked before and after the platform's token
+   * endpoint: rights can change during those seconds.
    */
   async finish(
     rawState: string,
     code: string,
     finisher: Finisher,
-    authorize: (state: OAuthConnectState) => Promise<void>,
+    authorize: FinishAuthorizer,
     meta?: RequestMeta,
   ): Promise<FinishedConnect> {
-    const repository = this.db.getRepository(OAuthConnectState);
-    const state = await repository.findOneBy({ stateHash: hashToken(rawState ?? ''), usedAt: IsNull() });
+    const state = await this.tenant
+      .unscoped('OAuth state: found by the hash of its secret, which is what yields the tenant')
+      .getRepository(OAuthConnectState)
+      .findOneBy({ stateHash: hashToken(rawState ?? ''), usedAt: IsNull() });
     if (!state || state.expiresAt <= new Date() || !this.boundTo(state, finisher)) {
       await this.audit.record({
         action: 'social_account.connect_refused',
@@ -134,11 +142,13 @@ export class OAuthConnectService {
       });
       throw new BadRequestException(STATE_REFUSED);
     }
-    const spent = await repository.update(
+    const spent = await this.tenant.updateOwned(
+      agencyScope(state.agencyId),
+      OAuthConnectState,
       { id: state.id, usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       { usedAt: new Date() },
     );
-    if ((spent.affected ?? 0) !== 1) throw new BadRequestException(STATE_REFUSED);
+    if (spent !== 1) throw new BadRequestException(STATE_REFUSED);
     await authorize(state);
 
     const adapter = this.registry.require(state.provider);
@@ -150,37 +160,25 @@ export class OAuthConnectService {
     } catch (error) {
       throw this.explain(adapter.name, error);
     }
-    // Checked again: rights can change during the seconds spent at the platform's token endpoint.
-    await authorize(state);
+    const actor = await authorize(state);
     if (identities.length === 0) {
       throw new BadRequestException(`${adapter.name} returned no account to connect (for Facebook: no Page).`);
     }
-    const saved = await this.db.transaction(async (manager) => {
+    const target = {
+      provider: state.provider as SocialProviderId,
+      purpose: state.purpose,
+      clientId: state.clientId,
+      connectLinkId: state.connectLinkId,
+    };
+    const saved = await this.tenant.transaction(async (tx) => {
       const rows = [];
-      for (const identity of identities) {
-        rows.push(
-          await this.accounts.saveConnected(
-            manager,
-            {
-              agencyId: state.agencyId,
-              provider: state.provider as SocialProviderId,
-              purpose: state.purpose,
-              clientId: state.clientId,
-              userId: state.userId,
-              connectLinkId: state.connectLinkId,
-            },
-            identity,
-          ),
-        );
-      }
-      await this.audit.record(
+      for (const identity of identities) rows.push(await this.accounts.saveConnected(tx, actor, target, identity));
+      await this.audit.recordFor(
+        actor,
         {
           action: 'social_account.connected',
-          agencyId: state.agencyId,
-          actorUserId: state.userId,
           targetType: 'social_account',
           targetId: rows[0].id,
-          meta,
           details: {
             provider: state.provider,
             via: state.purpose,
@@ -189,16 +187,42 @@ export class OAuthConnectService {
             accounts: rows.map((r) => r.id),
           },
         },
-        manager,
+        tx,
       );
       return rows;
     });
-    return { state, accounts: await this.accounts.views(state.agencyId, saved) };
+    return { state, accounts: await this.accounts.views(actor.scope, saved) };
+  }
+
+  /**
+   * Who finishes a round trip started in a signed-in session: the same person, if they may still
+   * connect for its target. An agency connect acts for the agency; a portal connect for the
+   * state's client (which may not be the client this request chose).
+   */
+  async sessionActor(ctx: RequestContext, state: OAuthConnectState): Promise<Actor> {
+    if (state.agencyId !== ctx.agencyId) throw new ForbiddenException('This connection belongs to another workspace');
+    if (state.purpose === 'agency') {
+      if (ctx.audience !== 'agency') throw new ForbiddenException('Only agency users can finish this connection');
+      if (state.clientId) await this.tenant.liveClient(ctx.scope, state.clientId);
+      return ctx;
+    }
+    const membership =
+      ctx.audience === 'client'
+        ? ctx.memberships.find((m) => m.clientId === state.clientId && m.permissions.includes('accounts.manage'))
+        : undefined;
+    if (!membership || !state.clientId) {
+      throw new ForbiddenException('You can no longer connect accounts for this client');
+    }
+    const scope = clientScope(ctx.agencyId, membership.clientId, membership.permissions, membership.role);
+    // The context was read when the request began; the client may have been deleted since.
+    await this.tenant.liveClient(scope, membership.clientId);
+    return { scope, userId: ctx.userId, ip: ctx.ip, userAgent: ctx.userAgent };
   }
 
   /** Forgets finished and abandoned round trips (called by housekeeping). */
   async purgeOld(): Promise<void> {
-    await this.db
+    await this.tenant
+      .unscoped('housekeeping: forgets the finished and abandoned OAuth round trips of every agency')
       .createQueryBuilder()
       .delete()
       .from(OAuthConnectState)

@@ -32,19 +32,17 @@ export class PortalAccountsController {
   @ApiOperation({ summary: "The client's social accounts with their health" })
   @ApiOkResponse({ type: SocialAccountListDto })
   async list(@ClientCtx() ctx: ClientContext): Promise<SocialAccountListDto> {
-    return { items: await this.accounts.list(ctx.agencyId, ctx.client.clientId) };
+    return { items: await this.accounts.list(ctx.scope) };
   }
 
   @Post('connect')
   @ApiOperation({ summary: 'Start connecting an account for this client (answers the platform consent URL)' })
   @ApiCreatedResponse({ type: StartConnectResponseDto })
   async start(@ClientCtx() ctx: ClientContext, @Body() dto: PortalStartConnectDto): Promise<StartConnectResponseDto> {
-    const authorizationUrl = await this.connect.start({
+    const authorizationUrl = await this.connect.start(ctx, {
       provider: dto.provider,
-      agencyId: ctx.agencyId,
       purpose: 'portal',
-      clientId: ctx.client.clientId,
-      userId: ctx.userId,
+      clientId: null,
       sessionId: ctx.sessionId,
       connectLinkId: null,
       binding: null,
@@ -57,10 +55,6 @@ export class PortalAccountsController {
   @ApiOperation({ summary: "Remove (disconnect) one of this client's accounts" })
   @ApiNoContentResponse()
   remove(@ClientCtx() ctx: ClientContext, @Param('accountId', uuid) accountId: string): Promise<void> {
-    return this.accounts.disconnect(
-      { agencyId: ctx.agencyId, userId: ctx.userId, meta: ctx },
-      accountId,
-      ctx.client.clientId,
-    );
+    return this.accounts.disconnect(ctx, accountId);
   }
 }

@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Delete,
-  ForbiddenException,
   Get,
   HttpCode,
   HttpStatus,
@@ -26,7 +25,6 @@ import { AgencyCtx, Ctx } from '../../core/auth/context.decorator';
 import type { AgencyContext, RequestContext } from '../../core/auth/request-context';
 import { AgencyRoute, SignedIn } from '../../core/auth/route-policy';
 import { ApiErrorDto } from '../../core/http/api-error.dto';
-import type { OAuthConnectState } from './entities/oauth-connect-state.entity';
 import {
   AccountListQueryDto,
   AssignAccountDto,
@@ -34,12 +32,10 @@ import {
   CompleteConnectResponseDto,
   SocialAccountDto,
   SocialAccountListDto,
-  SocialProviderDto,
   StartConnectDto,
   StartConnectResponseDto,
 } from './dto/social.dto';
 import { OAuthConnectService } from './oauth-connect.service';
-import { ProviderRegistry } from './providers/provider-registry';
 import { SocialAccountsService } from './social-accounts.service';
 
 const uuid = new ParseUUIDPipe();
@@ -59,8 +55,7 @@ export class SocialAccountsController {
   @ApiOperation({ summary: "The agency's connected accounts with their health (optionally one client's)" })
   @ApiOkResponse({ type: SocialAccountListDto })
   async list(@AgencyCtx() ctx: AgencyContext, @Query() query: AccountListQueryDto): Promise<SocialAccountListDto> {
-    if (query.clientId) await this.accounts.liveClient(ctx.agencyId, query.clientId);
-    return { items: await this.accounts.list(ctx.agencyId, query.clientId) };
+    return { items: await this.accounts.list(ctx.scope, { clientId: query.clientId }) };
   }
 
   @Post('connect')
@@ -71,13 +66,10 @@ export class SocialAccountsController {
   @ApiCreatedResponse({ type: StartConnectResponseDto })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'The platform is not offered here' })
   async start(@AgencyCtx() ctx: AgencyContext, @Body() dto: StartConnectDto): Promise<StartConnectResponseDto> {
-    if (dto.clientId) await this.accounts.liveClient(ctx.agencyId, dto.clientId);
-    const authorizationUrl = await this.connect.start({
+    const authorizationUrl = await this.connect.start(ctx, {
       provider: dto.provider,
-      agencyId: ctx.agencyId,
       purpose: 'agency',
       clientId: dto.clientId ?? null,
-      userId: ctx.userId,
       sessionId: ctx.sessionId,
       connectLinkId: null,
       binding: null,
@@ -100,7 +92,7 @@ export class SocialAccountsController {
       dto.state,
       dto.code,
       { kind: 'session', userId: ctx.userId, sessionId: ctx.sessionId },
-      (state) => this.stillAllowed(ctx, state),
+      (state) => this.connect.sessionActor(ctx, state),
       ctx,
     );
     return { accounts: finished.accounts, returnTo: finished.state.purpose };
@@ -117,7 +109,7 @@ export class SocialAccountsController {
     @Param('accountId', uuid) accountId: string,
     @Body() dto: AssignAccountDto,
   ): Promise<SocialAccountDto> {
-    return this.accounts.assign({ agencyId: ctx.agencyId, userId: ctx.userId, meta: ctx }, accountId, dto.clientId);
+    return this.accounts.assign(ctx, accountId, dto.clientId);
   }
 
   @Delete(':accountId')
@@ -126,36 +118,6 @@ export class SocialAccountsController {
   @ApiOperation({ summary: 'Disconnect: tokens are erased; posts still waiting for the account fail with a reason' })
   @ApiNoContentResponse()
   disconnect(@AgencyCtx() ctx: AgencyContext, @Param('accountId', uuid) accountId: string): Promise<void> {
-    return this.accounts.disconnect({ agencyId: ctx.agencyId, userId: ctx.userId, meta: ctx }, accountId);
-  }
-
-  /** The starter may have lost the right to connect for that target while at the platform. */
-  private async stillAllowed(ctx: RequestContext, state: OAuthConnectState): Promise<void> {
-    if (state.agencyId !== ctx.agencyId) throw new ForbiddenException('This connection belongs to another workspace');
-    if (state.purpose === 'agency') {
-      if (ctx.audience !== 'agency') throw new ForbiddenException('Only agency users can finish this connection');
-      if (state.clientId) await this.accounts.liveClient(ctx.agencyId, state.clientId);
-      return;
-    }
-    const allowed =
-      ctx.audience === 'client' &&
-      ctx.memberships.some((m) => m.clientId === state.clientId && m.permissions.includes('accounts.manage'));
-    if (!allowed || !state.clientId) throw new ForbiddenException('You can no longer connect accounts for this client');
-    // The context was read when the request began; the client may have been deleted since.
-    await this.accounts.liveClient(ctx.agencyId, state.clientId);
-  }
-}
-
-@ApiTags('social accounts')
-@Controller('v1/social')
-export class SocialProvidersController {
-  constructor(private readonly registry: ProviderRegistry) {}
-
-  @Get('providers')
-  @SignedIn()
-  @ApiOperation({ summary: 'Platforms this installation offers (those with credentials configured)' })
-  @ApiOkResponse({ type: [SocialProviderDto] })
-  providers(): SocialProviderDto[] {
-    return this.registry.offered();
+    return this.accounts.disconnect(ctx, accountId);
   }
 }

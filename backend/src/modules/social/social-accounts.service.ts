@@ -1,25 +1,19 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, LessThan, Not } from 'typeorm';
+import { ConflictException, Injectable, Logger } from '@nestjs/common';
+import { In, IsNull, LessThan, Not, Or } from 'typeorm';
 import type { ConnectedVia, SocialAccountView, SocialProviderId } from '@atrium/shared';
-import type { RequestMeta } from '../../core/auth/request-context';
 import { AuditService } from '../../core/audit/audit.service';
 import { SecretBox } from '../../core/crypto/secret-box';
 import { newId } from '../../core/database/columns';
 import { isUniqueViolation } from '../../core/database/errors';
 import { Client } from '../../core/tenancy/entities/client.entity';
+import { TenantData, type TenantTransaction } from '../../core/tenancy/tenant-data';
+import { agencyScope, clientOf, systemActor, type Actor, type TenantScope } from '../../core/tenancy/tenant-scope';
 import { failWaitingTargets } from '../posts/post-status';
 import { accountHealth, EXPIRY_WARNING_MS, unrenewableExpiry } from './account-health';
 import { SocialAccount } from './entities/social-account.entity';
 import type { AccountCredentials, ConnectedIdentity, TokenSet } from './providers/provider-adapter';
 import { ProviderError } from './providers/provider-adapter';
 import { ProviderRegistry } from './providers/provider-registry';
-
-export interface Actor {
-  agencyId: string;
-  userId: string | null;
-  meta?: RequestMeta;
-}
 
 /** Renew a token this long before it ends, so a publish never starts with a token about to die. */
 const RENEW_AHEAD_MS = 2 * 60_000;
@@ -29,79 +23,88 @@ const RENEW_LEASE_MS = 30_000;
 /** Credentials for the adapter, plus the version of the tokens they hold. */
 export type UsableCredentials = AccountCredentials & { tokenVersion: number };
 
+/** What a finished OAuth round trip connects, besides who connects it (the actor). */
 export interface ConnectTarget {
-  agencyId: string;
   provider: SocialProviderId;
   purpose: ConnectedVia;
-  /** The client the account lands on; null = unassigned (agency connect without a client). */
+  /**
+   * For an agency connect, the client it chose (null = none: a reconnect keeps the current
+   * assignment). A client scope always lands the account on its own client.
+   */
   clientId: string | null;
-  userId: string | null;
   connectLinkId: string | null;
 }
 
 /**
  * The agency's social accounts: listing with health, assignment to clients, disconnection, and
- * the sealed tokens (read, stored, renewed) for the publisher. Every lookup is scoped by agency,
- * and by client where the caller is a client.
+ * the sealed tokens (read, stored, renewed) for the publisher. Every read and write is bounded by
+ * the caller's scope: the agency's accounts, or one client's.
  */
 @Injectable()
 export class SocialAccountsService {
   private readonly logger = new Logger(SocialAccountsService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly registry: ProviderRegistry,
     private readonly box: SecretBox,
     private readonly audit: AuditService,
   ) {}
 
-  async list(agencyId: string, clientId?: string): Promise<SocialAccountView[]> {
-    const accounts = await this.db.getRepository(SocialAccount).find({
-      where: { agencyId, status: Not('disconnected'), ...(clientId ? { clientId } : {}) },
+  /** The scope's connected accounts; an agency may narrow the list to one of its live clients. */
+  async list(scope: TenantScope, filter: { clientId?: string } = {}): Promise<SocialAccountView[]> {
+    if (filter.clientId) await this.tenant.liveClient(scope, filter.clientId);
+    const accounts = await this.tenant.listOwned(scope, SocialAccount, {
+      where: { status: Not('disconnected'), ...(filter.clientId ? { clientId: filter.clientId } : {}) },
       order: { displayName: 'ASC' },
     });
-    return this.views(agencyId, accounts);
+    return this.views(scope, accounts);
   }
 
-  /** An account of the agency that is still connected; unknown, foreign and disconnected ids are 404. */
-  async owned(agencyId: string, id: string, clientId?: string): Promise<SocialAccount> {
-    const account = await this.db.getRepository(SocialAccount).findOneBy({
-      id,
-      agencyId,
-      status: Not('disconnected'),
-      ...(clientId ? { clientId } : {}),
+  /** An account of the scope that is still connected; unknown, foreign and disconnected ids are 404. */
+  async owned(scope: TenantScope, id: string): Promise<SocialAccount> {
+    return this.tenant.findOwned(scope, SocialAccount, id, {
+      where: { status: Not('disconnected') },
+      notFound: 'Social account not found',
     });
-    if (!account) throw new NotFoundException('Social account not found');
-    return account;
+  }
+
+  /**
+   * Accounts of the scope by id, disconnected ones included (posts name and check the accounts
+   * they go to, whatever became of them); ids out of the scope are left out.
+   */
+  async byIds(scope: TenantScope, ids: string[]): Promise<SocialAccount[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    return this.tenant.listOwned(scope, SocialAccount, { where: { id: In(unique) } });
   }
 
   async assign(actor: Actor, id: string, clientId: string | null): Promise<SocialAccountView> {
-    const account = await this.owned(actor.agencyId, id);
-    if (clientId) await this.liveClient(actor.agencyId, clientId);
-    await this.db.transaction(async (manager) => {
-      await manager.getRepository(SocialAccount).update({ id: account.id }, { clientId });
+    const account = await this.owned(actor.scope, id);
+    if (clientId) await this.tenant.liveClient(actor.scope, clientId);
+    await this.tenant.transaction(async (tx) => {
+      await tx.updateOwned(actor.scope, SocialAccount, { id: account.id }, { clientId });
       // Posts written for the old client must not go out on an account that is no longer theirs.
       if (account.clientId && account.clientId !== clientId) {
         await failWaitingTargets(
-          manager,
-          { agencyId: actor.agencyId, socialAccountId: account.id, clientId: account.clientId },
+          tx,
+          actor.scope,
+          { socialAccountId: account.id, clientId: account.clientId },
           'The account was unassigned from this client before the post went out.',
         );
       }
-      await this.audit.record(
+      await this.audit.recordFor(
+        actor,
         {
           action: clientId ? 'social_account.assigned' : 'social_account.unassigned',
-          agencyId: actor.agencyId,
-          actorUserId: actor.userId,
           targetType: 'social_account',
           targetId: account.id,
-          meta: actor.meta,
           details: { from: account.clientId, to: clientId },
         },
-        manager,
+        tx,
       );
     });
-    const [view] = await this.views(actor.agencyId, [{ ...account, clientId } as SocialAccount]);
+    const [view] = await this.views(actor.scope, [{ ...account, clientId } as SocialAccount]);
     return view;
   }
 
@@ -109,10 +112,12 @@ export class SocialAccountsService {
    * Forgets the tokens and unassigns the account; its history stays for past posts. Posts still
    * waiting for it fail with a reason instead of silently never going out.
    */
-  async disconnect(actor: Actor, id: string, clientId?: string): Promise<void> {
-    const account = await this.owned(actor.agencyId, id, clientId);
-    await this.db.transaction(async (manager) => {
-      await manager.getRepository(SocialAccount).update(
+  async disconnect(actor: Actor, id: string): Promise<void> {
+    const account = await this.owned(actor.scope, id);
+    await this.tenant.transaction(async (tx) => {
+      await tx.updateOwned(
+        actor.scope,
+        SocialAccount,
         { id: account.id },
         {
           status: 'disconnected',
@@ -124,22 +129,23 @@ export class SocialAccountsService {
           tokenVersion: () => 'tokenVersion + 1',
         },
       );
+      // The account is gone for the whole agency, so every post still waiting for it fails,
+      // even when a client (portal) disconnects it.
       await failWaitingTargets(
-        manager,
-        { agencyId: actor.agencyId, socialAccountId: account.id },
+        tx,
+        agencyScope(actor.scope.agencyId),
+        { socialAccountId: account.id },
         'The account was disconnected before the post went out.',
       );
-      await this.audit.record(
+      await this.audit.recordFor(
+        actor,
         {
           action: 'social_account.disconnected',
-          agencyId: actor.agencyId,
-          actorUserId: actor.userId,
           targetType: 'social_account',
           targetId: account.id,
-          meta: actor.meta,
           details: { provider: account.provider, clientId: account.clientId },
         },
-        manager,
+        tx,
       );
     });
   }
@@ -150,74 +156,82 @@ export class SocialAccountsService {
    * (portal or connect link): that is 409 and nothing changes; the agency may move it.
    */
   async saveConnected(
-    manager: EntityManager,
+    tx: TenantTransaction,
+    actor: Actor,
     target: ConnectTarget,
     identity: ConnectedIdentity,
   ): Promise<SocialAccount> {
-    const repository = manager.getRepository(SocialAccount);
+    // A platform account is unique per agency: look for it across the agency (whichever client
+    // holds it), so that a client is told it is taken instead of silently getting a duplicate.
+    const agency = agencyScope(actor.scope.agencyId);
     const provider = target.provider;
-    const existing = await repository.findOneBy({
-      agencyId: target.agencyId,
-      provider,
-      externalId: identity.externalId,
+    const clientId = clientOf(actor.scope) ?? target.clientId;
+    const existing = await tx.findOneOwned(agency, SocialAccount, {
+      where: { provider, externalId: identity.externalId },
     });
     const live = existing && existing.status !== 'disconnected';
-    if (live && existing.clientId && target.clientId !== existing.clientId && target.purpose !== 'agency') {
+    if (live && existing.clientId && clientId !== existing.clientId && target.purpose !== 'agency') {
+      // Not in the transaction: the refusal stays on record although the connection rolls back.
       await this.audit.record({
         action: 'social_account.takeover_refused',
-        agencyId: target.agencyId,
-        actorUserId: target.userId,
+        agencyId: agency.agencyId,
+        actorUserId: actor.userId,
         targetType: 'social_account',
         targetId: existing.id,
-        details: { via: target.purpose, clientId: target.clientId, connectLinkId: target.connectLinkId },
+        details: { via: target.purpose, clientId, connectLinkId: target.connectLinkId },
       });
       throw new ConflictException(
         `${identity.displayName} is already connected for another client of this agency. Ask your agency to move it.`,
       );
     }
-    const account =
-      existing ?? repository.create({ agencyId: target.agencyId, provider, externalId: identity.externalId });
-    account.id ??= newId();
-    Object.assign(account, {
+    const id = existing?.id ?? newId();
+    const values = {
       displayName: identity.displayName.slice(0, 200),
       handle: identity.handle?.slice(0, 200) ?? null,
       avatarUrl: identity.avatarUrl?.slice(0, 1000) ?? null,
       profileUrl: identity.profileUrl?.slice(0, 1000) ?? null,
-      status: 'active',
+      status: 'active' as const,
       problem: null,
       disconnectedAt: null,
       // An agency reconnect without a client keeps the current assignment.
-      clientId: target.clientId ?? (live ? existing.clientId : null),
+      clientId: clientId ?? (live ? existing.clientId : null),
       connectedVia: live ? existing.connectedVia : target.purpose,
-      connectedByUserId: target.userId,
+      connectedByUserId: actor.userId,
       connectLinkId: target.connectLinkId ?? (live ? existing.connectLinkId : null),
       connectedAt: new Date(),
       tokenVersion: (existing?.tokenVersion ?? 0) + 1,
       expiryWarnedAt: null,
-      ...this.sealTokens(account.id, identity.tokens),
-    });
-    const movedFrom = live && existing.clientId && existing.clientId !== account.clientId ? existing.clientId : null;
+      ...this.sealTokens(id, identity.tokens),
+    };
+    const movedFrom = live && existing.clientId && existing.clientId !== values.clientId ? existing.clientId : null;
     if (movedFrom) {
       // As with assign(): the old client's waiting posts must not go out on an account no longer theirs.
       await failWaitingTargets(
-        manager,
-        { agencyId: target.agencyId, socialAccountId: account.id, clientId: movedFrom },
+        tx,
+        agency,
+        { socialAccountId: id, clientId: movedFrom },
         'The account was moved to another client before the post went out.',
       );
       await this.audit.record(
         {
           action: 'social_account.assigned',
-          agencyId: target.agencyId,
-          actorUserId: target.userId,
+          agencyId: agency.agencyId,
+          actorUserId: actor.userId,
           targetType: 'social_account',
-          targetId: account.id,
-          details: { from: movedFrom, to: account.clientId, via: 'reconnect' },
+          targetId: id,
+          details: { from: movedFrom, to: values.clientId, via: 'reconnect' },
         },
-        manager,
+        tx,
       );
     }
     try {
-      return await repository.save(account);
+      if (existing) {
+        // A plain update skips the entity hooks, so the change time is set here.
+        const updatedAt = new Date();
+        await tx.updateOwned(agency, SocialAccount, { id }, { ...values, updatedAt });
+        return Object.assign(existing, values, { updatedAt });
+      }
+      return await tx.insertOwned(agency, SocialAccount, { id, provider, externalId: identity.externalId, ...values });
     } catch (error) {
       // Two connections of the same new account finishing at once: the second one is told so.
       if (isUniqueViolation(error)) {
@@ -227,10 +241,11 @@ export class SocialAccountsService {
     }
   }
 
-  async views(agencyId: string, accounts: SocialAccount[]): Promise<SocialAccountView[]> {
+  /** What people see of accounts of the scope: health, and the name of the client each is assigned to. */
+  async views(scope: TenantScope, accounts: SocialAccount[]): Promise<SocialAccountView[]> {
     const clientIds = [...new Set(accounts.map((a) => a.clientId).filter((id): id is string => id !== null))];
     const clients = clientIds.length
-      ? await this.db.getRepository(Client).findBy({ agencyId, id: In(clientIds), deletedAt: IsNull() })
+      ? await this.tenant.listOwned(scope, Client, { where: { id: In(clientIds), deletedAt: IsNull() } })
       : [];
     const names = new Map(clients.map((c) => [c.id, c.name]));
     const now = new Date();
@@ -260,8 +275,10 @@ export class SocialAccountsService {
    * Tokens ready to use for a publish: renewed first when they end within two minutes. Carries
    * the token version, so a refusal can be pinned on exactly these tokens.
    */
-  async usableCredentials(accountId: string): Promise<UsableCredentials> {
-    const account = await this.db.getRepository(SocialAccount).findOneByOrFail({ id: accountId });
+  async usableCredentials(scope: TenantScope, accountId: string): Promise<UsableCredentials> {
+    const account = await this.tenant.findOwned(scope, SocialAccount, accountId, {
+      notFound: 'Social account not found',
+    });
     const current = this.credentialsOf(account);
     const expiresAt = current.tokens.expiresAt;
     if (!expiresAt || expiresAt.getTime() - Date.now() > RENEW_AHEAD_MS) return current;
@@ -269,55 +286,56 @@ export class SocialAccountsService {
   }
 
   /**
-   * Renews an account's tokens now (before use, or ahead of expiry). One renewal per account at a
-   * time: platforms with rotating refresh tokens (X, the sandbox) refuse a refresh token the other
-   * renewal just spent, which must not be mistaken for a dead connection. Whoever loses the lease
-   * waits for the winner's tokens.
+   * Renews an account's tokens now (before use, or ahead of expiry); the row names its agency,
+   * which bounds everything that follows. One renewal per account at a time: platforms with
+   * rotating refresh tokens (X, the sandbox) refuse a refresh token the other renewal just spent,
+   * which must not be mistaken for a dead connection. Whoever loses the lease waits for the
+   * winner's tokens.
    */
   async renew(account: SocialAccount): Promise<UsableCredentials> {
     const adapter = this.registry.find(account.provider);
     if (!adapter) throw new ProviderError('auth', 'This platform is no longer offered on this installation.');
-    const repository = this.db.getRepository(SocialAccount);
+    const scope = agencyScope(account.agencyId);
     const now = new Date();
-    const lease = await repository
-      .createQueryBuilder()
-      .update(SocialAccount)
-      .set({ renewingUntil: new Date(now.getTime() + RENEW_LEASE_MS) })
-      .where('id = :id AND status = :active', { id: account.id, active: 'active' })
-      .andWhere('(renewingUntil IS NULL OR renewingUntil < :now)', { now })
-      .execute();
-    if ((lease.affected ?? 0) === 0) return this.awaitOtherRenewal(account);
+    const leased = await this.tenant.updateOwned(
+      scope,
+      SocialAccount,
+      { id: account.id, status: 'active', renewingUntil: Or(IsNull(), LessThan(now)) },
+      { renewingUntil: new Date(now.getTime() + RENEW_LEASE_MS) },
+    );
+    if (leased === 0) return this.awaitOtherRenewal(scope, account);
 
-    const latest = await repository.findOneByOrFail({ id: account.id });
+    const latest = await this.tenant.findOwned(scope, SocialAccount, account.id);
     try {
       let tokens: TokenSet;
       try {
         tokens = await adapter.refresh(this.credentialsOf(latest));
       } catch (error) {
         if (error instanceof ProviderError && error.kind === 'auth') {
-          await this.markNeedsReconnect(latest.id, error.message, latest.tokenVersion);
+          await this.markNeedsReconnect(scope, latest.id, error.message, latest.tokenVersion);
         }
         throw error;
       }
       const version = latest.tokenVersion + 1;
-      await repository.update(
+      await this.tenant.updateOwned(
+        scope,
+        SocialAccount,
         { id: latest.id, tokenVersion: latest.tokenVersion, status: 'active' },
         { ...this.sealTokens(latest.id, tokens), tokenVersion: version, expiryWarnedAt: null },
       );
       return { externalId: latest.externalId, handle: latest.handle, tokens, tokenVersion: version };
     } finally {
-      await repository.update({ id: account.id }, { renewingUntil: null });
+      await this.tenant.updateOwned(scope, SocialAccount, { id: account.id }, { renewingUntil: null });
     }
   }
 
   /** Another worker is renewing: wait (bounded) for its result and use those tokens. */
-  private async awaitOtherRenewal(account: SocialAccount): Promise<UsableCredentials> {
-    const repository = this.db.getRepository(SocialAccount);
+  private async awaitOtherRenewal(scope: TenantScope, account: SocialAccount): Promise<UsableCredentials> {
     const deadline = Date.now() + RENEW_LEASE_MS;
-    let latest = await repository.findOneByOrFail({ id: account.id });
+    let latest = await this.tenant.findOwned(scope, SocialAccount, account.id);
     while (latest.renewingUntil && latest.renewingUntil > new Date() && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      latest = await repository.findOneByOrFail({ id: account.id });
+      latest = await this.tenant.findOwned(scope, SocialAccount, account.id);
     }
     if (latest.status !== 'active') {
       throw new ProviderError('auth', latest.problem ?? 'The platform no longer accepts this connection.');
@@ -328,7 +346,8 @@ export class SocialAccountsService {
   /** Renews tokens that can renew but are within the warning window (run hourly by TokenRenewalService). */
   async renewExpiring(now = new Date()): Promise<number> {
     const soon = new Date(now.getTime() + EXPIRY_WARNING_MS);
-    const candidates = await this.db
+    const candidates = await this.tenant
+      .unscoped('token renewal: the hourly job renews the expiring tokens of every agency; each renewal is scoped')
       .getRepository(SocialAccount)
       .findBy({ status: 'active', tokenExpiresAt: LessThan(soon) });
     let renewed = 0;
@@ -354,18 +373,22 @@ export class SocialAccountsService {
    * Marks the connection dead, but only if the refused tokens are still the current ones: a
    * concurrent renewal that already stored newer tokens wins.
    */
-  async markNeedsReconnect(accountId: string, problem: string, tokenVersion: number): Promise<void> {
-    const marked = await this.db
-      .getRepository(SocialAccount)
-      .update(
-        { id: accountId, status: 'active', tokenVersion },
-        { status: 'needs_reconnect', problem: problem.slice(0, 500) },
-      );
-    if ((marked.affected ?? 0) > 0) {
-      const account = await this.db.getRepository(SocialAccount).findOneByOrFail({ id: accountId });
-      await this.audit.record({
+  async markNeedsReconnect(
+    scope: TenantScope,
+    accountId: string,
+    problem: string,
+    tokenVersion: number,
+  ): Promise<void> {
+    const marked = await this.tenant.updateOwned(
+      scope,
+      SocialAccount,
+      { id: accountId, status: 'active', tokenVersion },
+      { status: 'needs_reconnect', problem: problem.slice(0, 500) },
+    );
+    if (marked > 0) {
+      const account = await this.tenant.findOwned(scope, SocialAccount, accountId);
+      await this.audit.recordFor(systemActor(scope), {
         action: 'social_account.needs_reconnect',
-        agencyId: account.agencyId,
         targetType: 'social_account',
         targetId: accountId,
         details: { provider: account.provider, problem: problem.slice(0, 200) },
@@ -389,12 +412,6 @@ export class SocialAccountsService {
         scopes: account.scopes,
       },
     };
-  }
-
-  async liveClient(agencyId: string, clientId: string): Promise<Client> {
-    const client = await this.db.getRepository(Client).findOneBy({ id: clientId, agencyId, deletedAt: IsNull() });
-    if (!client) throw new NotFoundException('Client not found');
-    return client;
   }
 
   private sealTokens(accountId: string, tokens: TokenSet): Partial<SocialAccount> {

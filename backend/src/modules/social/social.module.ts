@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { SecretBox } from '../../core/crypto/secret-box';
-import { ConnectLinksController, PublicConnectLinksController } from './connect-links.controller';
+import { ConnectLinksController } from './connect-links.controller';
 import { ConnectLinksService } from './connect-links.service';
 import { OAuthConnectService } from './oauth-connect.service';
 import { PortalAccountsController } from './portal-accounts.controller';
+import { PublicConnectLinksController } from './public-connect-links.controller';
 import { ProviderRegistry } from './providers/provider-registry';
-import { SocialAccountsController, SocialProvidersController } from './social-accounts.controller';
+import { SocialAccountsController } from './social-accounts.controller';
 import { SocialAccountsService } from './social-accounts.service';
+import { SocialProvidersController } from './social-providers.controller';
 import { TokenRenewalService } from './token-renewal.service';
 import { ExpiryWarningsService } from './expiry-warnings.service';
 

@@ -1,4 +1,3 @@
-import type { AnyMemberRow } from '../members/member-directory.service';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
@@ -19,6 +18,7 @@ import { ChangeTeamRoleDto, InviteTeamMemberDto } from '../clients/dto/clients.d
 import { MemberRowDto } from '../clients/dto/clients-responses.dto';
 import { InviteAvailabilityDto } from '../agencies/dto/dashboard.dto';
 import { InvitationsService } from '../invitations/invitations.service';
+import type { AnyMemberRow } from '../members/member-directory.service';
 import { TeamService } from './team.service';
 
 class TeamDto implements TeamResponse {
@@ -43,7 +43,7 @@ export class TeamController {
   @ApiOperation({ summary: 'Agency users and open team invitations' })
   @ApiOkResponse({ type: TeamDto })
   list(@AgencyCtx() ctx: AgencyContext): Promise<TeamDto> {
-    return this.team.list(ctx);
+    return this.team.list(ctx.scope);
   }
 
   @Post('invitations')
@@ -51,11 +51,7 @@ export class TeamController {
   @ApiCreatedResponse({ type: MemberRowDto })
   @ApiConflictResponse({ type: ApiErrorDto })
   invite(@AgencyCtx() ctx: AgencyContext, @Body() dto: InviteTeamMemberDto): Promise<AnyMemberRow> {
-    return this.invitations.invite(
-      { agencyId: ctx.agencyId, userId: ctx.userId, meta: ctx },
-      { audience: 'agency' },
-      dto,
-    );
+    return this.invitations.invite(ctx, { audience: 'agency' }, dto);
   }
 
   @Post('invitations/:invitationId/resend')
@@ -63,11 +59,7 @@ export class TeamController {
   @ApiOperation({ summary: 'Send a new link (the old one dies)' })
   @ApiOkResponse({ type: MemberRowDto })
   resend(@AgencyCtx() ctx: AgencyContext, @Param('invitationId', uuid) invitationId: string): Promise<AnyMemberRow> {
-    return this.invitations.resend(
-      { agencyId: ctx.agencyId, userId: ctx.userId, meta: ctx },
-      { audience: 'agency' },
-      invitationId,
-    );
+    return this.invitations.resend(ctx, { audience: 'agency' }, invitationId);
   }
 
   @Delete('invitations/:invitationId')
@@ -75,11 +67,7 @@ export class TeamController {
   @ApiOperation({ summary: 'Revoke a pending team invitation' })
   @ApiNoContentResponse()
   revoke(@AgencyCtx() ctx: AgencyContext, @Param('invitationId', uuid) invitationId: string): Promise<void> {
-    return this.invitations.revoke(
-      { agencyId: ctx.agencyId, userId: ctx.userId, meta: ctx },
-      { audience: 'agency' },
-      invitationId,
-    );
+    return this.invitations.revoke(ctx, { audience: 'agency' }, invitationId);
   }
 
   @Patch(':userId')

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { ClientsModule } from '../clients/clients.module';
+import { InvitationsModule } from '../invitations/invitations.module';
+import { MembersModule } from '../members/members.module';
 import { TeamController } from './team.controller';
 import { TeamService } from './team.service';
 
-@Module({ imports: [AuthModule, ClientsModule], controllers: [TeamController], providers: [TeamService] })
+@Module({
+  imports: [AuthModule, InvitationsModule, MembersModule],
+  controllers: [TeamController],
+  providers: [TeamService],
+})
 export class TeamModule {}

@@ -1,11 +1,8 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { Not } from 'typeorm';
 import { isUniqueViolation } from '../../core/database/errors';
-import { locksRows } from '../../core/database/row-locks';
 import { WEB_PATHS } from '@atrium/shared';
-import { Inject } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../../core/audit/audit.service';
@@ -15,17 +12,16 @@ import { actionEmail } from '../../core/mail/mail-templates';
 import { MailService } from '../../core/mail/mail.service';
 import { RATE_LIMITS } from '../../core/rate-limit/rate-limit.rules';
 import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
-import { FileStorage } from '../../core/storage/file-storage';
 import { Agency } from '../../core/tenancy/entities/agency.entity';
-import { Session } from '../../core/tenancy/entities/session.entity';
+import { User } from '../../core/tenancy/entities/user.entity';
+import { TenantData } from '../../core/tenancy/tenant-data';
+import { agencyScope, type AgencyScope } from '../../core/tenancy/tenant-scope';
 import { OneTimeTokenService } from '../auth/one-time-token.service';
 import { PasswordService } from '../auth/password.service';
-import { MediaAsset } from '../media/entities/media-asset.entity';
-import { MediaUploadsService } from '../media/media-uploads.service';
-import { User } from '../../core/tenancy/entities/user.entity';
+import { SessionService } from '../auth/session.service';
+import { ProfilePicturesService } from '../media/profile-pictures.service';
 
 const VALID_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
-const AVATAR_MAX_BYTES = 10 * 1024 * 1024;
 
 /**
  * A person's own settings: name, time zone, email (changed only once the new address proves
@@ -33,18 +29,16 @@ const AVATAR_MAX_BYTES = 10 * 1024 * 1024;
  */
 @Injectable()
 export class SettingsService {
-  private readonly logger = new Logger(SettingsService.name);
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenant: TenantData,
     private readonly passwords: PasswordService,
     private readonly tokens: OneTimeTokenService,
+    private readonly sessions: SessionService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly rateLimits: RateLimitService,
-    private readonly uploads: MediaUploadsService,
-    private readonly storage: FileStorage,
+    private readonly pictures: ProfilePicturesService,
   ) {}
 
   async updateProfile(ctx: RequestContext, change: { name?: string; timezone?: string }): Promise<void> {
@@ -59,12 +53,12 @@ export class SettingsService {
     }
     if (problems.length) throw new ValidationFailedException(problems);
     if (!name && !change.timezone) return;
-    await this.db
-      .getRepository(User)
-      .update(
-        { id: user.id },
-        { ...(name ? { name } : {}), ...(change.timezone ? { timezone: change.timezone } : {}) },
-      );
+    await this.tenant.updateOwned(
+      own(ctx),
+      User,
+      { id: user.id },
+      { ...(name ? { name } : {}), ...(change.timezone ? { timezone: change.timezone } : {}) },
+    );
     await this.record(ctx, 'profile.updated', { fields: Object.keys(change) });
   }
 
@@ -78,14 +72,14 @@ export class SettingsService {
     if (newEmail === user.email) {
       throw new ValidationFailedException([{ field: 'newEmail', messages: ['is already your email address'] }]);
     }
-    const agency = await this.db.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
+    const agency = await this.tenant.findOwned(own(ctx), Agency, user.agencyId);
     // Whether the address is taken is only checked on confirmation: answering now would tell
     // anyone with an account who else has one.
-    const ids = await this.db.transaction(async (manager) => {
-      await manager.getRepository(User).update({ id: user.id }, { pendingEmail: newEmail });
-      const token = await this.tokens.issue(manager, user.id, newEmail, 'change_email');
+    const ids = await this.tenant.transaction(async (tx) => {
+      await tx.updateOwned(own(ctx), User, { id: user.id }, { pendingEmail: newEmail });
+      const token = await this.tokens.issue(tx, user.id, newEmail, 'change_email');
       const link = `${this.config.appUrl}${WEB_PATHS.confirmEmailChange}?token=${encodeURIComponent(token)}`;
-      const toNew = await this.mail.queue(manager, {
+      const toNew = await this.mail.queue(tx, {
         to: newEmail,
         agencyId: user.agencyId,
         ...actionEmail({
@@ -97,7 +91,7 @@ export class SettingsService {
           footer: 'The link works once, for 24 hours. If you did not ask for this, ignore this email.',
         }),
       });
-      const toOld = await this.mail.queue(manager, {
+      const toOld = await this.mail.queue(tx, {
         to: user.email,
         agencyId: user.agencyId,
         ...actionEmail({
@@ -112,17 +106,10 @@ export class SettingsService {
           footer: 'You get this because it concerns your account.',
         }),
       });
-      await this.audit.record(
-        {
-          action: 'profile.email_change_requested',
-          agencyId: user.agencyId,
-          actorUserId: user.id,
-          targetType: 'user',
-          targetId: user.id,
-          meta: ctx,
-          details: { to: newEmail },
-        },
-        manager,
+      await this.audit.recordFor(
+        ctx,
+        { action: 'profile.email_change_requested', targetType: 'user', targetId: user.id, details: { to: newEmail } },
+        tx,
       );
       return [toNew, toOld];
     });
@@ -133,34 +120,42 @@ export class SettingsService {
   /** Spent by an explicit POST from the page the link opens (mail scanners only GET). */
   async confirmEmailChange(token: string, meta: RequestMeta): Promise<void> {
     await this.rateLimits.consume([{ rule: RATE_LIMITS.tokenPerIp, subject: meta.ip }]);
-    await this.db.transaction(async (manager) => {
-      const row = await this.tokens.consume(manager, token, 'change_email');
-      const user = row ? await manager.getRepository(User).findOneBy({ id: row.userId, status: 'active' }) : null;
+    await this.tenant.transaction(async (tx) => {
+      const row = await this.tokens.consume(tx, token, 'change_email');
+      const users = tx
+        .unscoped(
+          'email change link: the token names the user, whose agency is known only from their row; addresses are unique across every agency',
+        )
+        .getRepository(User);
+      const user = row ? await users.findOneBy({ id: row.userId, status: 'active' }) : null;
       if (!row || !user || user.pendingEmail !== row.email) {
         throw new BadRequestException('This link is not valid any more. Ask for the change again from your settings.');
       }
-      const taken = await manager.getRepository(User).countBy({ email: row.email, id: Not(user.id) });
+      const taken = await users.countBy({ email: row.email, id: Not(user.id) });
       if (taken > 0) throw new ConflictException('This address is already used by another account.');
+      // From here on the user's agency is known: the change stays within it.
+      const actor = { scope: agencyScope(user.agencyId), userId: user.id, ...meta };
       try {
-        await manager
-          .getRepository(User)
-          .update({ id: user.id }, { email: row.email, emailConfirmedAt: new Date(), pendingEmail: null });
+        await tx.updateOwned(
+          actor.scope,
+          User,
+          { id: user.id },
+          { email: row.email, emailConfirmedAt: new Date(), pendingEmail: null },
+        );
       } catch (error) {
         // Another account took the address at the same moment.
         if (isUniqueViolation(error)) throw new ConflictException('This address is already used by another account.');
         throw error;
       }
-      await this.audit.record(
+      await this.audit.recordFor(
+        actor,
         {
           action: 'profile.email_changed',
-          agencyId: user.agencyId,
-          actorUserId: user.id,
           targetType: 'user',
           targetId: user.id,
-          meta,
           details: { from: user.email, to: row.email },
         },
-        manager,
+        tx,
       );
     });
   }
@@ -173,57 +168,29 @@ export class SettingsService {
     }
     this.passwords.assertAcceptable(newPassword, 'newPassword', user.email);
     const passwordHash = await this.passwords.hash(newPassword);
-    await this.db.transaction(async (manager) => {
-      await manager.getRepository(User).update({ id: user.id }, { passwordHash, pendingEmail: null });
+    await this.tenant.transaction(async (tx) => {
+      await tx.updateOwned(own(ctx), User, { id: user.id }, { passwordHash, pendingEmail: null });
       // Links already mailed (reset, magic link, a pending email change) stop working too.
-      await this.tokens.spendAccountLinks(manager, user.id);
+      await this.tokens.spendAccountLinks(tx, user.id);
       // Every other session ends; this one stays signed in.
-      await manager
-        .getRepository(Session)
-        .update(
-          { userId: user.id, id: Not(ctx.sessionId), revokedAt: IsNull() },
-          { revokedAt: new Date(), revokedReason: 'password_changed' },
-        );
-      await this.audit.record(
-        {
-          action: 'profile.password_changed',
-          agencyId: user.agencyId,
-          actorUserId: user.id,
-          targetType: 'user',
-          targetId: user.id,
-          meta: ctx,
-        },
-        manager,
+      await this.sessions.revokeOthersForUser(user.id, ctx.sessionId, 'password_changed', tx);
+      await this.audit.recordFor(
+        ctx,
+        { action: 'profile.password_changed', targetType: 'user', targetId: user.id },
+        tx,
       );
     });
   }
 
   async setAvatar(ctx: RequestContext, request: Request): Promise<void> {
     const user = await this.user(ctx);
-    const result = await this.uploads.receive(request, {
-      agencyId: user.agencyId,
-      userId: user.id,
-      source: ctx.audience === 'client' ? 'portal' : 'agency',
-      purpose: 'avatar',
-      clientId: null,
-      imagesOnly: true,
-      maxFileBytes: AVATAR_MAX_BYTES,
-      maxFiles: 1,
-      meta: ctx,
-    });
-    const [picture, ...extra] = result.stored;
-    for (const asset of extra) await this.deleteAsset(asset);
-    if (!picture) {
-      throw new ValidationFailedException([
-        { field: 'file', messages: [result.rejected[0]?.reason ?? 'send one image in a part named "file"'] },
-      ]);
-    }
-    await this.swapAvatar(user, picture.id);
+    const picture = await this.pictures.receive(ctx, request);
+    await this.swapAvatar(own(ctx), user, picture.id);
   }
 
   async removeAvatar(ctx: RequestContext): Promise<void> {
     const user = await this.user(ctx);
-    await this.swapAvatar(user, null);
+    await this.swapAvatar(own(ctx), user, null);
     await this.record(ctx, 'profile.avatar_removed');
   }
 
@@ -231,52 +198,31 @@ export class SettingsService {
    * Puts the new picture in place and deletes the one it replaces. The user's row is locked, so
    * two changes at once take turns and each deletes what the other put there: none is orphaned.
    */
-  private async swapAvatar(user: User, pictureId: string | null): Promise<void> {
-    const replaced = await this.db.transaction(async (manager) => {
-      const users = manager.getRepository(User);
-      const query = users.createQueryBuilder('u').where('u.id = :id', { id: user.id });
-      if (locksRows(manager)) query.setLock('pessimistic_write');
-      const current = await query.getOneOrFail();
-      await users.update({ id: user.id }, { avatarAssetId: pictureId });
+  private async swapAvatar(scope: AgencyScope, user: User, pictureId: string | null): Promise<void> {
+    const replaced = await this.tenant.transaction(async (tx) => {
+      const current = await tx.findOwned(scope, User, user.id, { lock: 'update', notFound: 'Account not found' });
+      await tx.updateOwned(scope, User, { id: user.id }, { avatarAssetId: pictureId });
       return current.avatarAssetId;
     });
     if (!replaced || replaced === pictureId) return;
-    const old = await this.db
-      .getRepository(MediaAsset)
-      .findOneBy({ id: replaced, agencyId: user.agencyId, purpose: 'avatar' });
-    if (old) await this.deleteAsset(old);
+    await this.pictures.delete(scope, replaced);
   }
 
-  private async deleteAsset(asset: MediaAsset): Promise<void> {
-    await this.db.getRepository(MediaAsset).delete({ id: asset.id });
-    // The picture is gone once its row is; bytes storage fails to drop are only wasted space.
-    for (const key of [asset.storageKey, asset.thumbnailKey]) {
-      if (!key) continue;
-      await this.storage
-        .delete(key)
-        .catch((error: unknown) =>
-          this.logger.warn({ msg: 'Could not delete a stored file', key, error: String(error) }),
-        );
-    }
-  }
-
-  private async user(ctx: RequestContext): Promise<User> {
-    const user = await this.db.getRepository(User).findOneBy({ id: ctx.userId, agencyId: ctx.agencyId });
-    if (!user) throw new NotFoundException('Account not found');
-    return user;
+  private user(ctx: RequestContext): Promise<User> {
+    return this.tenant.findOwned(own(ctx), User, ctx.userId, { notFound: 'Account not found' });
   }
 
   private record(ctx: RequestContext, action: string, details?: Record<string, unknown>) {
-    return this.audit.record({
-      action,
-      agencyId: ctx.agencyId,
-      actorUserId: ctx.userId,
-      targetType: 'user',
-      targetId: ctx.userId,
-      meta: ctx,
-      details,
-    });
+    return this.audit.recordFor(ctx, { action, targetType: 'user', targetId: ctx.userId, details });
   }
+}
+
+/**
+ * Where the caller's own row is: people belong to the agency as a whole (a client user may act
+ * for several clients), so every method here works on the caller's own id within their agency.
+ */
+function own(ctx: RequestContext): AgencyScope {
+  return agencyScope(ctx.agencyId);
 }
 
 export function isTimeZone(zone: string): boolean {

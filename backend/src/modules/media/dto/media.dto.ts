@@ -85,6 +85,9 @@ export class MediaQueryDto extends PortalMediaQueryDto {
   @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS) kind?: MediaKind;
 }
 
+export const UPLOAD_DESCRIPTION =
+  'multipart/form-data with one or more `file` parts, streamed to storage. The type is detected from the content; SVG, HTML and unknown types are refused per file, as are files over the size limit.';
+
 /** Documents the multipart body for Swagger; the server reads it as a stream. */
 export class UploadBodyDto {
   @ApiPropertyOptional({ description: 'Agency uploads only: the client the files belong to (before the files)' })

@@ -1,4 +1,3 @@
-import type { AnyMemberRow } from '../members/member-directory.service';
 import {
   Body,
   ConflictException,
@@ -27,11 +26,11 @@ import { ClientCtx } from '../../core/auth/context.decorator';
 import type { ClientContext } from '../../core/auth/request-context';
 import { PortalRoute } from '../../core/auth/route-policy';
 import { ApiErrorDto } from '../../core/http/api-error.dto';
-import { ClientMembersService } from '../clients/client-members.service';
-import { ChangeClientRoleDto, InviteClientUserDto } from '../clients/dto/clients.dto';
-import { MemberRowDto } from '../clients/dto/clients-responses.dto';
-import { InvitationsService } from '../invitations/invitations.service';
-import { MemberDirectoryService } from '../members/member-directory.service';
+import { InvitationsService, type InvitationTarget } from '../invitations/invitations.service';
+import { type AnyMemberRow, MemberDirectoryService } from '../members/member-directory.service';
+import { ClientMembersService } from './client-members.service';
+import { ChangeClientRoleDto, InviteClientUserDto } from './dto/clients.dto';
+import { MemberRowDto } from './dto/clients-responses.dto';
 
 class PortalTeamClientDto {
   @ApiProperty() id!: string;
@@ -43,14 +42,13 @@ class PortalTeamDto implements PortalTeamResponse {
 }
 
 const uuid = new ParseUUIDPipe();
-const scope = (ctx: ClientContext) => ({
-  actor: { agencyId: ctx.agencyId, userId: ctx.userId, meta: ctx },
-  target: { audience: 'client' as const, clientId: ctx.client.clientId },
-});
+/** The caller's own client: their client scope reaches nothing else. */
+const ownClient = (ctx: ClientContext): InvitationTarget => ({ audience: 'client', clientId: ctx.scope.clientId });
 
 /**
  * The portal Team page (SPEC §3): a client admin whose client allows users.manage manages the
- * people of their own client only. Members never get users.manage, so they never reach it.
+ * people of their own client only. Members never get users.manage, so they never reach it. The
+ * same services as the agency's Settings > Clients, called with the admin's client scope.
  */
 @ApiTags('portal')
 @ApiNotFoundResponse({ type: ApiErrorDto, description: 'Unknown id, or an id outside your client' })
@@ -69,7 +67,7 @@ export class PortalTeamController {
   async list(@ClientCtx() ctx: ClientContext): Promise<PortalTeamDto> {
     return {
       client: { id: ctx.client.clientId, name: ctx.client.clientName },
-      members: (await this.directory.clientMembers(ctx.agencyId, ctx.client.clientId)) as PortalTeamResponse['members'],
+      members: (await this.directory.clientMembers(ctx.scope, ctx.scope.clientId)) as PortalTeamResponse['members'],
     };
   }
 
@@ -78,8 +76,7 @@ export class PortalTeamController {
   @ApiCreatedResponse({ type: MemberRowDto })
   @ApiConflictResponse({ type: ApiErrorDto })
   invite(@ClientCtx() ctx: ClientContext, @Body() dto: InviteClientUserDto): Promise<AnyMemberRow> {
-    const { actor, target } = scope(ctx);
-    return this.invitations.invite(actor, target, dto);
+    return this.invitations.invite(ctx, ownClient(ctx), dto);
   }
 
   @Post('invitations/:invitationId/resend')
@@ -87,8 +84,7 @@ export class PortalTeamController {
   @ApiOperation({ summary: 'Send a new link (the old one dies)' })
   @ApiOkResponse({ type: MemberRowDto })
   resend(@ClientCtx() ctx: ClientContext, @Param('invitationId', uuid) invitationId: string): Promise<AnyMemberRow> {
-    const { actor, target } = scope(ctx);
-    return this.invitations.resend(actor, target, invitationId);
+    return this.invitations.resend(ctx, ownClient(ctx), invitationId);
   }
 
   @Delete('invitations/:invitationId')
@@ -96,8 +92,7 @@ export class PortalTeamController {
   @ApiOperation({ summary: 'Cancel a pending invitation' })
   @ApiNoContentResponse()
   revoke(@ClientCtx() ctx: ClientContext, @Param('invitationId', uuid) invitationId: string): Promise<void> {
-    const { actor, target } = scope(ctx);
-    return this.invitations.revoke(actor, target, invitationId);
+    return this.invitations.revoke(ctx, ownClient(ctx), invitationId);
   }
 
   @Patch(':userId')
@@ -108,9 +103,8 @@ export class PortalTeamController {
     @Param('userId', uuid) userId: string,
     @Body() dto: ChangeClientRoleDto,
   ): Promise<AnyMemberRow> {
-    const { actor, target } = scope(ctx);
     this.refuseSelf(ctx, userId);
-    return this.members.changeRole(actor, target.clientId, userId, dto.role);
+    return this.members.changeRole(ctx, ctx.scope.clientId, userId, dto.role);
   }
 
   @Delete(':userId')
@@ -118,9 +112,8 @@ export class PortalTeamController {
   @ApiOperation({ summary: 'Remove a person from this client' })
   @ApiNoContentResponse()
   remove(@ClientCtx() ctx: ClientContext, @Param('userId', uuid) userId: string): Promise<void> {
-    const { actor, target } = scope(ctx);
     this.refuseSelf(ctx, userId);
-    return this.members.remove(actor, target.clientId, userId);
+    return this.members.remove(ctx, ctx.scope.clientId, userId);
   }
 
   /** A client admin demoting or removing themselves would lock the client out of its own Team page. */

@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ClientCtx } from '../../core/auth/context.decorator';
+import type { ClientContext } from '../../core/auth/request-context';
+import { PortalRoute } from '../../core/auth/route-policy';
+import { CalendarQueryDto, PortalCalendarDto } from './dto/posts.dto';
+import { PortalCalendarService } from './portal-calendar.service';
+
+/** Portal › Calendar: read-only; nothing here can change a post. */
+@ApiTags('portal')
+@Controller('v1/portal/calendar')
+@PortalRoute('calendar.view')
+export class PortalCalendarController {
+  constructor(private readonly calendar: PortalCalendarService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      "Scheduled and published posts on the client's accounts in [from, to) (≤ 8 days), with the user's timezone",
+  })
+  @ApiOkResponse({ type: PortalCalendarDto })
+  week(@ClientCtx() ctx: ClientContext, @Query() query: CalendarQueryDto): Promise<PortalCalendarDto> {
+    return this.calendar.week(ctx, query);
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { MAX_PORTAL_CALENDAR_DAYS, type PortalCalendarPost, type PortalCalendarResponse } from '@atrium/shared';
+import { ValidationFailedException } from '../../core/http/api-error.filter';
+import { User } from '../../core/tenancy/entities/user.entity';
+import { TenantData } from '../../core/tenancy/tenant-data';
+import { agencyScope, type Actor } from '../../core/tenancy/tenant-scope';
+import { FileUrlSigner } from '../media/file-url-signer';
+import { AttachedMedia } from './attached-media';
+import { portalCalendarWeek } from './portal-calendar';
+
+/** A person looking at the calendar: their time zone draws it, their grant signs the thumbnails. */
+export type CalendarViewer = Actor & { readonly userId: string };
+
+/** Portal › Calendar: the client's week, read-only. */
+@Injectable()
+export class PortalCalendarService {
+  constructor(
+    private readonly tenant: TenantData,
+    private readonly attached: AttachedMedia,
+    private readonly signer: FileUrlSigner,
+  ) {}
+
+  /** Posts of the viewer's scope in [from, to) (≤ 8 days), drawn in the viewer's time zone. */
+  async week(viewer: CalendarViewer, range: { from: string; to: string }): Promise<PortalCalendarResponse> {
+    const from = new Date(range.from);
+    const to = new Date(range.to);
+    if (to <= from || to.getTime() - from.getTime() > MAX_PORTAL_CALENDAR_DAYS * 24 * 3600_000) {
+      throw new ValidationFailedException([
+        { field: 'to', messages: [`must be after from and at most ${MAX_PORTAL_CALENDAR_DAYS} days later`] },
+      ]);
+    }
+    const timezone = await this.timezoneOf(viewer);
+    const week = await portalCalendarWeek(this.tenant, viewer.scope, from, to);
+    await this.attachPreviews(viewer, week.items);
+    return { from: from.toISOString(), to: to.toISOString(), timezone, ...week };
+  }
+
+  /**
+   * The viewer's own time zone. Users belong to the agency as a whole, so the row is read in the
+   * agency's scope, and only the caller's own.
+   */
+  private async timezoneOf(viewer: CalendarViewer): Promise<string> {
+    const user = await this.tenant.findOwned(agencyScope(viewer.scope.agencyId), User, viewer.userId, {
+      select: { id: true, timezone: true },
+    });
+    return user.timezone;
+  }
+
+  /** Thumbnails of the posts' images, signed for this viewer. */
+  private async attachPreviews(viewer: CalendarViewer, items: PortalCalendarPost[]) {
+    const media = await this.attached.of(
+      viewer.scope,
+      items.map((item) => item.id),
+    );
+    for (const item of items) {
+      item.media = (media.get(item.id) ?? []).map((asset) => ({
+        id: asset.id,
+        mimeType: asset.mimeType,
+        thumbnailUrl: this.signer.thumbnailUrl(asset, viewer.userId),
+      }));
+    }
+  }
+}
