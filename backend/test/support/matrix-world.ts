@@ -92,6 +92,11 @@ export class MatrixWorld {
     return this;
   }
 
+  /** A GET as one of the actors, with their real token. */
+  get(actor: Exclude<Actor, 'anonymous'>, path: string): ReturnType<ReturnType<TestApp['http']>['get']> {
+    return this.t.http().get(path).set('Authorization', `Bearer ${this.tokens[actor]}`);
+  }
+
   /** Fresh targets, so that one actor's successful change never affects the next actor's call. */
   async freshClient(): Promise<Client> {
     return this.factory.client(this.agencyA, [...CLIENT_PERMISSIONS], `Target ${randomBytes(3).toString('hex')}`);

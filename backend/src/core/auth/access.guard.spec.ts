@@ -1,6 +1,7 @@
 import { ForbiddenException } from '@nestjs/common';
 import { assertAllowed } from './access.guard';
 import type { AgencyContext, ClientContext } from './request-context';
+import { agencyScope, clientScope } from '../tenancy/tenant-scope';
 
 const agencyMember: AgencyContext = {
   audience: 'agency',
@@ -8,6 +9,7 @@ const agencyMember: AgencyContext = {
   sessionId: 's1',
   agencyId: 'a1',
   agencyRole: 'member',
+  scope: agencyScope('a1', 'member'),
   ip: null,
   userAgent: null,
 };
@@ -23,6 +25,7 @@ const clientMember: ClientContext = {
     permissions: ['calendar.view'],
   },
   memberships: [],
+  scope: clientScope('a1', 'c1', ['calendar.view'], 'member'),
   ip: null,
   userAgent: null,
 };

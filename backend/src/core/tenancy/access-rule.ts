@@ -1,6 +1,6 @@
 import type { ClientPermission } from '@atrium/shared';
 import type { FindOptionsWhere, ObjectLiteral } from 'typeorm';
-import type { EntityClass } from './tenant-data';
+import type { EntityClass } from './tenant-owned.decorator';
 
 /**
  * What it takes to reach rows of one kind, for the batched access check

@@ -19,10 +19,10 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { locksRows } from '../database/row-locks';
 import type { AccessRule } from './access-rule';
 import { Client } from './entities/client.entity';
-import { tenancyOf } from './tenant-owned.decorator';
+import { EntityClass, tenancyOf } from './tenant-owned.decorator';
 import type { TenantScope } from './tenant-scope';
 
-export type EntityClass<T> = new (...args: never[]) => T;
+export type { EntityClass } from './tenant-owned.decorator';
 
 /** Options of a single-row read; the tenant condition is added to `where`. */
 export interface FindOwnedOptions<T> {
@@ -206,7 +206,7 @@ export class TenantDataAccess {
 
   /**
    * The raw entity manager, for a query that must not be scoped to one tenant. The reason is
-   * required so that `grep -rn "unscoped('"` lists every deliberate exception with its why.
+   * required so that `grep -rn -A1 'unscoped(' backend/src` lists every deliberate exception with its why.
    */
   unscoped(reason: string): EntityManager {
     if (reason.trim().length < 8) throw new Error('unscoped() needs a reason a reviewer can read');

@@ -8,6 +8,9 @@
  *   itself), or null when rows belong to the agency as a whole: a client scope then sees none of
  *   them (asking is a programming error and throws).
  */
+/** An entity class, as the data-access helpers take it. */
+export type EntityClass<T> = new (...args: never[]) => T;
+
 export interface TenancyRule {
   agency: string;
   client: string | null;

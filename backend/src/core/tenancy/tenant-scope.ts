@@ -1,5 +1,4 @@
 import type { AgencyRole, ClientPermission, ClientRole } from '@atrium/shared';
-import type { RequestMeta } from '../auth/request-context';
 
 /**
  * The tenant a piece of work acts within. Built once per request from the database (never from
@@ -34,10 +33,13 @@ export interface ClientScope {
  * (the request context is one; jobs and connect links build their own). The user and the request
  * meta go to the audit log; the scope bounds every query.
  */
-export interface Actor extends RequestMeta {
+export interface Actor {
   readonly scope: TenantScope;
   /** Null when no person acts: a job, or a connect link opened by someone without an account. */
   readonly userId: string | null;
+  /** Where the request came from (null for jobs), for the audit log. */
+  readonly ip: string | null;
+  readonly userAgent: string | null;
 }
 
 export function agencyScope(agencyId: string, role: AgencyRole | null = null): AgencyScope {

@@ -71,11 +71,7 @@ describe('Agencies isolation', () => {
   });
 
   describe('lists and counts never include foreign rows (HTTP)', () => {
-    const as = (who: MatrixActor, path: string) =>
-      t
-        .http()
-        .get(path)
-        .set('Authorization', `Bearer ${world.tokens[who as Exclude<MatrixActor, 'anonymous'>]}`);
+    const as = (who: Exclude<MatrixActor, 'anonymous'>, path: string) => world.get(who, path);
 
     it('agency B sees none of agency A in lists, counts and the dashboard', async () => {
       const clients = (await as('otherAgency', '/api/v1/clients?limit=200')).body.items as Array<{ name: string }>;
@@ -84,7 +80,7 @@ describe('Agencies isolation', () => {
       expect(overview.agency.name).toBe('Agency B');
       const dashboard = (await as('otherAgency', '/api/v1/agency/dashboard')).body;
       expect(dashboard.clients.map((c: { name: string }) => c.name)).not.toContain('Client A1');
-      const emails = async (actor: MatrixActor) =>
+      const emails = async (actor: Exclude<MatrixActor, 'anonymous'>) =>
         ((await as(actor, '/api/v1/team')).body.members as Array<{ email: string }>).map((m) => m.email);
       const teamA = await emails('agencyOwner');
       const teamB = await emails('otherAgency');

@@ -145,26 +145,7 @@ describe('Clients isolation', () => {
   // Copied from test/authorization-matrix.int-spec.ts ('lists and counts never include foreign rows'):
   // the leak tests about clients, their people, the team and bulk actions on client users.
   describe('lists and counts never include foreign rows', () => {
-    const as = (actor: MatrixActor, path: string) =>
-      t
-        .http()
-        .get(path)
-        .set('Authorization', `Bearer ${world.tokens[actor as Exclude<MatrixActor, 'anonymous'>]}`);
-
-    it('agency B sees none of agency A in lists, counts and the dashboard', async () => {
-      const clients = (await as('otherAgency', '/api/v1/clients?limit=200')).body.items as Array<{ name: string }>;
-      expect(clients.some((c) => c.name.startsWith('Client A') || c.name.startsWith('Target'))).toBe(false);
-      const overview = (await as('otherAgency', '/api/v1/agency/overview')).body;
-      expect(overview.agency.name).toBe('Agency B');
-      const dashboard = (await as('otherAgency', '/api/v1/agency/dashboard')).body;
-      expect(dashboard.clients.map((c: { name: string }) => c.name)).not.toContain('Client A1');
-      const emails = async (actor: MatrixActor) =>
-        ((await as(actor, '/api/v1/team')).body.members as Array<{ email: string }>).map((m) => m.email);
-      const teamA = await emails('agencyOwner');
-      const teamB = await emails('otherAgency');
-      expect(teamA.length).toBeGreaterThan(0);
-      expect(teamB.filter((email) => teamA.includes(email))).toEqual([]);
-    });
+    const as = (actor: Exclude<MatrixActor, 'anonymous'>, path: string) => world.get(actor, path);
 
     it("a client user never sees another client's people, even of the same agency", async () => {
       const team = (await as('otherClient', '/api/v1/portal/team')).body;

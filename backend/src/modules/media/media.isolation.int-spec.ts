@@ -171,11 +171,7 @@ describe('Media isolation', () => {
   });
 
   describe('lists and counts never include foreign rows', () => {
-    const as = (actor: Actor, path: string) =>
-      t
-        .http()
-        .get(path)
-        .set('Authorization', `Bearer ${world.tokens[actor as Exclude<Actor, 'anonymous'>]}`);
+    const as = (actor: Exclude<Actor, 'anonymous'>, path: string) => world.get(actor, path);
 
     it("a client user never lists, fetches or downloads another client's or the agency's own files", async () => {
       const a1 = await world.freshMedia('portal', world.clientA1.id);

@@ -27,11 +27,6 @@ const ACCOUNT_404 = new NotFoundException('Social account not found');
 const CLIENT_404 = new NotFoundException('Client not found');
 const LINK_404 = new NotFoundException('Connect link not found');
 
-const week = () => {
-  const from = new Date(Date.now() - 3 * 86400_000);
-  return `from=${from.toISOString()}&to=${new Date(from.getTime() + 7 * 86400_000).toISOString()}`;
-};
-
 /**
  * Social accounts, connect links and OAuth round trips stay within their tenant: agency A has
  * clients A1 and A2, agency B is another tenant. Foreign ids answer 404 exactly like unknown ids,
@@ -211,42 +206,7 @@ describe('Social isolation', () => {
   });
 
   describe('lists and counts never include foreign rows (HTTP)', () => {
-    const as = (who: MatrixActor, path: string) =>
-      t
-        .http()
-        .get(path)
-        .set('Authorization', `Bearer ${world.tokens[who as Exclude<MatrixActor, 'anonymous'>]}`);
-
-    it("a client user never sees another client's accounts or posts, in lists or on the calendar", async () => {
-      const account = await world.freshAccount(world.clientA1.id);
-      const post = await world.freshPost('scheduled');
-      const mine = (await as('clientAdmin', '/api/v1/portal/accounts')).body.items.map((a: { id: string }) => a.id);
-      expect(mine).toContain(account.id);
-      const theirs = (await as('otherClient', '/api/v1/portal/accounts')).body.items.map((a: { id: string }) => a.id);
-      expect(theirs).not.toContain(account.id);
-      const calendarA1 = (await as('clientMember', `/api/v1/portal/calendar?${week()}`)).body.items;
-      expect(calendarA1.map((p: { id: string }) => p.id)).toContain(post.id);
-      const calendarA2 = await as('otherClient', `/api/v1/portal/calendar?${week()}`);
-      expect(calendarA2.body.items.map((p: { id: string }) => p.id)).not.toContain(post.id);
-      expect(JSON.stringify(calendarA2.body)).not.toContain(post.text);
-      const forced = await as('otherClient', `/api/v1/portal/calendar?${week()}`).set(
-        'X-Atrium-Client',
-        world.clientA1.id,
-      );
-      expect(forced.status).toBe(404);
-    });
-
-    it('agency B sees none of agency A in accounts, posts and connect links', async () => {
-      const account = await world.freshAccount(world.clientA1.id);
-      const post = await world.freshPost();
-      const accounts = (await as('otherAgency', '/api/v1/social-accounts')).body.items.map((a: { id: string }) => a.id);
-      expect(accounts).not.toContain(account.id);
-      const drafts = (await as('otherAgency', '/api/v1/posts?status=draft')).body.items.map(
-        (p: { id: string }) => p.id,
-      );
-      expect(drafts).not.toContain(post.id);
-      expect((await as('otherAgency', `/api/v1/social-accounts?clientId=${world.clientA1.id}`)).status).toBe(404);
-    });
+    const as = (who: Exclude<MatrixActor, 'anonymous'>, path: string) => world.get(who, path);
 
     it("agency B can neither list nor revoke agency A's connect links", async () => {
       const link = await world.freshConnectLink();
