@@ -8,3 +8,7 @@ export * from './lib/clients-api';
 export * from './lib/social-api';
 export * from './lib/posts-api';
 export * from './lib/media-api';
+export * from './lib/branding-api';
+export * from './lib/brand-roles';
+export * from './lib/brand-theme';
+export * from './lib/view-as-api';

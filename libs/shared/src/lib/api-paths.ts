@@ -34,6 +34,8 @@ export const WEB_PATHS = {
   magicLink: '/magic-link',
   agencyClients: '/app/settings/clients',
   agencyTeam: '/app/settings/team',
+  /** Settings > Branding (every agency role reads it; owners and admins change it). */
+  agencyBranding: '/app/settings/branding',
   portalTeam: '/portal/team',
   agencyAccounts: '/app/accounts',
   agencyCalendar: '/app/calendar',

@@ -1,5 +1,6 @@
 import type { AgencyRole, Audience, ClientRole } from './roles';
 import type { ClientPermission } from './permissions';
+import type { MeViewAs } from './view-as-api';
 
 /** The one error shape every endpoint answers with (SPEC §7). */
 export interface ApiError {
@@ -82,6 +83,8 @@ export interface MeResponse {
   agencyRole: AgencyRole | null;
   /** Set for client users: every client of the agency they belong to. */
   clients: MeClient[];
+  /** Set only while an agency user views the portal as this client user ("View as client"). */
+  viewAs?: MeViewAs;
 }
 
 export interface AgencyOverviewResponse {

@@ -152,11 +152,35 @@ export interface ConnectLinkCompleteRequest extends CompleteConnectRequest {
   binding: string;
 }
 
+/**
+ * A round trip begun on an agency's custom domain comes back to APP_URL/oauth/callback (the one
+ * registered redirect URI); that page asks where to hand the browser back to, with what it got.
+ */
+export interface OAuthHandbackRequest {
+  state: string;
+  /** The provider's authorization code, or */
+  code?: string;
+  /** the provider's error code when it sent one instead (e.g. `access_denied`). */
+  error?: string;
+}
+
+export interface OAuthHandbackResponse {
+  /** `https://<custom domain>/oauth/callback?code=<one-time code>` (or `?error=…`). */
+  url: string;
+}
+
+/** On the custom domain: finish with the one-time hand-back code, in the session that started. */
+export interface CompleteHandbackRequest {
+  code: string;
+}
+
 export const SOCIAL_PATHS = {
   providers: '/api/v1/social/providers',
   accounts: '/api/v1/social-accounts',
   connect: '/api/v1/social-accounts/connect',
   complete: '/api/v1/social-accounts/oauth/complete',
+  completeHandback: '/api/v1/social-accounts/oauth/complete-handback',
+  oauthHandback: '/api/v1/public/oauth/handback',
   account: (id: string) => `/api/v1/social-accounts/${id}`,
   clientConnectLinks: (clientId: string) => `/api/v1/clients/${clientId}/connect-links`,
   connectLink: (id: string) => `/api/v1/connect-links/${id}`,
