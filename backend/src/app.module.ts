@@ -24,6 +24,9 @@ import { LocalOAuthModule } from './modules/local-oauth/local-oauth.module';
 import { SocialModule } from './modules/social/social.module';
 import { PostsModule } from './modules/posts/posts.module';
 import { MediaModule } from './modules/media/media.module';
+import { BrandingModule } from './modules/branding/branding.module';
+import { DomainsModule } from './modules/domains/domains.module';
+import { ViewAsModule } from './modules/view-as/view-as.module';
 import { StorageModule } from './core/storage/storage.module';
 import { ENTITIES } from './entities';
 import { TenancyModule } from './core/tenancy/tenancy.module';
@@ -60,6 +63,9 @@ export class AppModule implements NestModule {
         SocialModule,
         PostsModule,
         MediaModule,
+        DomainsModule,
+        BrandingModule,
+        ViewAsModule,
       ],
     };
   }

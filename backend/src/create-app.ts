@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -13,6 +13,7 @@ import { ApiErrorFilter } from './core/http/api-error.filter';
 import { ApiErrorDto } from './core/http/api-error.dto';
 import { JsonLogger } from './core/http/json-logger';
 import { createValidationPipe } from './core/http/validation.pipe';
+import { BrandedIndexService } from './modules/branding/branded-index.service';
 
 /** Builds the whole HTTP application for a configuration; `main.ts` and the tests share it. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -115,16 +116,25 @@ function setupOpenApi(app: NestExpressApplication): void {
 
 /**
  * On the embedded default the backend also serves the built Angular app: static files as they
- * are, and index.html for every other non-API path so deep links work.
+ * are, and index.html for every other non-API path so deep links work. A branded page (an
+ * agency's `/a/<slug>/...` address or custom domain) gets its brand's colours, title and icon in
+ * that HTML, so it is never painted in Atrium's first (BrandedIndexService).
  */
 function serveFrontend(app: NestExpressApplication, directory: string): void {
   const root = resolve(directory);
   const index = join(root, 'index.html');
   if (!existsSync(index)) throw new Error(`FRONTEND_DIR ${root} has no index.html; build the frontend first`);
+  const template = readFileSync(index, 'utf8');
+  const pages = app.get(BrandedIndexService);
   app.useStaticAssets(root, { index: false, maxAge: '1h' });
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || request.path.startsWith('/api/') || request.path === '/api') return next();
-    response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(index);
+    pages
+      .render(template, { path: request.path, hostname: request.hostname })
+      .then((html) => {
+        response.setHeader('Cache-Control', 'no-cache');
+        response.type('html').send(html);
+      })
+      .catch(next);
   });
 }

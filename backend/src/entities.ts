@@ -16,6 +16,8 @@ import { Post } from './modules/posts/entities/post.entity';
 import { PostTarget } from './modules/posts/entities/post-target.entity';
 import { PostMedia } from './modules/posts/entities/post-media.entity';
 import { MediaAsset } from './modules/media/entities/media-asset.entity';
+import { Branding } from './modules/branding/entities/branding.entity';
+import { CustomDomain } from './modules/domains/entities/custom-domain.entity';
 import {
   SandboxAccount,
   SandboxGrant,
@@ -47,4 +49,6 @@ export const ENTITIES = [
   SandboxPost,
   MediaAsset,
   PostMedia,
+  Branding,
+  CustomDomain,
 ];

@@ -51,6 +51,19 @@ export interface AppConfig {
   publishPollMs: number;
   storage: StorageConfig;
   media: MediaConfig;
+  customDomains: CustomDomainsConfig;
+}
+
+/** Agencies' own portal domains: how they are verified and how long a broken one keeps working. */
+export interface CustomDomainsConfig {
+  /** What an agency's CNAME must point at (PORTAL_CNAME_TARGET, default APP_URL's hostname). */
+  cnameTarget: string;
+  /** DNS servers (`ip` or `ip:port`) the checks ask (DNS_RESOLVER); null = the system's. */
+  dnsResolvers: string[] | null;
+  /** How often every domain is checked again. */
+  checkIntervalMs: number;
+  /** How long a domain whose TXT record disappeared keeps being used before it stops. */
+  graceMs: number;
 }
 
 /** Where uploaded files live: a local directory (embedded default) or S3-compatible storage. */

@@ -107,4 +107,29 @@ describe('loadConfig: social platforms and token encryption', () => {
     );
     expect(loadConfig({ ...production, ENCRYPTION_KEY: 'e'.repeat(40) }).social.localProvider).toBe(false);
   });
+
+  it('reads the custom-domain settings: CNAME target from APP_URL, resolvers, interval and grace', () => {
+    const defaults = loadConfig({ APP_URL: 'https://Atrium.Example.com' }).customDomains;
+    expect(defaults).toEqual({
+      cnameTarget: 'atrium.example.com',
+      dnsResolvers: null,
+      checkIntervalMs: 60 * 60_000,
+      graceMs: 72 * 60 * 60_000,
+    });
+    const set = loadConfig({
+      PORTAL_CNAME_TARGET: 'edge.example.net.',
+      DNS_RESOLVER: '127.0.0.1:5354, [::1]:53,9.9.9.9',
+      CUSTOM_DOMAIN_CHECK_MINUTES: '5',
+      CUSTOM_DOMAIN_GRACE_HOURS: '24',
+    }).customDomains;
+    expect(set).toEqual({
+      cnameTarget: 'edge.example.net',
+      dnsResolvers: ['127.0.0.1:5354', '[::1]:53', '9.9.9.9'],
+      checkIntervalMs: 5 * 60_000,
+      graceMs: 24 * 60 * 60_000,
+    });
+    expect(() => loadConfig({ DNS_RESOLVER: 'dns.google:53', PORTAL_CNAME_TARGET: 'https://x/' })).toThrow(
+      /DNS_RESOLVER[\s\S]*PORTAL_CNAME_TARGET|PORTAL_CNAME_TARGET[\s\S]*DNS_RESOLVER/,
+    );
+  });
 });

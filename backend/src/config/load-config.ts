@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { AppConfig, ConfigError, DatabaseConfig, ProviderCredentialsConfig, SocialConfig } from './app-config';
 
 type Env = Record<string, string | undefined>;
@@ -76,6 +77,7 @@ export function loadConfig(env: Env): AppConfig {
       agencyQuotaBytes: read.int('MEDIA_AGENCY_QUOTA_MB', 0, 0, 100_000_000) * MB || null,
       urlTtlSeconds: read.int('MEDIA_URL_TTL_SECONDS', 900, 30, 86_400),
     },
+    customDomains: readCustomDomains(read, appUrl, problems),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -113,6 +115,55 @@ function readSocial(read: EnvReader, nodeEnv: string, problems: string[]): Socia
 }
 
 const MB = 1024 * 1024;
+
+function readCustomDomains(read: EnvReader, appUrl: string, problems: string[]): AppConfig['customDomains'] {
+  const appHost = hostnameOf(appUrl);
+  const target = read.optional('PORTAL_CNAME_TARGET')?.toLowerCase().replace(/\.$/, '') ?? null;
+  if (target !== null && !isHostname(target)) {
+    problems.push(`PORTAL_CNAME_TARGET must be a host name like atrium.example.com (got "${target}")`);
+  }
+  const resolverRaw = read.optional('DNS_RESOLVER');
+  const resolvers = resolverRaw === null ? null : resolverRaw.split(',').map((entry) => entry.trim());
+  for (const entry of resolvers ?? []) {
+    if (!isDnsServer(entry)) {
+      problems.push(`DNS_RESOLVER must list DNS servers as ip or ip:port, comma-separated (got "${entry}")`);
+    }
+  }
+  return {
+    cnameTarget: target !== null && isHostname(target) ? target : appHost,
+    dnsResolvers: resolvers,
+    checkIntervalMs: read.int('CUSTOM_DOMAIN_CHECK_MINUTES', 60, 1, 24 * 60) * 60_000,
+    graceMs: read.int('CUSTOM_DOMAIN_GRACE_HOURS', 72, 1, 30 * 24) * 60 * 60_000,
+  };
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return 'localhost';
+  }
+}
+
+function isHostname(value: string): boolean {
+  return (
+    value.length <= 253 &&
+    value.split('.').every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label)) &&
+    isIP(value) === 0
+  );
+}
+
+/** `1.2.3.4`, `1.2.3.4:5353`, `::1` or `[::1]:5353`: what node:dns `setServers` accepts. */
+function isDnsServer(entry: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry);
+  const withPort = /^([^:]+):(\d{1,5})$/.exec(entry);
+  const [address, port] = bracketed
+    ? [bracketed[1], bracketed[2]]
+    : withPort
+      ? [withPort[1], withPort[2]]
+      : [entry, undefined];
+  return isIP(address) !== 0 && (port === undefined || (Number(port) >= 1 && Number(port) <= 65535));
+}
 
 function readStorage(read: EnvReader, problems: string[]): AppConfig['storage'] {
   const driver = read.oneOf('STORAGE_DRIVER', ['local', 's3'], read.optional('S3_BUCKET') ? 's3' : 'local');

@@ -21,4 +21,12 @@ export const RATE_LIMITS = {
   invitePerAgency: { name: 'invite:agency', limit: 200, windowSeconds: HOUR },
   /** The public Client Connect Link endpoints: guessing tokens is hopeless, but make it slow too. */
   connectLinkPerIp: { name: 'connect-link:ip', limit: 60, windowSeconds: 15 * MINUTE },
+  /**
+   * The public brand of the sign-in pages and its images: every page view asks, so generous, but
+   * enumerating slugs or hammering storage from one address is slowed down.
+   */
+  publicBrandPerIp: { name: 'public-brand:ip', limit: 300, windowSeconds: 15 * MINUTE },
+  brandImagePerIp: { name: 'brand-image:ip', limit: 600, windowSeconds: 15 * MINUTE },
+  /** "Check now" on a custom domain: real DNS queries, so a held-down button cannot flood the resolver. */
+  domainCheckPerAgency: { name: 'domain-check:agency', limit: 60, windowSeconds: HOUR },
 } satisfies Record<string, RateLimitRule>;

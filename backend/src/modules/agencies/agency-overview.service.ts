@@ -1,21 +1,20 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { WEB_PATHS, type AgencyOverviewResponse } from '@atrium/shared';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
 import { AgencyMembership } from '../../core/tenancy/entities/agency-membership.entity';
 import { Agency } from '../../core/tenancy/entities/agency.entity';
 import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
 import { Client } from '../../core/tenancy/entities/client.entity';
 import { User } from '../../core/tenancy/entities/user.entity';
 import { TenantData } from '../../core/tenancy/tenant-data';
+import { PortalAddressService } from '../domains/portal-address.service';
 import type { AgencyScope } from '../../core/tenancy/tenant-scope';
 
 /** The caller's agency at a glance: plan, owner, counts, portal URL. */
 @Injectable()
 export class AgencyOverviewService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly addresses: PortalAddressService,
     private readonly tenant: TenantData,
   ) {}
 
@@ -48,7 +47,8 @@ export class AgencyOverviewService {
         emailConfirmed: owner.emailConfirmedAt !== null,
       },
       counts: { clients, agencyUsers, clientUsers },
-      portalUrl: `${this.config.appUrl}${WEB_PATHS.portalHome}`,
+      // Where the agency's clients sign in: its custom domain when active, else its slug address.
+      portalUrl: await this.addresses.link(scope.agencyId, WEB_PATHS.login),
     };
   }
 }

@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { entitlementsOf, WEB_PATHS, type AgencyDashboardResponse } from '@atrium/shared';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
 import { Agency } from '../../core/tenancy/entities/agency.entity';
 import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
 import { Client } from '../../core/tenancy/entities/client.entity';
 import { User } from '../../core/tenancy/entities/user.entity';
 import { TenantData } from '../../core/tenancy/tenant-data';
+import { PortalAddressService } from '../domains/portal-address.service';
 import type { AgencyScope } from '../../core/tenancy/tenant-scope';
 import { InvitationsService } from '../invitations/invitations.service';
 import { PostsService } from '../posts/posts.service';
@@ -20,7 +19,7 @@ const FAILED_POSTS_WINDOW_MS = 14 * 24 * 3600_000;
 @Injectable()
 export class DashboardService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly addresses: PortalAddressService,
     private readonly tenant: TenantData,
     private readonly entitlements: EntitlementsService,
     private readonly invitations: InvitationsService,
@@ -47,7 +46,8 @@ export class DashboardService {
       .getRawMany<{ clientId: string; userId: string }>();
     return {
       agency: { id: agency.id, name: agency.name, plan: agency.plan, entitlements: entitlementsOf(agency.plan) },
-      portalUrl: `${this.config.appUrl}${WEB_PATHS.portalHome}`,
+      // Where the agency's clients sign in: its custom domain when active, else its slug address.
+      portalUrl: await this.addresses.link(scope.agencyId, WEB_PATHS.login),
       invite: await this.entitlements.inviteAvailability(scope, 'client'),
       totals: {
         clients: clients.length,

@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { slugFromName } from '../../core/tenancy/agency-slug';
 import { Agency } from '../../core/tenancy/entities/agency.entity';
 import { TOKEN_TTL_MS } from '../auth/one-time-token.service';
 import { PasswordService } from '../auth/password.service';
@@ -53,6 +54,7 @@ export class DemoSeederService {
             name: demo.name,
             plan: this.config.defaultPlan,
             status: 'active',
+            slug: slugFromName(demo.name) ?? undefined,
           }),
         );
         for (const person of demo.users) {

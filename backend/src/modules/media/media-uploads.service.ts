@@ -14,6 +14,7 @@ import { TenantData, type TenantDataAccess } from '../../core/tenancy/tenant-dat
 import { agencyScope, clientOf, type Actor, type TenantScope } from '../../core/tenancy/tenant-scope';
 import { MediaAsset, type MediaPurpose } from './entities/media-asset.entity';
 import { cleanFilename, describeRefused, detectFileType, SNIFF_BYTES, type DetectedType } from './file-type';
+import { deleteStoredBytes } from './stored-bytes';
 
 const MB = 1024 * 1024;
 const MAX_FILES_PER_REQUEST = 20;
@@ -232,7 +233,8 @@ export class MediaUploadsService {
         targetId: asset.id,
         details: { clientId: asset.clientId, source: asset.source, mimeType: asset.mimeType, size: asset.size },
       });
-      if (asset.kind === 'image') {
+      // Brand images are resized by the branding feature at once, and their original then deleted.
+      if (asset.kind === 'image' && asset.purpose !== 'brand') {
         await this.jobs.enqueue(JOBS.mediaThumbnail, { assetId: asset.id }, { attempts: 3 }).catch((error) =>
           // The processing sweeper picks it up later.
           this.logger.warn({ msg: 'Could not enqueue a thumbnail', assetId: asset.id, error: String(error) }),
@@ -270,7 +272,9 @@ export class MediaUploadsService {
     if (head.length === 0) throw new Refused('the file is empty');
     const type: DetectedType | null = detectFileType(head);
     if (!type) throw new Refused(`not an accepted file type (${describeRefused(head)})`);
-    if (owner.imagesOnly && type.kind !== 'image') throw new Refused('a profile picture must be an image');
+    if (owner.imagesOnly && type.kind !== 'image') {
+      throw new Refused(owner.purpose === 'avatar' ? 'a profile picture must be an image' : 'not an image');
+    }
 
     let bytes = 0;
     const guard = new Transform({
@@ -338,6 +342,17 @@ export class MediaUploadsService {
       await this.storage.delete(key).catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * Deletes a file received here that its feature has finished with (a brand image's original,
+   * once resized), bytes included; an unknown id is nothing to do.
+   */
+  async discardReceived(scope: TenantScope, assetId: string): Promise<void> {
+    const asset = await this.tenant.findOwnedOrNull(scope, MediaAsset, assetId);
+    if (!asset) return;
+    await this.tenant.deleteOwned(scope, MediaAsset, { id: asset.id });
+    await deleteStoredBytes(this.storage, this.logger, asset);
   }
 
   private async discard(scope: TenantScope, asset: MediaAsset): Promise<void> {

@@ -74,8 +74,14 @@ export class MemberDirectoryService {
           'u.lastLoginAt AS lastLoginAt',
         ])
         // Sessions record their last use at every refresh: the best "last active" without a write per request.
+        // An agency user viewing the portal as the person ("View as client") is not the person being active.
         .addSelect(
-          (sessions) => sessions.select('MAX(s.lastUsedAt)').from(Session, 's').where('s.userId = u.id'),
+          (sessions) =>
+            sessions
+              .select('MAX(s.lastUsedAt)')
+              .from(Session, 's')
+              .where('s.userId = u.id')
+              .andWhere('s.viewerUserId IS NULL'),
           'lastSeenAt',
         )
     );

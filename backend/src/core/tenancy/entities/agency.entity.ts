@@ -1,6 +1,7 @@
-import { Entity } from 'typeorm';
-import { ShortText } from '../../database/columns';
+import { Entity, Index } from 'typeorm';
+import { NullableDateColumn, ShortText } from '../../database/columns';
 import { MutableRecordEntity } from '../../database/base-entities';
+import { suffixedSlug } from '../agency-slug';
 import { TenantOwned } from '../tenant-owned.decorator';
 
 export type AgencyStatus = 'active' | 'suspended';
@@ -17,4 +18,31 @@ export class Agency extends MutableRecordEntity {
 
   @ShortText(16, { default: 'active' })
   status!: AgencyStatus;
+
+  /**
+   * The agency's sign-in address on the installation (`/a/<slug>/login`): lower-case letters,
+   * digits and dashes, unique. Made from the name at sign-up; the agency may change it once.
+   */
+  @ShortText(63)
+  @Index('uq_agencies_slug', { unique: true })
+  slug!: string;
+
+  /** When the slug was changed (it may be changed once). */
+  @NullableDateColumn()
+  slugChangedAt!: Date | null;
+
+  /**
+   * The slug before that one change. No other agency may take it (its clients' bookmarks and old
+   * emails would open someone else's sign-in page), and addresses with it lead to this agency.
+   */
+  @ShortText(63, { nullable: true })
+  @Index('uq_agencies_previous_slug', { unique: true })
+  previousSlug!: string | null;
+
+  protected override applyDefaults(): void {
+    // Sign-up picks the plain slug when it is free; rows made elsewhere get a unique one.
+    this.slug ??= suffixedSlug(this.name);
+    this.slugChangedAt ??= null;
+    this.previousSlug ??= null;
+  }
 }

@@ -1,5 +1,6 @@
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { DateColumn, IdColumn, NullableDateColumn, ShortText } from '../../database/columns';
+import { Client } from './client.entity';
 import { User } from './user.entity';
 import { RecordEntity } from '../../database/base-entities';
 
@@ -43,10 +44,41 @@ export class Session extends RecordEntity {
   @ShortText(255, { nullable: true })
   userAgent!: string | null;
 
+  /**
+   * The host the session was made on: an agency's custom domain, or null for the installation's
+   * own address. A session is accepted only on the host that made it.
+   */
+  @ShortText(253, { nullable: true })
+  host!: string | null;
+
+  /**
+   * "View as client": the agency user who looks at the portal as this session's client user. Such
+   * a session is read-only by construction (there is no separate flag that could be left off): the
+   * guard refuses its every write, it has no usable refresh token, and it lives only while the
+   * viewer is an active member of the agency.
+   */
+  @IdColumn({ nullable: true })
+  viewerUserId!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'viewerUserId' })
+  viewer?: User;
+
+  /** The one client a view-as session shows, even when its user belongs to several. */
+  @IdColumn({ nullable: true })
+  viewedClientId!: string | null;
+
+  @ManyToOne(() => Client, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'viewedClientId' })
+  viewedClient?: Client;
+
   protected override applyDefaults(): void {
     this.lastUsedAt ??= this.createdAt;
     this.previousRefreshTokenHash ??= null;
     this.revokedAt ??= null;
     this.revokedReason ??= null;
+    this.host ??= null;
+    this.viewerUserId ??= null;
+    this.viewedClientId ??= null;
   }
 }

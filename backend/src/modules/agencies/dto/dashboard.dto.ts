@@ -12,6 +12,7 @@ class EntitlementsDto implements PlanEntitlements {
   @ApiProperty({ nullable: true, type: Number, description: 'null = unlimited' }) maxClients!: number | null;
   @ApiProperty() customDomain!: boolean;
   @ApiProperty() contracts!: boolean;
+  @ApiProperty({ description: 'May hide the "powered by Atrium" mark' }) hidePoweredBy!: boolean;
 }
 
 class DashboardAgencyDto {

@@ -5,8 +5,11 @@ import { MutableRecordEntity } from '../../../core/database/base-entities';
 import { Agency } from '../../../core/tenancy/entities/agency.entity';
 import { TenantOwned } from '../../../core/tenancy/tenant-owned.decorator';
 
-/** `library` files appear in the media library; `avatar` files are profile pictures only. */
-export type MediaPurpose = 'library' | 'avatar';
+/**
+ * `library` files appear in the media library; `avatar` files are profile pictures only; `brand`
+ * files are brand image uploads, kept only until the branding feature has resized them.
+ */
+export type MediaPurpose = 'library' | 'avatar' | 'brand';
 
 /**
  * An uploaded file. The bytes live in FileStorage under `storageKey` (made by the server); the

@@ -1,3 +1,8 @@
+import { RetiredSlugs1796181592602 } from './1796181592602-RetiredSlugs';
+import { CustomDomainClaims1796175181477 } from './1796175181477-CustomDomainClaims';
+import { BrandedSender1796175216446 } from './1796175216446-BrandedSender';
+import { ViewAsClient1796174987855 } from './1796174987855-ViewAsClient';
+import { WhiteLabel1796174003982 } from './1796174003982-WhiteLabel';
 import { MediaLibrary1795424915007 } from './1795424915007-MediaLibrary';
 import { AccountRenewalLease1795423979430 } from './1795423979430-AccountRenewalLease';
 import { AccountExpiryWarning1795423579155 } from './1795423579155-AccountExpiryWarning';
@@ -15,4 +20,9 @@ export const MYSQL_MIGRATIONS = [
   AccountExpiryWarning1795423579155,
   AccountRenewalLease1795423979430,
   MediaLibrary1795424915007,
+  WhiteLabel1796174003982,
+  ViewAsClient1796174987855,
+  BrandedSender1796175216446,
+  CustomDomainClaims1796175181477,
+  RetiredSlugs1796181592602,
 ];

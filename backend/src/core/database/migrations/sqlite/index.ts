@@ -1,3 +1,8 @@
+import { RetiredSlugs1796181583482 } from './1796181583482-RetiredSlugs';
+import { CustomDomainClaims1796175172752 } from './1796175172752-CustomDomainClaims';
+import { BrandedSender1796175210644 } from './1796175210644-BrandedSender';
+import { ViewAsClient1796174979963 } from './1796174979963-ViewAsClient';
+import { WhiteLabel1796173995522 } from './1796173995522-WhiteLabel';
 import { MediaLibrary1795424911995 } from './1795424911995-MediaLibrary';
 import { AccountRenewalLease1795423976994 } from './1795423976994-AccountRenewalLease';
 import { AccountExpiryWarning1795423576014 } from './1795423576014-AccountExpiryWarning';
@@ -15,4 +20,9 @@ export const SQLITE_MIGRATIONS = [
   AccountExpiryWarning1795423576014,
   AccountRenewalLease1795423976994,
   MediaLibrary1795424911995,
+  WhiteLabel1796173995522,
+  ViewAsClient1796174979963,
+  BrandedSender1796175210644,
+  CustomDomainClaims1796175172752,
+  RetiredSlugs1796181583482,
 ];
