@@ -39,6 +39,11 @@ COPY . .
 FROM build AS backend-build
 RUN npx nx build backend
 
+# The frontend's pages too: the backend serves index.html with the brand of the host it is asked
+# for (Caddy sends page requests here; the static files stay with the frontend image).
+FROM build AS frontend-build
+RUN npx nx build frontend
+
 # ---------------------------------------------------------------------------
 # Production dependencies only, from the same root lockfile (the native
 # modules are compiled here, on the same Debian release as the runtime image).
@@ -61,6 +66,8 @@ WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=prod-deps /app/package.json ./package.json
 COPY --from=backend-build /app/dist/backend ./dist/backend
+COPY --from=frontend-build /app/dist/frontend/browser ./frontend
+ENV FRONTEND_DIR=/app/frontend
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

@@ -1,5 +1,6 @@
 import { ForbiddenException } from '@nestjs/common';
-import { assertAllowed } from './access.guard';
+import { VIEW_AS_READ_ONLY_MESSAGE } from '@atrium/shared';
+import { assertAllowed, assertWritable } from './access.guard';
 import type { AgencyContext, ClientContext } from './request-context';
 import { agencyScope, clientScope } from '../tenancy/tenant-scope';
 
@@ -53,5 +54,21 @@ describe('assertAllowed', () => {
   it('lets any signed-in user through a signed-in route', () => {
     expect(() => assertAllowed({ kind: 'any-signed-in' }, clientMember)).not.toThrow();
     expect(() => assertAllowed({ kind: 'any-signed-in' }, agencyMember)).not.toThrow();
+  });
+});
+
+describe('assertWritable', () => {
+  const viewing: ClientContext = { ...clientMember, readOnly: true, viewer: { userId: 'u9', name: 'Ann Agency' } };
+
+  it('lets a read-only ("View as client") context read, and refuses everything else', () => {
+    for (const method of ['GET', 'HEAD', 'get']) expect(() => assertWritable(method, viewing)).not.toThrow();
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'post']) {
+      expect(() => assertWritable(method, viewing)).toThrow(new ForbiddenException(VIEW_AS_READ_ONLY_MESSAGE));
+    }
+  });
+
+  it('leaves everyone else to their route policy', () => {
+    expect(() => assertWritable('POST', clientMember)).not.toThrow();
+    expect(() => assertWritable('DELETE', agencyMember)).not.toThrow();
   });
 });

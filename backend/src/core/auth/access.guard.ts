@@ -1,16 +1,26 @@
 import {
   ExecutionContext,
   ForbiddenException,
+  Inject,
   Injectable,
   Logger,
   NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
+import { VIEW_AS_READ_ONLY_MESSAGE } from '@atrium/shared';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { ContextLoader } from '../tenancy/context-loader.service';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, type AccessTokenPayload } from './jwt.strategy';
 import type { RequestContext } from './request-context';
 import { ROUTE_POLICY, RoutePolicy } from './route-policy';
+
+/** The only methods a read-only ("View as client") session may use. */
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 /**
  * The one global guard. Deny by default: a route without a declared policy is refused; a public
@@ -20,8 +30,13 @@ import { ROUTE_POLICY, RoutePolicy } from './route-policy';
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
   private readonly logger = new Logger(AccessGuard.name);
+  private readonly jwt = new JwtService();
 
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly contexts: ContextLoader,
+  ) {
     super();
   }
 
@@ -35,17 +50,56 @@ export class AccessGuard extends AuthGuard('jwt') {
       this.logger.error(`Route ${request.method} ${request.path} declares no access policy; refusing it`);
       throw new ForbiddenException('This route is not available');
     }
-    if (policy.kind === 'public') return true;
+    const request = execution.switchToHttp().getRequest<Request>();
+    if (policy.kind === 'public') {
+      await this.refuseViewAsWrite(request);
+      return true;
+    }
 
     await super.canActivate(execution);
-    const context = execution.switchToHttp().getRequest<Request>().user as RequestContext;
+    const context = request.user as RequestContext;
+    assertWritable(request.method, context);
     assertAllowed(policy, context);
     return true;
+  }
+
+  /**
+   * Public routes that change something (sign-out, refresh, accepting an invitation, ...) need no
+   * session, yet a "View as client" token sent with one must not change anything either: a sign-out
+   * from the view's tab would otherwise end the agency user's own session, whose cookie the browser
+   * sends along. The token counts even once expired or ended; its signature must be ours.
+   */
+  private async refuseViewAsWrite(request: Request): Promise<void> {
+    if (READ_METHODS.has(request.method)) return;
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ')) return;
+    let payload: AccessTokenPayload;
+    try {
+      payload = this.jwt.verify<AccessTokenPayload>(header.slice('Bearer '.length), {
+        secret: this.config.jwtSecret,
+        algorithms: ['HS256'],
+        audience: ACCESS_TOKEN_AUDIENCE,
+        issuer: ACCESS_TOKEN_ISSUER,
+        ignoreExpiration: true,
+      });
+    } catch {
+      return; // Not one of our tokens: the public route answers as it does for anyone.
+    }
+    if (typeof payload.sid === 'string' && (await this.contexts.isViewAsSession(payload.sid))) {
+      throw new ForbiddenException(VIEW_AS_READ_ONLY_MESSAGE);
+    }
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
     if (error || !user) throw new UnauthorizedException('Your session has ended. Please sign in again.');
     return user;
+  }
+}
+
+/** A read-only context ("View as client") may read, never change: checked before anything else. */
+export function assertWritable(method: string, context: RequestContext): void {
+  if (context.readOnly && !READ_METHODS.has(method.toUpperCase())) {
+    throw new ForbiddenException(VIEW_AS_READ_ONLY_MESSAGE);
   }
 }
 

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, InternalServerErrorException } from '@nestjs/common';
 import type { Request } from 'express';
-import type { AgencyContext, ClientContext, RequestContext, RequestMeta } from './request-context';
+import type { AgencyContext, ClientContext, PortalHost, RequestContext, RequestMeta } from './request-context';
 
 function contextOf(execution: ExecutionContext): RequestContext {
   const context = execution.switchToHttp().getRequest<Request>().user as RequestContext | undefined;
@@ -35,5 +35,19 @@ export function requestMeta(request: Request): RequestMeta {
   return {
     ip: request.ip ?? null,
     userAgent: userAgent ? userAgent.slice(0, 255) : null,
+    portalHost: portalHostOf(request),
   };
+}
+
+const PORTAL_HOST = Symbol('atrium.portalHost');
+type WithPortalHost = Request & { [PORTAL_HOST]?: PortalHost | null };
+
+/** Records the custom domain a request arrived on (the domains feature resolves it from the Host). */
+export function setPortalHost(request: Request, host: PortalHost | null): void {
+  (request as WithPortalHost)[PORTAL_HOST] = host;
+}
+
+/** The custom domain a request arrived on; null for the installation's own address. */
+export function portalHostOf(request: Request): PortalHost | null {
+  return (request as WithPortalHost)[PORTAL_HOST] ?? null;
 }

@@ -5,12 +5,32 @@ import type { AgencyScope, ClientScope } from '../tenancy/tenant-scope';
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
+  /**
+   * The agency's custom domain the request arrived on (resolved from its Host once per request);
+   * null or absent: the installation's own address. Sign-in there is for that agency's client
+   * users only, and a session is accepted only on the host that made it.
+   */
+  portalHost?: PortalHost | null;
+}
+
+/** An active custom domain and the agency whose portal it serves. */
+export interface PortalHost {
+  hostname: string;
+  agencyId: string;
 }
 
 interface BaseContext extends RequestMeta {
   userId: string;
   sessionId: string;
   agencyId: string;
+  /** Every write is refused (403) by the global guard: set for "View as client" sessions. */
+  readOnly?: true;
+}
+
+/** The agency user behind a "View as client" session, re-checked as an active member on every request. */
+export interface ViewAsViewer {
+  userId: string;
+  name: string;
 }
 
 export interface AgencyContext extends BaseContext {
@@ -37,6 +57,8 @@ export interface ClientContext extends BaseContext {
   unknownRequestedClient?: string;
   /** The chosen client: what every service call of this request is bounded by. */
   scope: ClientScope;
+  /** Set when an agency user views the portal as this user ("View as client"); `readOnly` is then set too. */
+  viewer?: ViewAsViewer;
 }
 
 /**

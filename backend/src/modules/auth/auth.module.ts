@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { BrandingModule } from '../branding/branding.module';
+import { DomainsModule } from '../domains/domains.module';
 import { AuthController } from './auth.controller';
 import { AuthHousekeepingService } from './auth-housekeeping.service';
 import { AuthService } from './auth.service';
@@ -10,7 +12,7 @@ import { SessionResponder } from './session-responder.service';
 import { SessionService } from './session.service';
 
 @Module({
-  imports: [PassportModule, JwtModule.register({})],
+  imports: [PassportModule, JwtModule.register({}), BrandingModule, DomainsModule],
   controllers: [AuthController],
   providers: [
     AuthService,

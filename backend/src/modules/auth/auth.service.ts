@@ -1,6 +1,6 @@
 import { BadRequestException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { MessageResponse } from '@atrium/shared';
+import { WEB_PATHS, type MessageResponse } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../../core/audit/audit.service';
@@ -11,11 +11,14 @@ import { ValidationFailedException } from '../../core/http/api-error.filter';
 import { MailService } from '../../core/mail/mail.service';
 import { RATE_LIMITS } from '../../core/rate-limit/rate-limit.rules';
 import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
+import { slugFromName, suffixedSlug } from '../../core/tenancy/agency-slug';
 import { Agency } from '../../core/tenancy/entities/agency.entity';
 import { AgencyMembership } from '../../core/tenancy/entities/agency-membership.entity';
 import { User } from '../../core/tenancy/entities/user.entity';
 import { TenantData } from '../../core/tenancy/tenant-data';
-import { AuthEmails } from './auth-emails';
+import { BrandingService } from '../branding/branding.service';
+import { PortalAddressService } from '../domains/portal-address.service';
+import { AuthEmails, withToken } from './auth-emails';
 import type { LoginDto, ResetPasswordDto, SignupDto } from './dto/auth.dto';
 import { OneTimeTokenService } from './one-time-token.service';
 import { PasswordService } from './password.service';
@@ -52,6 +55,8 @@ export class AuthService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly rateLimits: RateLimitService,
+    private readonly branding: BrandingService,
+    private readonly addresses: PortalAddressService,
   ) {
     this.emails = new AuthEmails(config.appUrl);
     this.db = tenant.unscoped('sign-in: accounts are found by email, session or token before any tenant is known');
@@ -66,9 +71,9 @@ export class AuthService {
     this.passwords.assertAcceptable(dto.password, 'password', dto.email);
     const passwordHash = await this.passwords.hash(dto.password);
 
-    const emailIds: string[] = [];
-    try {
-      await this.tenant.transaction(async (tx) => {
+    let emailIds: string[] = [];
+    const attempt = (slugFor: (manager: EntityManager) => Promise<string>) =>
+      this.tenant.transaction(async (tx) => {
         const manager = tx.unscoped('sign-in: accounts are found by email or token before any tenant is known');
         const existing = await manager.getRepository(User).findOneBy({ email: dto.email });
         if (existing) {
@@ -76,7 +81,13 @@ export class AuthService {
             await this.mail.queue(manager, {
               to: existing.email,
               agencyId: existing.agencyId,
-              ...this.emails.signupAttemptForExistingAccount(existing.name),
+              ...(existing.kind === 'client'
+                ? this.emails.clientSignupAttempt(
+                    await this.branding.brandForEmails(existing.agencyId),
+                    existing.name,
+                    await this.addresses.link(existing.agencyId, WEB_PATHS.login),
+                  )
+                : this.emails.signupAttemptForExistingAccount(existing.name)),
             }),
           );
           await this.audit.record(
@@ -96,6 +107,7 @@ export class AuthService {
           name: dto.agencyName,
           plan: this.config.defaultPlan,
           status: 'active',
+          slug: await slugFor(manager),
         });
         await manager.getRepository(Agency).save(agency);
         const user = manager.getRepository(User).create({
@@ -132,6 +144,20 @@ export class AuthService {
           },
           manager,
         );
+      });
+    try {
+      // The agency's sign-in address: its name's slug when free, else the name with a suffix.
+      const plainSlug = slugFromName(dto.agencyName);
+      const freeSlug = async (manager: EntityManager) =>
+        // A slug an agency gave up stays its own (see Agency.previousSlug).
+        plainSlug && !(await manager.getRepository(Agency).existsBy([{ slug: plainSlug }, { previousSlug: plainSlug }]))
+          ? plainSlug
+          : suffixedSlug(dto.agencyName);
+      await attempt(freeSlug).catch(async (error: unknown) => {
+        // Two sign-ups of one agency name at once: the second takes a suffixed slug.
+        if (!isUniqueViolation(error) || !String(error).includes('slug')) throw error;
+        emailIds = [];
+        await attempt(async () => suffixedSlug(dto.agencyName));
       });
     } catch (error) {
       // Two sign-ups racing for one address: the loser sees the same neutral answer.
@@ -290,7 +316,13 @@ export class AuthService {
         await this.mail.queue(manager, {
           to: user.email,
           agencyId: user.agencyId,
-          ...this.emails.resetPassword(user.name, token),
+          ...(user.kind === 'client'
+            ? this.emails.clientResetPassword(
+                await this.branding.brandForEmails(user.agencyId),
+                user.name,
+                await this.addresses.link(user.agencyId, withToken(WEB_PATHS.resetPassword, token)),
+              )
+            : this.emails.resetPassword(user.name, token)),
         }),
       );
       await this.audit.record(

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { EntityManager, IsNull, Not } from 'typeorm';
+import { VIEW_AS_TTL_SECONDS } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, AccessTokenPayload } from '../../core/auth/jwt.strategy';
@@ -76,9 +77,41 @@ export class SessionService {
       expiresAt: this.refreshExpiry(),
       ip: meta.ip,
       userAgent: meta.userAgent,
+      // Bound to the host it is made on: accepted nowhere else (ContextLoader, refresh).
+      host: meta.portalHost?.hostname ?? null,
     });
     await repository.save(session);
     return this.tokensFor(session, secret);
+  }
+
+  /**
+   * A "View as client" session: the client user's, bound to the agency user who asked and to one
+   * client, read-only (the guard refuses its writes), ending after VIEW_AS_TTL_SECONDS. Its refresh
+   * secret is never handed out, so it cannot be renewed; it is made on the installation's own host.
+   */
+  async startViewAs(
+    tx: TenantDataAccess,
+    view: { userId: string; viewerUserId: string; clientId: string },
+    meta: RequestMeta,
+  ): Promise<{ accessToken: string; expiresIn: number; sessionId: string; expiresAt: Date }> {
+    const repository = sessionsIn(tx).getRepository(Session);
+    const session = repository.create({
+      userId: view.userId,
+      viewerUserId: view.viewerUserId,
+      viewedClientId: view.clientId,
+      refreshTokenHash: hashToken(newSecretToken()),
+      expiresAt: new Date(Date.now() + VIEW_AS_TTL_SECONDS * 1000),
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      host: null,
+    });
+    await repository.save(session);
+    return {
+      accessToken: this.accessTokenFor(session, VIEW_AS_TTL_SECONDS),
+      expiresIn: VIEW_AS_TTL_SECONDS,
+      sessionId: session.id,
+      expiresAt: session.expiresAt,
+    };
   }
 
   /**
@@ -91,6 +124,8 @@ export class SessionService {
     const repository = sessionsIn(this.tenant).getRepository(Session);
     const session = await repository.findOneBy({ id: parsed.sessionId });
     if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' };
+    // Presented on another host than the one it was made on: refused, and the session left as it is.
+    if ((session.host ?? null) !== (meta.portalHost?.hostname ?? null)) return { kind: 'invalid' };
 
     const presentedHash = hashToken(parsed.secret);
     if (presentedHash === session.previousRefreshTokenHash) {
@@ -173,23 +208,26 @@ export class SessionService {
   }
 
   private tokensFor(session: Session, secret: string): IssuedTokens {
-    const payload: AccessTokenPayload = {
-      sub: session.userId,
-      sid: session.id,
-    };
-    const accessToken = this.jwt.sign(payload, {
-      secret: this.config.jwtSecret,
-      algorithm: 'HS256',
-      expiresIn: this.config.accessTokenTtlSeconds,
-      audience: ACCESS_TOKEN_AUDIENCE,
-      issuer: ACCESS_TOKEN_ISSUER,
-    });
     return {
-      accessToken,
+      accessToken: this.accessTokenFor(session, this.config.accessTokenTtlSeconds),
       expiresIn: this.config.accessTokenTtlSeconds,
       refreshToken: `${session.id}.${secret}`,
       sessionId: session.id,
     };
+  }
+
+  private accessTokenFor(session: Session, ttlSeconds: number): string {
+    const payload: AccessTokenPayload = {
+      sub: session.userId,
+      sid: session.id,
+    };
+    return this.jwt.sign(payload, {
+      secret: this.config.jwtSecret,
+      algorithm: 'HS256',
+      expiresIn: ttlSeconds,
+      audience: ACCESS_TOKEN_AUDIENCE,
+      issuer: ACCESS_TOKEN_ISSUER,
+    });
   }
 }
 

@@ -1,8 +1,6 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { In, IsNull, Not } from 'typeorm';
 import { WEB_PATHS, type ConnectLinkPreview, type ConnectLinkView } from '@atrium/shared';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
 import type { RequestMeta } from '../../core/auth/request-context';
 import { AuditService } from '../../core/audit/audit.service';
 import { SecretBox } from '../../core/crypto/secret-box';
@@ -19,6 +17,7 @@ import {
   type TenantScope,
 } from '../../core/tenancy/tenant-scope';
 import { hashToken, newSecretToken } from '../auth/token-hash';
+import { PortalAddressService } from '../domains/portal-address.service';
 import { ConnectLink } from './entities/connect-link.entity';
 import { SocialAccount } from './entities/social-account.entity';
 import { ProviderRegistry } from './providers/provider-registry';
@@ -47,11 +46,11 @@ export function linkVisitor(resolved: ResolvedLink, meta: RequestMeta): Actor {
 @Injectable()
 export class ConnectLinksService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tenant: TenantData,
     private readonly box: SecretBox,
     private readonly audit: AuditService,
     private readonly registry: ProviderRegistry,
+    private readonly addresses: PortalAddressService,
   ) {}
 
   async list(scope: TenantScope, clientId: string): Promise<ConnectLinkView[]> {
@@ -165,13 +164,15 @@ export class ConnectLinksService {
       .select(['l.id AS linkId', 'u.name AS name'])
       .getRawMany<{ linkId: string; name: string }>();
     const creatorOf = new Map(creators.map((c) => [c.linkId, c.name]));
+    // The agency's branded page, on APP_URL: the OAuth round trip from it returns to the same origin.
+    const pageUrl = `${await this.addresses.installationAddress(scope.agencyId)}${WEB_PATHS.connectLink}`;
     const now = new Date();
     return links.map((link) => {
       const token = this.readToken(link);
       return {
         id: link.id,
         clientId: link.clientId,
-        url: token ? `${this.config.appUrl}${WEB_PATHS.connectLink}?token=${token}` : null,
+        url: token ? `${pageUrl}?token=${token}` : null,
         status: link.revokedAt ? 'revoked' : link.expiresAt <= now ? 'expired' : 'active',
         expiresAt: link.expiresAt.toISOString(),
         revokedAt: link.revokedAt?.toISOString() ?? null,

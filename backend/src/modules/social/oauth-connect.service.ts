@@ -6,6 +6,7 @@ import {
   Inject,
   Injectable,
   Logger,
+  NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
@@ -17,15 +18,19 @@ import type { RequestContext, RequestMeta } from '../../core/auth/request-contex
 import { AuditService } from '../../core/audit/audit.service';
 import { SecretBox } from '../../core/crypto/secret-box';
 import { newId } from '../../core/database/columns';
+import { Session } from '../../core/tenancy/entities/session.entity';
 import { TenantData } from '../../core/tenancy/tenant-data';
 import { agencyScope, clientOf, clientScope, type Actor } from '../../core/tenancy/tenant-scope';
 import { hashToken } from '../auth/token-hash';
+import { PortalAddressService } from '../domains/portal-address.service';
 import { OAuthConnectState, type ConnectPurpose } from './entities/oauth-connect-state.entity';
 import { ProviderError } from './providers/provider-adapter';
 import { ProviderRegistry } from './providers/provider-registry';
 import { SocialAccountsService } from './social-accounts.service';
 
 const STATE_TTL_MS = 10 * 60_000;
+/** The browser follows the hand-back at once; the code it carries is good for two minutes. */
+const HANDBACK_TTL_MS = 2 * 60_000;
 
 /** What a round trip connects; who starts it (and for which tenant) is the actor. */
 export interface StartConnect {
@@ -57,6 +62,10 @@ export interface FinishedConnect {
 
 const STATE_REFUSED =
   'This connection attempt is unknown, expired or already used, or was started by someone else. Start again.';
+const NOTHING_TO_HAND_BACK = 'This connection was not started on a portal address of its own.';
+
+/** What the provider sent back to APP_URL/oauth/callback, for a round trip begun on a custom domain. */
+export type ProviderAnswer = { code: string } | { error: string };
 
 /**
  * The OAuth 2 authorization-code flow with PKCE, shared by the agency, the portal and Client
@@ -74,6 +83,7 @@ export class OAuthConnectService {
     private readonly accounts: SocialAccountsService,
     private readonly box: SecretBox,
     private readonly audit: AuditService,
+    private readonly addresses: PortalAddressService,
   ) {}
 
   get redirectUri(): string {
@@ -99,6 +109,7 @@ export class OAuthConnectService {
       codeVerifierSealed: this.box.seal(verifier, `oauth_state:${id}`),
       redirectUri: this.redirectUri,
       expiresAt: new Date(Date.now() + STATE_TTL_MS),
+      host: await this.startedOn(input.sessionId),
     });
     return adapter.authorizationUrl({
       state,
@@ -119,10 +130,88 @@ export class OAuthConnectService {
     authorize: FinishAuthorizer,
     meta?: RequestMeta,
   ): Promise<FinishedConnect> {
+    // A round trip that was handed back to its custom domain finishes there, with the hand-back code.
     const state = await this.tenant
       .unscoped('OAuth state: found by the hash of its secret, which is what yields the tenant')
       .getRepository(OAuthConnectState)
-      .findOneBy({ stateHash: hashToken(rawState ?? ''), usedAt: IsNull() });
+      .findOneBy({ stateHash: hashToken(rawState ?? ''), usedAt: IsNull(), handbackHash: IsNull() });
+    return this.finishState(state, code, finisher, authorize, meta);
+  }
+
+  /**
+   * Step one of finishing a round trip that started on an agency's custom domain: the provider came
+   * back to APP_URL (the one registered redirect URI), where the person has no session. Keeps the
+   * provider's answer (sealed) under a new one-time code and answers where the browser goes next:
+   * `https://<that custom domain>/oauth/callback?code=<one-time code>` — only ever the domain the
+   * state recorded, and only while it is still the agency's active domain (never an open redirect).
+   */
+  async handBack(rawState: string, answer: ProviderAnswer): Promise<string> {
+    const db = this.tenant.unscoped(
+      'OAuth hand-back: the state is found by the hash of its secret, which yields the tenant',
+    );
+    const state = await db.getRepository(OAuthConnectState).findOneBy({
+      stateHash: hashToken(rawState ?? ''),
+      usedAt: IsNull(),
+      handbackHash: IsNull(),
+    });
+    if (!state?.host || state.expiresAt <= new Date()) throw new NotFoundException(NOTHING_TO_HAND_BACK);
+    const target = `https://${state.host}`;
+    if ((await this.addresses.baseUrl(state.agencyId)) !== target) throw new NotFoundException(NOTHING_TO_HAND_BACK);
+
+    const scope = agencyScope(state.agencyId);
+    if ('error' in answer) {
+      // Nothing to finish (the person refused, or the platform stopped): spend the state, pass the reason on.
+      const spent = await this.tenant.updateOwned(
+        scope,
+        OAuthConnectState,
+        { id: state.id, usedAt: IsNull() },
+        { usedAt: new Date() },
+      );
+      if (spent !== 1) throw new NotFoundException(NOTHING_TO_HAND_BACK);
+      return `${target}${WEB_PATHS.oauthCallback}?error=${encodeURIComponent(answer.error)}`;
+    }
+    const code = randomBytes(32).toString('base64url');
+    const handedBack = await this.tenant.updateOwned(
+      scope,
+      OAuthConnectState,
+      { id: state.id, usedAt: IsNull(), handbackHash: IsNull() },
+      {
+        handbackHash: hashToken(code),
+        handbackCodeSealed: this.box.seal(answer.code, `oauth_handback:${state.id}`),
+        handbackExpiresAt: new Date(Date.now() + HANDBACK_TTL_MS),
+      },
+    );
+    if (handedBack !== 1) throw new NotFoundException(NOTHING_TO_HAND_BACK);
+    return `${target}${WEB_PATHS.oauthCallback}?code=${code}`;
+  }
+
+  /**
+   * Step two, on the custom domain, in the session that started the round trip: the one-time code
+   * stands for the state and the provider's code kept with it. Then it finishes like any other.
+   */
+  async finishHandedBack(
+    handbackCode: string,
+    finisher: Finisher,
+    authorize: FinishAuthorizer,
+    meta?: RequestMeta,
+  ): Promise<FinishedConnect> {
+    const found = await this.tenant
+      .unscoped('OAuth hand-back: the one-time code is found by its hash, which yields the state and its tenant')
+      .getRepository(OAuthConnectState)
+      .findOneBy({ handbackHash: hashToken(handbackCode ?? ''), usedAt: IsNull() });
+    const state =
+      found?.handbackCodeSealed && found.handbackExpiresAt && found.handbackExpiresAt > new Date() ? found : null;
+    const code = state?.handbackCodeSealed ? this.box.open(state.handbackCodeSealed, `oauth_handback:${state.id}`) : '';
+    return this.finishState(state, code, finisher, authorize, meta);
+  }
+
+  private async finishState(
+    state: OAuthConnectState | null,
+    code: string,
+    finisher: Finisher,
+    authorize: FinishAuthorizer,
+    meta?: RequestMeta,
+  ): Promise<FinishedConnect> {
     if (!state || state.expiresAt <= new Date() || !this.boundTo(state, finisher)) {
       await this.audit.record({
         action: 'social_account.connect_refused',
@@ -228,6 +317,19 @@ export class OAuthConnectService {
       .from(OAuthConnectState)
       .where('expiresAt < :cutoff', { cutoff: new Date(Date.now() - 24 * 3600_000) })
       .execute();
+  }
+
+  /**
+   * The custom domain a round trip starts on: the host its session was made on (a session is only
+   * accepted on that host), or null for APP_URL and for connect links (no session).
+   */
+  private async startedOn(sessionId: string | null): Promise<string | null> {
+    if (!sessionId) return null;
+    const session = await this.tenant
+      .unscoped('OAuth start: sessions belong to a person, not a tenant; it records the host it was made on')
+      .getRepository(Session)
+      .findOne({ select: { id: true, host: true }, where: { id: sessionId } });
+    return session?.host ?? null;
   }
 
   private boundTo(state: OAuthConnectState, finisher: Finisher): boolean {

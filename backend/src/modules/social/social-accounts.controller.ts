@@ -30,6 +30,7 @@ import {
   AssignAccountDto,
   CompleteConnectDto,
   CompleteConnectResponseDto,
+  CompleteHandbackDto,
   SocialAccountDto,
   SocialAccountListDto,
   StartConnectDto,
@@ -90,6 +91,29 @@ export class SocialAccountsController {
   async complete(@Ctx() ctx: RequestContext, @Body() dto: CompleteConnectDto): Promise<CompleteConnectResponseDto> {
     const finished = await this.connect.finish(
       dto.state,
+      dto.code,
+      { kind: 'session', userId: ctx.userId, sessionId: ctx.sessionId },
+      (state) => this.connect.sessionActor(ctx, state),
+      ctx,
+    );
+    return { accounts: finished.accounts, returnTo: finished.state.purpose };
+  }
+
+  @Post('oauth/complete-handback')
+  @SignedIn()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Finish, on a custom domain, a connection begun there: the one-time code of the hand-back stands for the state and the platform code',
+  })
+  @ApiOkResponse({ type: CompleteConnectResponseDto })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'Unknown, expired, used or foreign code; code refused' })
+  @ApiConflictResponse({ type: ApiErrorDto, description: "The account is already another client's" })
+  async completeHandback(
+    @Ctx() ctx: RequestContext,
+    @Body() dto: CompleteHandbackDto,
+  ): Promise<CompleteConnectResponseDto> {
+    const finished = await this.connect.finishHandedBack(
       dto.code,
       { kind: 'session', userId: ctx.userId, sessionId: ctx.sessionId },
       (state) => this.connect.sessionActor(ctx, state),

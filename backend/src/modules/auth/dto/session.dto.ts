@@ -7,6 +7,7 @@ import type {
   ClientRole,
   MeClient,
   MeResponse,
+  MeViewAs,
   SessionResponse,
 } from '@atrium/shared';
 
@@ -21,6 +22,11 @@ export class MeClientDto implements MeClient {
   @ApiProperty({ enum: CLIENT_ROLES }) role!: ClientRole;
   @ApiProperty({ enum: CLIENT_PERMISSIONS, isArray: true })
   permissions!: ClientPermission[];
+}
+
+export class MeViewAsDto implements MeViewAs {
+  @ApiProperty({ description: 'The agency user looking at the portal as this client user' })
+  viewerName!: string;
 }
 
 export class MeDto implements MeResponse {
@@ -38,6 +44,11 @@ export class MeDto implements MeResponse {
   @ApiPropertyOptional({ enum: AGENCY_ROLES, nullable: true })
   agencyRole!: AgencyRole | null;
   @ApiProperty({ type: [MeClientDto] }) clients!: MeClientDto[];
+  @ApiPropertyOptional({
+    type: MeViewAsDto,
+    description: 'Present only during "View as client": the portal is then read-only',
+  })
+  viewAs?: MeViewAsDto;
 }
 
 export class SessionDto implements SessionResponse {

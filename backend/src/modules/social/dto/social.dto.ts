@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import {
   SOCIAL_PROVIDERS,
   type AccountHealth,
   type AssignAccountRequest,
   type CompleteConnectRequest,
   type CompleteConnectResponse,
+  type CompleteHandbackRequest,
   type ConnectedVia,
   type ConnectLinkCompleteRequest,
   type ConnectLinkCompleteResponse,
@@ -24,6 +25,8 @@ import {
   type StartConnectRequest,
   type StartConnectResponse,
   type MediaLimitsView,
+  type OAuthHandbackRequest,
+  type OAuthHandbackResponse,
 } from '@atrium/shared';
 
 export class MediaLimitsDto implements MediaLimitsView {
@@ -102,6 +105,28 @@ export class StartConnectResponseDto implements StartConnectResponse {
 export class CompleteConnectDto implements CompleteConnectRequest {
   @ApiProperty() @IsString() @Length(1, 200) state!: string;
   @ApiProperty() @IsString() @Length(1, 2000) code!: string;
+}
+
+export class OAuthHandbackDto implements OAuthHandbackRequest {
+  @ApiProperty() @IsString() @Length(1, 200) state!: string;
+  @ApiPropertyOptional({ description: "The provider's authorization code" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  code?: string;
+  @ApiPropertyOptional({ description: "The provider's error code, when it sent one instead of a code" })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/)
+  error?: string;
+}
+
+export class OAuthHandbackResponseDto implements OAuthHandbackResponse {
+  @ApiProperty({ example: 'https://portal.example.com/oauth/callback?code=…' }) url!: string;
+}
+
+export class CompleteHandbackDto implements CompleteHandbackRequest {
+  @ApiProperty({ description: 'The one-time code of the hand-back URL' }) @IsString() @Length(1, 200) code!: string;
 }
 
 export class CompleteConnectResponseDto implements CompleteConnectResponse {

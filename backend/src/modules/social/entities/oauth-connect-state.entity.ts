@@ -57,7 +57,31 @@ export class OAuthConnectState extends RecordEntity {
   @NullableDateColumn()
   usedAt!: Date | null;
 
+  /**
+   * The agency's custom domain the round trip started on (the host its session was made on); null
+   * = the installation's own host. Providers always return to APP_URL/oauth/callback, which then
+   * hands the browser back to this host, and only to it, to finish there.
+   */
+  @ShortText(253, { nullable: true })
+  host!: string | null;
+
+  /** The hand-back: hash of the one-time code the custom host finishes with (short-lived, single use). */
+  @ShortText(64, { nullable: true })
+  @Index('uq_oauth_connect_states_handback', { unique: true })
+  handbackHash!: string | null;
+
+  /** The provider's authorization code, sealed, kept from the hand-back until the custom host finishes. */
+  @Column({ type: 'text', nullable: true })
+  handbackCodeSealed!: string | null;
+
+  @NullableDateColumn()
+  handbackExpiresAt!: Date | null;
+
   protected override applyDefaults(): void {
     this.usedAt ??= null;
+    this.host ??= null;
+    this.handbackHash ??= null;
+    this.handbackCodeSealed ??= null;
+    this.handbackExpiresAt ??= null;
   }
 }
