@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -20,6 +21,8 @@ const BACKOFF_MAX_MS = 60 * 60_000;
 export class MailDeliveryService implements OnModuleInit {
   private readonly logger = new Logger(MailDeliveryService.name);
   private transporter: Transporter | null = null;
+  /** MAIL_FROM's address alone: a brand's display name goes with the installation's own address. */
+  private readonly fromAddress: string;
 
   private readonly db: EntityManager;
 
@@ -29,6 +32,7 @@ export class MailDeliveryService implements OnModuleInit {
     private readonly jobs: JobQueue,
   ) {
     this.db = tenant.unscoped('outbox delivery: a platform table; each row names its own agency');
+    this.fromAddress = addressOf(config.mailFrom);
   }
 
   onModuleInit(): void {
@@ -61,7 +65,8 @@ export class MailDeliveryService implements OnModuleInit {
     const email = await repository.findOneByOrFail({ id: emailId });
     try {
       await this.transporter.sendMail({
-        from: this.config.mailFrom,
+        from: email.fromName ? { name: email.fromName, address: this.fromAddress } : this.config.mailFrom,
+        ...(email.replyTo ? { replyTo: email.replyTo } : {}),
         to: email.toAddress,
         subject: email.subject,
         text: email.textBody,
@@ -91,4 +96,10 @@ export class MailDeliveryService implements OnModuleInit {
   async verify(): Promise<boolean> {
     return this.transporter ? this.transporter.verify() : true;
   }
+}
+
+/** The address of a From value such as `Atrium <no-reply@example.com>` (or a bare address). */
+export function addressOf(from: string): string {
+  const [parsed] = addressparser(from, { flatten: true });
+  return parsed?.address || from.trim();
 }

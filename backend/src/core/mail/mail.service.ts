@@ -9,6 +9,9 @@ import { OutboxEmail } from './outbox-email.entity';
 export interface OutgoingEmail extends EmailContent {
   to: string;
   agencyId: string | null;
+  /** The sender's display name (a brand's); the address stays the installation's. */
+  fromName?: string | null;
+  replyTo?: string | null;
 }
 
 /**
@@ -36,6 +39,8 @@ export class MailService {
       agencyId: email.agencyId,
       toAddress: email.to,
       subject: email.subject,
+      fromName: email.fromName?.trim().slice(0, 120) || null,
+      replyTo: email.replyTo?.trim() || null,
       textBody: email.text,
       htmlBody: email.html,
       status: this.capturing ? 'captured' : 'pending',

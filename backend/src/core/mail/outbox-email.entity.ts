@@ -28,6 +28,17 @@ export class OutboxEmail extends RecordEntity {
   @ShortText(255)
   subject!: string;
 
+  /**
+   * Display name of the sender (an agency's brand, for emails to its client users); null = the
+   * installation's MAIL_FROM as it is. The address itself is always the installation's.
+   */
+  @ShortText(120, { nullable: true })
+  fromName!: string | null;
+
+  /** Where replies go (the agency's reply-to address); null = no Reply-To header. */
+  @ShortText(254, { nullable: true })
+  replyTo!: string | null;
+
   @Column({ type: 'text' })
   textBody!: string;
 
@@ -54,6 +65,8 @@ export class OutboxEmail extends RecordEntity {
 
   protected override applyDefaults(): void {
     this.nextAttemptAt ??= this.createdAt;
+    this.fromName ??= null;
+    this.replyTo ??= null;
     this.attempts ??= 0;
     this.lastError ??= null;
     this.claimedAt ??= null;

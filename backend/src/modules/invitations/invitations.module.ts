@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { BrandingModule } from '../branding/branding.module';
+import { DomainsModule } from '../domains/domains.module';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, BrandingModule, DomainsModule],
   controllers: [InvitationsController],
   providers: [InvitationsService],
   exports: [InvitationsService],

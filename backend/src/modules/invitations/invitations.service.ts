@@ -7,7 +7,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { FindOptionsWhere, In, IsNull, MoreThan } from 'typeorm';
-import type { Audience, InvitationPreview, MemberRow } from '@atrium/shared';
+import { WEB_PATHS, type Audience, type InvitationPreview, type MemberRow } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../../core/audit/audit.service';
@@ -25,13 +25,16 @@ import { User } from '../../core/tenancy/entities/user.entity';
 import { TenantData, type TenantDataAccess, type TenantTransaction } from '../../core/tenancy/tenant-data';
 import { agencyScope, type Actor, type AgencyScope, type TenantScope } from '../../core/tenancy/tenant-scope';
 import { EntitlementsService } from '../agencies/entitlements.service';
+import { BrandingService } from '../branding/branding.service';
+import { PortalAddressService } from '../domains/portal-address.service';
 import type { SignedIn } from '../auth/auth.service';
+import { withToken } from '../auth/auth-emails';
 import { TOKEN_TTL_MS } from '../auth/one-time-token.service';
 import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
 import { hashToken, newSecretToken } from '../auth/token-hash';
 import { Invitation } from './entities/invitation.entity';
-import { invitationEmail } from './invitation-emails';
+import { clientInvitationEmail, invitationEmail } from './invitation-emails';
 import { toInvitationRow } from './invitation-row';
 
 /** Where the invitation leads: the agency team, or one client's portal. */
@@ -63,6 +66,8 @@ export class InvitationsService {
     private readonly sessions: SessionService,
     private readonly contexts: ContextLoader,
     private readonly rateLimits: RateLimitService,
+    private readonly branding: BrandingService,
+    private readonly addresses: PortalAddressService,
   ) {}
 
   async invite(actor: Actor, target: InvitationTarget, input: InviteInput): Promise<MemberRow<string>> {
@@ -185,7 +190,7 @@ export class InvitationsService {
   /** What the invitation page shows. Looking does not spend the link. */
   async preview(token: string, meta: RequestMeta): Promise<InvitationPreview> {
     await this.rateLimits.consume([{ rule: RATE_LIMITS.tokenPerIp, subject: meta.ip }]);
-    const invitation = await this.byToken(token);
+    const invitation = await this.byToken(token, meta);
     const scope = agencyScope(invitation.agencyId);
     const agency = await this.tenant.findOwned(scope, Agency, invitation.agencyId);
     const client = invitation.clientId ? await this.tenant.findOwnedOrNull(scope, Client, invitation.clientId) : null;
@@ -205,7 +210,7 @@ export class InvitationsService {
 
   async accept(token: string, name: string, password: string, meta: RequestMeta): Promise<SignedIn> {
     await this.rateLimits.consume([{ rule: RATE_LIMITS.tokenPerIp, subject: meta.ip }]);
-    const invitation = await this.byToken(token);
+    const invitation = await this.byToken(token, meta);
     const status = this.previewStatus(invitation);
     if (status !== 'pending') throw new GoneException(goneMessage(status));
     // From here on the invitation names the tenant: everything is read and written within its agency.
@@ -390,14 +395,20 @@ export class InvitationsService {
     return invitation;
   }
 
-  private async byToken(token: string): Promise<Invitation> {
-    const invitation =
+  /**
+   * The invitation a link names. On an agency's custom domain only that agency's invitations of
+   * client users exist: any other answers exactly like an unknown link, and is not spent.
+   */
+  private async byToken(token: string, meta: RequestMeta): Promise<Invitation> {
+    const found =
       typeof token === 'string' && token.length >= 20 && token.length <= 200
         ? await this.tenant
             .unscoped('invitation link: the token hash finds the invitation, which then names the tenant')
             .getRepository(Invitation)
             .findOneBy({ tokenHash: hashToken(token) })
         : null;
+    const host = meta.portalHost;
+    const invitation = host && (found?.agencyId !== host.agencyId || found.audience !== 'client') ? null : found;
     if (!invitation) {
       throw new NotFoundException(
         'This invitation link is no longer valid. Ask the person who invited you to send a new one.',
@@ -431,17 +442,17 @@ export class InvitationsService {
     const agency = await tx.findOwned(scope, Agency, invitation.agencyId);
     const client = invitation.clientId ? await tx.findOwnedOrNull(scope, Client, invitation.clientId) : null;
     const inviter = inviterId ? await tx.findOwnedOrNull(scope, User, inviterId) : null;
-    return this.mail.queue(tx, {
-      to: invitation.email,
-      agencyId: invitation.agencyId,
-      ...invitationEmail(this.config.appUrl, {
-        name: invitation.name,
-        agencyName: agency.name,
-        clientName: client?.name ?? null,
-        inviterName: inviter?.name ?? null,
-        token,
-      }),
-    });
+    const facts = { name: invitation.name, agencyName: agency.name, inviterName: inviter?.name ?? null };
+    // A client user is invited in the agency's brand, to its portal address; a team member to Atrium.
+    const content =
+      invitation.audience === 'client'
+        ? clientInvitationEmail(await this.branding.brandForEmails(invitation.agencyId), {
+            ...facts,
+            clientName: client?.name ?? agency.name,
+            url: await this.addresses.link(invitation.agencyId, withToken(WEB_PATHS.acceptInvitation, token)),
+          })
+        : invitationEmail(this.config.appUrl, { ...facts, clientName: client?.name ?? null, token });
+    return this.mail.queue(tx, { to: invitation.email, agencyId: invitation.agencyId, ...content });
   }
 }
 

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { BrandingModule } from '../branding/branding.module';
+import { DomainsModule } from '../domains/domains.module';
 import { MagicLinkSignInController } from './magic-link-sign-in.controller';
 import { MagicLinksController } from './magic-links.controller';
 import { MagicLinksService } from './magic-links.service';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, BrandingModule, DomainsModule],
   controllers: [MagicLinksController, MagicLinkSignInController],
   providers: [MagicLinksService],
 })

@@ -1,11 +1,9 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { In } from 'typeorm';
 import { WEB_PATHS, type BulkResult, type MagicLinkResponse } from '@atrium/shared';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../../core/audit/audit.service';
 import type { RequestMeta } from '../../core/auth/request-context';
-import { actionEmail } from '../../core/mail/mail-templates';
+import { brandedActionEmail } from '../../core/mail/mail-templates';
 import { MailService } from '../../core/mail/mail.service';
 import { RATE_LIMITS } from '../../core/rate-limit/rate-limit.rules';
 import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
@@ -16,8 +14,11 @@ import { User } from '../../core/tenancy/entities/user.entity';
 import { TenantData, type TenantTransaction } from '../../core/tenancy/tenant-data';
 import type { Actor, TenantScope } from '../../core/tenancy/tenant-scope';
 import type { SignedIn } from '../auth/auth.service';
+import { withToken } from '../auth/auth-emails';
 import { OneTimeTokenService, TOKEN_TTL_MS } from '../auth/one-time-token.service';
 import { SessionService } from '../auth/session.service';
+import { BrandingService, type EmailBrand } from '../branding/branding.service';
+import { PortalAddressService } from '../domains/portal-address.service';
 import { CLIENT_USER_SIGN_IN } from './magic-links.access';
 
 /**
@@ -29,7 +30,6 @@ import { CLIENT_USER_SIGN_IN } from './magic-links.access';
 @Injectable()
 export class MagicLinksService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tenant: TenantData,
     private readonly tokens: OneTimeTokenService,
     private readonly sessions: SessionService,
@@ -37,6 +37,8 @@ export class MagicLinksService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly rateLimits: RateLimitService,
+    private readonly branding: BrandingService,
+    private readonly addresses: PortalAddressService,
   ) {}
 
   async issueLink(actor: Actor, userId: string): Promise<MagicLinkResponse> {
@@ -44,7 +46,10 @@ export class MagicLinksService {
     return this.tenant.transaction(async (tx) => {
       const token = await this.tokens.issue(tx, user.id, user.email, 'magic_link');
       await this.audit.recordFor(actor, { action: 'magic_link.issued', targetType: 'user', targetId: user.id }, tx);
-      return { url: this.url(token), expiresAt: new Date(Date.now() + TOKEN_TTL_MS.magic_link).toISOString() };
+      return {
+        url: await this.url(user.agencyId, token),
+        expiresAt: new Date(Date.now() + TOKEN_TTL_MS.magic_link).toISOString(),
+      };
     });
   }
 
@@ -52,11 +57,12 @@ export class MagicLinksService {
   async sendLoginEmails(actor: Actor, userIds: string[]): Promise<BulkResult> {
     const eligible = await this.eligibleClientUsers(actor.scope, userIds);
     const agency = await this.tenant.findOwned(actor.scope, Agency, actor.scope.agencyId);
+    const brand = await this.branding.brandForEmails(agency.id);
     const emailIds: string[] = [];
     await this.tenant.transaction(async (tx) => {
       for (const user of eligible) {
         const token = await this.tokens.issue(tx, user.id, user.email, 'magic_link');
-        emailIds.push(await this.queueLoginEmail(tx, agency, user, token));
+        emailIds.push(await this.queueLoginEmail(tx, agency, brand, user, token));
         await this.audit.recordFor(actor, { action: 'magic_link.emailed', targetType: 'user', targetId: user.id }, tx);
       }
     });
@@ -90,6 +96,8 @@ export class MagicLinksService {
       .getRepository(User)
       .findOneBy({ id: spent.userId, status: 'active', kind: 'client' });
     if (!user || user.email !== spent.email) throw invalid();
+    // On an agency's custom domain only its own client users sign in; anyone else's link is just invalid.
+    if (meta.portalHost && user.agencyId !== meta.portalHost.agencyId) throw invalid();
     const tokens = await this.tenant.transaction((tx) => this.sessions.openForSignIn(tx, user, meta, 'magic_link'));
     const context = await this.contexts.forUser(user.id, tokens.sessionId, meta);
     if (!context) {
@@ -99,20 +107,27 @@ export class MagicLinksService {
     return { tokens, context };
   }
 
-  private url(token: string): string {
-    return `${this.config.appUrl}${WEB_PATHS.magicLink}?token=${encodeURIComponent(token)}`;
+  /** The link opens the branded sign-in on the agency's portal address (custom domain, else slug address). */
+  private url(agencyId: string, token: string): Promise<string> {
+    return this.addresses.link(agencyId, withToken(WEB_PATHS.magicLink, token));
   }
 
-  private async queueLoginEmail(tx: TenantTransaction, agency: Agency, user: User, token: string): Promise<string> {
+  /** The "login email", in the agency's brand: the person is a client user. */
+  private async queueLoginEmail(
+    tx: TenantTransaction,
+    agency: Agency,
+    brand: EmailBrand,
+    user: User,
+    token: string,
+  ): Promise<string> {
     return this.mail.queue(tx, {
       to: user.email,
       agencyId: agency.id,
-      ...actionEmail({
-        subject: `Your sign-in link for ${agency.name}`,
-        brand: agency.name,
+      ...brandedActionEmail(brand, {
+        subject: `Your sign-in link for ${brand.portalName}`,
         greeting: `Hi ${user.name},`,
-        paragraphs: [`${agency.name} sent you a link to sign in to your client portal without a password.`],
-        action: { label: 'Sign in to the portal', url: this.url(token) },
+        paragraphs: [`${agency.name} sent you a link to sign in to ${brand.portalName} without a password.`],
+        action: { label: 'Sign in to the portal', url: await this.url(agency.id, token) },
         footer: 'The link works once and expires in 15 minutes. If you did not expect it, you can ignore this email.',
       }),
     });

@@ -40,6 +40,8 @@ export class MeService {
               permissions: m.permissions,
             }))
           : [],
+      // Only during "View as client": the portal shows whose eyes these are.
+      ...(context.audience === 'client' && context.viewer ? { viewAs: { viewerName: context.viewer.name } } : {}),
     };
   }
 }

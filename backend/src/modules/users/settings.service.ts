@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../../core/audit/audit.service';
 import type { RequestContext, RequestMeta } from '../../core/auth/request-context';
 import { ValidationFailedException } from '../../core/http/api-error.filter';
-import { actionEmail } from '../../core/mail/mail-templates';
+import { actionEmail, brandedActionEmail, type EmailMessage } from '../../core/mail/mail-templates';
 import { MailService } from '../../core/mail/mail.service';
 import { RATE_LIMITS } from '../../core/rate-limit/rate-limit.rules';
 import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
@@ -16,9 +16,12 @@ import { Agency } from '../../core/tenancy/entities/agency.entity';
 import { User } from '../../core/tenancy/entities/user.entity';
 import { TenantData } from '../../core/tenancy/tenant-data';
 import { agencyScope, type AgencyScope } from '../../core/tenancy/tenant-scope';
+import { withToken } from '../auth/auth-emails';
 import { OneTimeTokenService } from '../auth/one-time-token.service';
 import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
+import { BrandingService } from '../branding/branding.service';
+import { PortalAddressService } from '../domains/portal-address.service';
 import { ProfilePicturesService } from '../media/profile-pictures.service';
 
 const VALID_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
@@ -39,6 +42,8 @@ export class SettingsService {
     private readonly audit: AuditService,
     private readonly rateLimits: RateLimitService,
     private readonly pictures: ProfilePicturesService,
+    private readonly branding: BrandingService,
+    private readonly addresses: PortalAddressService,
   ) {}
 
   async updateProfile(ctx: RequestContext, change: { name?: string; timezone?: string }): Promise<void> {
@@ -73,36 +78,45 @@ export class SettingsService {
       throw new ValidationFailedException([{ field: 'newEmail', messages: ['is already your email address'] }]);
     }
     const agency = await this.tenant.findOwned(own(ctx), Agency, user.agencyId);
+    // A client user hears from their agency's portal (its brand, its address); an agency user from Atrium.
+    const brand = user.kind === 'client' ? await this.branding.brandForEmails(user.agencyId) : null;
+    const link = (path: string) =>
+      brand ? this.addresses.link(user.agencyId, path) : Promise.resolve(`${this.config.appUrl}${path}`);
+    const compose = (email: EmailMessage) =>
+      brand ? brandedActionEmail(brand, email) : actionEmail({ ...email, brand: agency.name });
+    const forgotUrl = await link(WEB_PATHS.forgotPassword);
     // Whether the address is taken is only checked on confirmation: answering now would tell
     // anyone with an account who else has one.
     const ids = await this.tenant.transaction(async (tx) => {
       await tx.updateOwned(own(ctx), User, { id: user.id }, { pendingEmail: newEmail });
       const token = await this.tokens.issue(tx, user.id, newEmail, 'change_email');
-      const link = `${this.config.appUrl}${WEB_PATHS.confirmEmailChange}?token=${encodeURIComponent(token)}`;
+      const confirmUrl = await link(withToken(WEB_PATHS.confirmEmailChange, token));
       const toNew = await this.mail.queue(tx, {
         to: newEmail,
         agencyId: user.agencyId,
-        ...actionEmail({
+        ...compose({
           subject: 'Confirm your new email address',
-          brand: agency.name,
           greeting: `Hi ${user.name},`,
-          paragraphs: [`You asked to sign in to ${agency.name} on Atrium with this address from now on.`],
-          action: { label: 'Confirm new email', url: link },
+          paragraphs: [
+            brand
+              ? `You asked to sign in to ${brand.portalName} with this address from now on.`
+              : `You asked to sign in to ${agency.name} on Atrium with this address from now on.`,
+          ],
+          action: { label: 'Confirm new email', url: confirmUrl },
           footer: 'The link works once, for 24 hours. If you did not ask for this, ignore this email.',
         }),
       });
       const toOld = await this.mail.queue(tx, {
         to: user.email,
         agencyId: user.agencyId,
-        ...actionEmail({
+        ...compose({
           subject: 'Your email address is being changed',
-          brand: agency.name,
           greeting: `Hi ${user.name},`,
           paragraphs: [
             `Someone signed in as you asked to change your email address to ${newEmail}. It changes only when the link sent there is opened.`,
             'If this was not you, reset your password now: that cancels the change and signs everyone else out.',
           ],
-          action: { label: 'Reset my password', url: `${this.config.appUrl}${WEB_PATHS.forgotPassword}` },
+          action: { label: 'Reset my password', url: forgotUrl },
           footer: 'You get this because it concerns your account.',
         }),
       });
