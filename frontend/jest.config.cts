@@ -12,7 +12,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  // Angular's .mjs bundles and @material/material-color-utilities (ES modules only) are compiled too.
+  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$|@material/material-color-utilities/)'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

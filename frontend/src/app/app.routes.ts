@@ -49,6 +49,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./features/team/team.routes').then((m) => m.TEAM_ROUTES),
       },
       {
+        // Every agency role reads the brand; owners and admins change it (members see it read-only).
+        path: 'settings/branding',
+        loadChildren: () => import('./features/branding/branding.routes').then((m) => m.BRANDING_ROUTES),
+      },
+      {
         // The person's own profile (every role); linked from the user menu.
         path: 'settings/profile',
         loadChildren: () => import('./features/users/users.routes').then((m) => m.PROFILE_SETTINGS_ROUTES),
@@ -105,8 +110,19 @@ export const appRoutes: Routes = [
     loadChildren: () => import('./features/social/social-public.routes').then((m) => m.CONNECT_LINK_ROUTES),
   },
   {
+    // A "View as client" tab once its view is closed or has run out (no sign-in needed).
+    path: 'view-as',
+    loadChildren: () => import('./features/view-as/view-as.routes').then((m) => m.VIEW_AS_ROUTES),
+  },
+  {
     path: 'dev/mailbox',
     loadChildren: () => import('./features/dev-mailbox/dev-mailbox.routes').then((m) => m.DEV_MAILBOX_ROUTES),
+  },
+  {
+    // An agency's own sign-in address on the installation (/a/<slug>/login, /forgot, /reset-password,
+    // /invite, /magic-link): the sign-in pages in the agency's brand.
+    path: 'a/:slug',
+    loadChildren: () => import('./features/auth/auth.routes').then((m) => m.BRANDED_AUTH_ROUTES),
   },
   {
     path: '',

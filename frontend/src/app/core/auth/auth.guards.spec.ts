@@ -47,6 +47,7 @@ describe('route guards', () => {
           },
           { path: 'portal', canMatch: [portalGuard], component: BlankPage },
           { path: 'login', canMatch: [guestGuard], component: BlankPage },
+          { path: 'a/:slug/login', canMatch: [guestGuard], component: BlankPage },
           { path: 'signup', canMatch: [guestGuard], component: BlankPage },
         ]),
       ],
@@ -69,6 +70,19 @@ describe('route guards', () => {
 
     await router.navigateByUrl('/portal');
     expect(router.url).toBe('/login?returnUrl=%2Fportal');
+  });
+
+  it("sends a signed-out portal visitor to their agency's branded sign-in page, when this browser knows it", async () => {
+    localStorage.setItem('atr-sign-in-slug', 'acme-studio');
+    try {
+      await router.navigateByUrl('/portal');
+      expect(router.url).toBe('/a/acme-studio/login?returnUrl=%2Fportal');
+      // The agency workspace signs in on the installation's page.
+      await router.navigateByUrl('/app/clients');
+      expect(router.url).toBe('/login?returnUrl=%2Fapp%2Fclients');
+    } finally {
+      localStorage.removeItem('atr-sign-in-slug');
+    }
   });
 
   it('redirects a client user who opens /app to /portal', async () => {

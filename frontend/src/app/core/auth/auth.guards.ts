@@ -2,6 +2,7 @@ import { inject } from '@angular/core';
 import { CanMatchFn, Route, Router, UrlSegment, UrlTree } from '@angular/router';
 import { WEB_PATHS, type AgencyRole, type Audience, type ClientPermission, type MeResponse } from '@atrium/shared';
 import { ActiveClientService } from './active-client.service';
+import { BrandService } from '../branding/brand.service';
 import { AuthService } from './auth.service';
 import { homeFor } from './return-url';
 
@@ -14,9 +15,10 @@ export function decideAccess(
   me: MeResponse | null,
   required: Audience,
   wantedUrl: string,
+  loginPath: string = WEB_PATHS.login,
 ): true | UrlTree {
   if (!me) {
-    return router.createUrlTree([WEB_PATHS.login], { queryParams: { returnUrl: wantedUrl } });
+    return router.createUrlTree([loginPath], { queryParams: { returnUrl: wantedUrl } });
   }
   return me.audience === required ? true : router.parseUrl(homeFor(me.audience));
 }
@@ -34,7 +36,9 @@ function audienceGuard(required: Audience): CanMatchFn {
   // canMatch (not canActivate) so that a refused visitor never even downloads the lazy chunk.
   return (_route: Route, segments: UrlSegment[]) => {
     const router = inject(Router);
-    return decideAccess(router, inject(AuthService).me(), required, wantedUrl(router, segments));
+    // A client user is sent to their agency's branded sign-in page.
+    const loginPath = required === 'client' ? inject(BrandService).portalSignInPath() : WEB_PATHS.login;
+    return decideAccess(router, inject(AuthService).me(), required, wantedUrl(router, segments), loginPath);
   };
 }
 

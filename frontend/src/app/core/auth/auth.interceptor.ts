@@ -1,10 +1,20 @@
-import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
-import { inject } from '@angular/core';
+import { HttpErrorResponse, HttpHandlerFn, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
+import { EnvironmentInjector, inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { API_PREFIX, API_V1, SETTINGS_PATHS, SOCIAL_PATHS, WEB_PATHS } from '@atrium/shared';
+import {
+  API_PREFIX,
+  API_V1,
+  SETTINGS_PATHS,
+  SOCIAL_PATHS,
+  VIEW_AS_PATHS,
+  VIEW_AS_READ_ONLY_MESSAGE,
+  WEB_PATHS,
+} from '@atrium/shared';
 import { catchError, switchMap, throwError } from 'rxjs';
+import { isApiError } from '../http/api-error';
 import { AuthService } from './auth.service';
-import { protectedReturnUrl } from './return-url';
+import { BrandService } from '../branding/brand.service';
+import { isUnder, protectedReturnUrl } from './return-url';
 
 /**
  * Endpoints that work without a session: sign-in and its relatives, the invitation pages, and the
@@ -41,12 +51,17 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   }
   const auth = inject(AuthService);
 
+  if (auth.isViewAs()) {
+    return viewAsCall(request, next, auth.viewAsToken());
+  }
+
   if (PUBLIC_PREFIXES.some((prefix) => request.url.startsWith(prefix))) {
     // The refresh cookie travels with these (sign-in sets it); they never trigger a refresh.
     return next(request.clone({ withCredentials: true }));
   }
 
   const router = inject(Router);
+  const brands = inject(BrandService);
   const tokenSent = auth.accessToken();
 
   return next(withBearer(request, tokenSent)).pipe(
@@ -62,7 +77,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
       return auth.refresh().pipe(
         switchMap((renewed) => {
           if (!renewed) {
-            redirectToLogin(router);
+            redirectToLogin(router, brands);
             return throwError(() => error);
           }
           return next(withBearer(request, auth.accessToken()));
@@ -72,12 +87,48 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   );
 };
 
-function redirectToLogin(router: Router): void {
+/** Said when the server refuses a change during a view (the page may say more in its own words). */
+export const VIEW_AS_REFUSED_TOAST = 'Changes are turned off while you view the portal as a client. Nothing was saved.';
+
+/**
+ * A "View as client" tab: every call carries the view's own read-only token, sign-out included, so
+ * the server refuses whatever would change something (the browser sends the agency user's refresh
+ * cookie with it too). Never a refresh: the view cannot be renewed, and the cookie is the agency
+ * user's session in their other tabs. A refused change gets a toast; an ended view, its page.
+ */
+function viewAsCall<T>(request: HttpRequest<T>, next: HttpHandlerFn, token: string | null) {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  const injector = inject(EnvironmentInjector);
+  return next(withBearer(request, token)).pipe(
+    catchError((error: unknown) => {
+      if (error instanceof HttpErrorResponse && error.status === 401) {
+        auth.endViewAs();
+        void router.navigateByUrl(VIEW_AS_PATHS.ended);
+      } else if (
+        error instanceof HttpErrorResponse &&
+        error.status === 403 &&
+        isApiError(error.error) &&
+        error.error.message === VIEW_AS_READ_ONLY_MESSAGE
+      ) {
+        // Loaded on first use: the snack bar is not part of the first page's code.
+        void import('../ui/toast.service').then(({ ToastService }) =>
+          injector.get(ToastService).show(VIEW_AS_REFUSED_TOAST),
+        );
+      }
+      return throwError(() => error);
+    }),
+  );
+}
+
+function redirectToLogin(router: Router, brands: BrandService): void {
   // During a navigation (a guard or resolver calling the API) the page they wanted is its target.
   const wanted = router.currentNavigation()?.finalUrl ?? router.currentNavigation()?.extractedUrl;
   const url = wanted ? router.serializeUrl(wanted) : router.url;
   const returnUrl = protectedReturnUrl(url);
-  void router.navigate([WEB_PATHS.login], {
+  // A client user whose session ended signs in again on their agency's branded page.
+  const loginPath = isUnder(url, WEB_PATHS.portalHome) ? brands.portalSignInPath() : WEB_PATHS.login;
+  void router.navigate([loginPath], {
     queryParams: returnUrl ? { returnUrl } : {},
   });
 }

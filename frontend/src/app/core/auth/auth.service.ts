@@ -3,6 +3,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import {
   AUTH_PATHS,
   INVITATION_PATHS,
+  VIEW_AS_PATHS,
   WEB_PATHS,
   type AcceptInvitationRequest,
   type LoginRequest,
@@ -25,6 +26,7 @@ import {
   timeout,
 } from 'rxjs';
 import { homeFor } from './return-url';
+import { captureViewAsToken, forgetViewAsToken, storedViewAsToken, tabStorage } from './view-as-token';
 
 interface Session {
   readonly accessToken: string;
@@ -38,6 +40,10 @@ const RESTORE_TIMEOUT_MS = 10_000;
 /**
  * The signed-in session. The access token and the user live in memory only (never in
  * localStorage); a reload restores them through the httpOnly refresh cookie.
+ *
+ * A "View as client" tab is different: it holds the view's own read-only token (sessionStorage,
+ * this tab only) and never uses the refresh cookie, which belongs to the agency user's session in
+ * their other tabs: it neither refreshes nor signs out on the server.
  */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
@@ -45,10 +51,14 @@ export class AuthService {
   private readonly session = signal<Session | null>(null);
   private refreshInFlight: Observable<boolean> | null = null;
   private avatarRenewedFor: string | null = null;
+  private readonly viewToken = signal<string | null>(null);
 
   readonly accessToken = computed(() => this.session()?.accessToken ?? null);
   readonly me = computed(() => this.session()?.me ?? null);
   readonly isSignedIn = computed(() => this.session() !== null);
+  /** This tab shows a client's portal to an agency user ("View as client"), with this token. */
+  readonly viewAsToken = this.viewToken.asReadonly();
+  readonly isViewAs = computed(() => this.viewToken() !== null);
   /** The user's home (`/app` or `/portal`), or the sign-in page when signed out. */
   readonly homeUrl = computed(() => {
     const me = this.me();
@@ -79,6 +89,11 @@ export class AuthService {
    * as it was: a network blip is not a sign-out.
    */
   refresh(): Observable<boolean> {
+    if (this.isViewAs()) {
+      // A view cannot be renewed; the refresh cookie is the agency user's own session, not this tab's.
+      this.endViewAs();
+      return of(false);
+    }
     this.refreshInFlight ??= defer(() => from(this.exclusive(() => this.requestRefresh()))).pipe(
       map((session) => {
         this.setSession(session);
@@ -101,6 +116,11 @@ export class AuthService {
 
   /** Run once at start-up so that a reload keeps the session. Never rejects. */
   restoreSession(): Promise<void> {
+    const storage = tabStorage();
+    const viewToken = captureViewAsToken(window, storage) ?? storedViewAsToken(storage);
+    if (viewToken) {
+      return this.openViewAs(viewToken);
+    }
     return firstValueFrom(
       this.refresh().pipe(
         timeout(RESTORE_TIMEOUT_MS),
@@ -112,6 +132,11 @@ export class AuthService {
 
   /** Signs out on the server (clears the cookie) and locally; local state goes whatever happens. */
   logout(): Observable<void> {
+    if (this.isViewAs()) {
+      // Signing out of a view ends the view; the agency user stays signed in everywhere else.
+      this.endViewAs();
+      return of(undefined);
+    }
     return this.http.post<void>(AUTH_PATHS.logout, null, { withCredentials: true }).pipe(
       catchError(() => of(undefined)),
       // Cleared before anyone hears about it, so a navigation to /login sees a signed-out user.
@@ -149,6 +174,28 @@ export class AuthService {
 
   clearSession(): void {
     this.session.set(null);
+  }
+
+  /** Ends the view this tab shows: its token is forgotten here, and nothing else changes. */
+  endViewAs(): void {
+    forgetViewAsToken(tabStorage());
+    this.viewToken.set(null);
+    this.session.set(null);
+  }
+
+  /**
+   * Starts this tab on a view's token. A token the server no longer takes (the view ran out, or the
+   * agency user who opened it left) leaves the tab on the "view ended" page.
+   */
+  private async openViewAs(token: string): Promise<void> {
+    this.viewToken.set(token);
+    try {
+      const me = await firstValueFrom(this.http.get<MeResponse>(AUTH_PATHS.me).pipe(timeout(RESTORE_TIMEOUT_MS)));
+      this.session.set({ accessToken: token, me });
+    } catch {
+      this.endViewAs();
+      window.history.replaceState(null, '', VIEW_AS_PATHS.ended);
+    }
   }
 
   /** Every way of signing in answers a SessionResponse and sets the refresh cookie. */

@@ -63,6 +63,8 @@ export class AgencyShellComponent {
       ...(role === 'owner' || role === 'admin'
         ? [{ label: 'Team', icon: 'badge', link: WEB_PATHS.agencyTeam, exact: false }]
         : []),
+      // Every role: members read the brand, owners and admins change it.
+      { label: 'Branding', icon: 'palette', link: WEB_PATHS.agencyBranding, exact: false },
     ];
   });
   protected readonly skipToMain = skipToMain;

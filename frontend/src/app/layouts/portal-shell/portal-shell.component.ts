@@ -1,6 +1,6 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
@@ -10,8 +10,11 @@ import { WEB_PATHS, type MeClient } from '@atrium/shared';
 import { map } from 'rxjs';
 import { ActiveClientService } from '../../core/auth/active-client.service';
 import { AuthService } from '../../core/auth/auth.service';
+import { BrandThemeService } from '../../core/branding/brand-theme.service';
+import { BrandService } from '../../core/branding/brand.service';
 import { skipToMain } from '../skip-link';
 import { UserMenuComponent } from '../user-menu/user-menu.component';
+import { ViewAsBannerComponent } from '../view-as-banner/view-as-banner.component';
 import { portalPageFor, visiblePortalPages } from './portal-pages';
 
 const PHONE_QUERY = '(max-width: 599.98px)';
@@ -33,6 +36,7 @@ const PHONE_QUERY = '(max-width: 599.98px)';
     RouterLinkActive,
     RouterOutlet,
     UserMenuComponent,
+    ViewAsBannerComponent,
   ],
   templateUrl: './portal-shell.component.html',
   styleUrl: './portal-shell.component.scss',
@@ -47,13 +51,31 @@ export class PortalShellComponent {
   protected readonly phone = toSignal(this.breakpoints.observe(PHONE_QUERY).pipe(map((state) => state.matches)), {
     initialValue: this.breakpoints.isMatched(PHONE_QUERY),
   });
-  protected readonly portalTitle = computed(() => this.auth.me()?.agency.name ?? '');
+  private readonly theme = inject(BrandThemeService);
+  /** The agency's brand (white label): its logo or portal name, never Atrium's. */
+  protected readonly brand = inject(BrandService).brand;
+  protected readonly portalTitle = computed(() => this.brand()?.portalName ?? this.auth.me()?.agency.name ?? '');
+  protected readonly logo = computed(() => {
+    const images = this.brand()?.images;
+    return (this.theme.dark() ? (images?.logoDark ?? images?.logoLight) : images?.logoLight) ?? null;
+  });
   protected readonly clients = this.activeClient.clients;
   protected readonly client = this.activeClient.client;
   /** The page outlet is keyed by this: a new client means a freshly loaded page. */
   protected readonly outletKeys = computed(() => [this.activeClient.clientId() ?? '']);
   protected readonly pages = computed(() => visiblePortalPages(this.client()?.permissions ?? []));
   protected readonly skipToMain = skipToMain;
+
+  constructor() {
+    const me = this.auth.me();
+    if (me) {
+      // Without it the portal still works, titled with the agency's name: nothing to show.
+      inject(BrandService)
+        .forPortal(me.id)
+        .pipe(takeUntilDestroyed())
+        .subscribe({ error: () => undefined });
+    }
+  }
 
   protected switchTo(client: MeClient): void {
     if (client.id === this.activeClient.clientId()) {

@@ -6,6 +6,7 @@ import { Router, RouterLink } from '@angular/router';
 import { WEB_PATHS } from '@atrium/shared';
 import { AuthService } from '../../core/auth/auth.service';
 import { settingsFor } from '../../core/auth/return-url';
+import { BrandService } from '../../core/branding/brand.service';
 import { UserAvatarComponent } from '../../core/ui/user-avatar.component';
 
 /** The signed-in user's menu: who they are, their settings, and Sign out. Shared by both shells. */
@@ -45,6 +46,7 @@ import { UserAvatarComponent } from '../../core/ui/user-avatar.component';
 export class UserMenuComponent {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  private readonly brands = inject(BrandService);
 
   protected readonly name = computed(() => this.auth.me()?.name ?? '');
   protected readonly email = computed(() => this.auth.me()?.email ?? '');
@@ -60,6 +62,8 @@ export class UserMenuComponent {
   }
 
   protected signOut(): void {
-    this.auth.logout().subscribe(() => void this.router.navigateByUrl(WEB_PATHS.login));
+    // A client user goes back to the sign-in page of their agency's brand, not Atrium's.
+    const signIn = this.auth.me()?.audience === 'client' ? this.brands.signInPath(WEB_PATHS.login) : WEB_PATHS.login;
+    this.auth.logout().subscribe(() => void this.router.navigateByUrl(signIn));
   }
 }

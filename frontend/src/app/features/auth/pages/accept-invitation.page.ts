@@ -28,6 +28,7 @@ import { finalize } from 'rxjs';
 import { ActiveClientService } from '../../../core/auth/active-client.service';
 import { AuthService } from '../../../core/auth/auth.service';
 import { homeFor } from '../../../core/auth/return-url';
+import { BrandService } from '../../../core/branding/brand.service';
 import { applyServerErrors, serverError, toApiError } from '../../../core/http/api-error';
 import { focusFirstInvalid } from '../../../core/ui/focus';
 import { NoticeComponent } from '../../../core/ui/notice.component';
@@ -94,7 +95,9 @@ export class AcceptInvitationPage implements OnInit {
 
   readonly token = input<string | undefined>();
 
-  protected readonly paths = WEB_PATHS;
+  private readonly brands = inject(BrandService);
+  /** Links that stay on the agency's sign-in address when the page is on one. */
+  protected readonly loginLink = computed(() => this.brands.signInPath(WEB_PATHS.login));
   protected readonly passwordMin = PASSWORD_MIN_LENGTH;
   protected readonly passwordMax = PASSWORD_MAX_LENGTH;
   protected readonly view = signal<View>({ kind: 'loading' });

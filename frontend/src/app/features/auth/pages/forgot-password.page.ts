@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -6,6 +6,7 @@ import { RouterLink } from '@angular/router';
 import { EMAIL_MAX_LENGTH, WEB_PATHS } from '@atrium/shared';
 import { finalize } from 'rxjs';
 import { applyServerErrors, serverError, toApiError } from '../../../core/http/api-error';
+import { BrandService } from '../../../core/branding/brand.service';
 import { focusFirstInvalid } from '../../../core/ui/focus';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { SubmitButtonComponent } from '../../../core/ui/submit-button.component';
@@ -50,7 +51,7 @@ import { AuthApi } from '../data-access/auth.api';
     </form>
 
     <nav class="atr-auth-links" aria-label="Account">
-      <a [routerLink]="paths.login">Back to sign in</a>
+      <a [routerLink]="loginLink()">Back to sign in</a>
     </nav>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -59,7 +60,9 @@ export class ForgotPasswordPage {
   private readonly api = inject(AuthApi);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
-  protected readonly paths = WEB_PATHS;
+  private readonly brands = inject(BrandService);
+  /** Links that stay on the agency's sign-in address when the page is on one. */
+  protected readonly loginLink = computed(() => this.brands.signInPath(WEB_PATHS.login));
   protected readonly submitting = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly sent = signal<string | null>(null);

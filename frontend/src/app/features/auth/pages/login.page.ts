@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,6 +8,7 @@ import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, WEB_PATHS } from '@atrium/shared
 import { finalize } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { resolveReturnUrl } from '../../../core/auth/return-url';
+import { BrandService } from '../../../core/branding/brand.service';
 import { applyServerErrors, serverError, toApiError } from '../../../core/http/api-error';
 import { focusFirstInvalid } from '../../../core/ui/focus';
 import { NoticeComponent } from '../../../core/ui/notice.component';
@@ -26,6 +27,10 @@ import { DevMailboxApi } from '../../dev-mailbox/data-access/dev-mailbox.api';
   ],
   templateUrl: './login.page.html',
   styles: `
+    .brand-text {
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+    }
     .login-footer {
       margin-top: 24px;
       padding-top: 16px;
@@ -44,7 +49,12 @@ export class LoginPage {
   /** From `?returnUrl=`; honoured only on the user's own side (see resolveReturnUrl). */
   readonly returnUrl = input<string | undefined>();
 
+  private readonly brands = inject(BrandService);
+
   protected readonly paths = WEB_PATHS;
+  /** On an agency's sign-in address: its brand (headline, text, links that stay on its address). */
+  protected readonly brand = this.brands.brand;
+  protected readonly forgotLink = computed(() => this.brands.signInPath(WEB_PATHS.forgotPassword));
   protected readonly submitting = signal(false);
   protected readonly formError = signal<string | null>(null);
   /** The dev mailbox link is offered only when the server captures email. */

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
 import { WEB_PATHS } from '@atrium/shared';
 import { finalize } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { homeFor } from '../../../core/auth/return-url';
+import { BrandService } from '../../../core/branding/brand.service';
 import { toApiError } from '../../../core/http/api-error';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 
@@ -27,12 +28,12 @@ import { NoticeComponent } from '../../../core/ui/notice.component';
           kind="warning"
           message="This sign-in link is incomplete. Open the link from the email or message again, or sign in with your password."
         >
-          <a [routerLink]="paths.login">Go to sign in</a>
+          <a [routerLink]="loginLink()">Go to sign in</a>
         </atr-notice>
       } @else if (error(); as message) {
         <atr-notice kind="error" [message]="message">
           <span>Sign-in links work once and for 15 minutes. Ask for a new one, or sign in with your password.</span>
-          <a [routerLink]="paths.login">Go to sign in</a>
+          <a [routerLink]="loginLink()">Go to sign in</a>
         </atr-notice>
       } @else {
         <button
@@ -61,7 +62,9 @@ export class MagicLinkPage {
 
   readonly token = input<string | undefined>();
 
-  protected readonly paths = WEB_PATHS;
+  private readonly brands = inject(BrandService);
+  /** Links that stay on the agency's sign-in address when the page is on one. */
+  protected readonly loginLink = computed(() => this.brands.signInPath(WEB_PATHS.login));
   protected readonly signingIn = signal(false);
   protected readonly error = signal<string | null>(null);
 

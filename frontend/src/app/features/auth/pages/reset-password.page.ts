@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,6 +18,7 @@ import { RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, WEB_PATHS } from '@atrium/shared';
 import { finalize } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
+import { BrandService } from '../../../core/branding/brand.service';
 import { applyServerErrors, serverError, toApiError } from '../../../core/http/api-error';
 import { focusFirstInvalid } from '../../../core/ui/focus';
 import { NoticeComponent } from '../../../core/ui/notice.component';
@@ -53,7 +63,10 @@ export class ResetPasswordPage {
 
   readonly token = input<string | undefined>();
 
-  protected readonly paths = WEB_PATHS;
+  private readonly brands = inject(BrandService);
+  /** Links that stay on the agency's sign-in address when the page is on one. */
+  protected readonly loginLink = computed(() => this.brands.signInPath(WEB_PATHS.login));
+  protected readonly forgotLink = computed(() => this.brands.signInPath(WEB_PATHS.forgotPassword));
   protected readonly passwordMin = PASSWORD_MIN_LENGTH;
   protected readonly passwordMax = PASSWORD_MAX_LENGTH;
   protected readonly submitting = signal(false);

@@ -34,6 +34,7 @@ import { ClientsApi } from '../data-access/clients.api';
 import { SocialApi } from '../../social/data-access/social.api';
 import { providerIcon } from '../../social/provider-ui';
 import { ConnectLinksDialogComponent, ConnectLinksDialogData } from '../components/connect-links-dialog.component';
+import { ViewAsLauncher } from '../../view-as/components/view-as-launcher.service';
 
 /** Until the server says otherwise, inviting is assumed possible; it still refuses with a reason. */
 const INVITE_UNKNOWN: InviteAvailability = { allowed: true, reasons: [] };
@@ -62,6 +63,7 @@ export class ClientsPage {
   private readonly socialApi = inject(SocialApi);
   private readonly dialog = inject(MatDialog);
   private readonly toast = inject(ToastService);
+  private readonly viewAsLauncher = inject(ViewAsLauncher);
   private readonly destroyRef = inject(DestroyRef);
   private readonly managers = viewChildren(MemberManagerComponent);
   private readonly sources = new Map<string, MemberSource>();
@@ -247,6 +249,19 @@ export class ClientsPage {
         },
         error: (error: unknown) => this.actionError.set(toApiError(error).message),
       });
+  }
+
+  /** Opens the client's portal, read-only, as one of its people, in a new tab. */
+  protected viewAs(client: ClientSummary): void {
+    this.actionError.set(null);
+    this.viewAsLauncher.open(client).subscribe({
+      next: (person) => {
+        if (person) {
+          this.toast.show(`${client.name}'s portal opened in a new tab, as ${person.name}.`);
+        }
+      },
+      error: (error: Error) => this.actionError.set(error.message),
+    });
   }
 
   protected inviteTo(client: ClientSummary): void {

@@ -5,6 +5,7 @@ import {
   type AssignAccountRequest,
   type CompleteConnectRequest,
   type CompleteConnectResponse,
+  type CompleteHandbackRequest,
   type ConnectLinkCompleteResponse,
   type ConnectLinkCompleteRequest,
   type ConnectLinkPreview,
@@ -12,6 +13,8 @@ import {
   type ConnectLinkStartResponse,
   type ConnectLinkView,
   type CreateConnectLinkRequest,
+  type OAuthHandbackRequest,
+  type OAuthHandbackResponse,
   type PortalStartConnectRequest,
   type SocialAccountList,
   type SocialAccountView,
@@ -56,6 +59,16 @@ export class SocialApi {
   /** Finishes a connection started by a signed-in user (agency or portal). */
   complete(body: CompleteConnectRequest): Observable<CompleteConnectResponse> {
     return this.http.post<CompleteConnectResponse>(SOCIAL_PATHS.complete, body);
+  }
+
+  /** On APP_URL: where to hand a round trip begun on an agency's custom domain back to (404 when it was not). */
+  handback(body: OAuthHandbackRequest): Observable<OAuthHandbackResponse> {
+    return this.http.post<OAuthHandbackResponse>(SOCIAL_PATHS.oauthHandback, body);
+  }
+
+  /** On the custom domain: finishes with the hand-back's one-time code, in the session that started. */
+  completeHandback(body: CompleteHandbackRequest): Observable<CompleteConnectResponse> {
+    return this.http.post<CompleteConnectResponse>(SOCIAL_PATHS.completeHandback, body);
   }
 
   connectLinks(clientId: string): Observable<ConnectLinkView[]> {

@@ -35,13 +35,18 @@ describe('ConnectFlowService', () => {
   });
 
   it('keeps the binding of a connect link, which only this browser knows', async () => {
-    const started = firstValueFrom(flow.startFromLink('tok', 'local'));
+    const started = firstValueFrom(flow.startFromLink('tok', 'local', '/a/acme-studio/connect'));
     backend
       .expectOne(SOCIAL_PATHS.linkStart)
       .flush({ authorizationUrl: 'https://provider.test/authorize?state=st-3', binding: 'bind-3' });
     await started;
 
-    expect(takePendingConnection('st-3')).toMatchObject({ kind: 'connect_link', token: 'tok', binding: 'bind-3' });
+    expect(takePendingConnection('st-3')).toMatchObject({
+      kind: 'connect_link',
+      token: 'tok',
+      binding: 'bind-3',
+      page: '/a/acme-studio/connect',
+    });
   });
 
   it('never follows an authorization address that is not a web page', async () => {

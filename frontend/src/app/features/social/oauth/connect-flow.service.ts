@@ -45,12 +45,14 @@ export class ConnectFlowService {
       );
   }
 
-  /** From the public connect-link page, without a session. */
-  startFromLink(token: string, provider: SocialProviderId): Observable<void> {
+  /** From the public connect-link page (at `page`, where the person comes back to), without a session. */
+  startFromLink(token: string, provider: SocialProviderId, page: string): Observable<void> {
     return this.api
       .linkStart({ token, provider })
       .pipe(
-        map(({ authorizationUrl, binding }) => this.leave({ kind: 'connect_link', token, binding }, authorizationUrl)),
+        map(({ authorizationUrl, binding }) =>
+          this.leave({ kind: 'connect_link', token, binding, page }, authorizationUrl),
+        ),
       );
   }
 

@@ -26,13 +26,29 @@ describe('pending connection store', () => {
     expect(takePendingConnection('st-1', sessionStorage, now + 6000)).toBeNull();
   });
 
-  it('keeps the token and the binding of a connect link', () => {
-    savePendingConnection({ kind: 'connect_link', token: 'tok', binding: 'bind' }, AUTHORIZE, sessionStorage, now);
+  it('keeps the token, the binding and the page of a connect link', () => {
+    savePendingConnection(
+      { kind: 'connect_link', token: 'tok', binding: 'bind', page: '/a/acme-studio/connect' },
+      AUTHORIZE,
+      sessionStorage,
+      now,
+    );
     expect(takePendingConnection('st-1', sessionStorage, now)).toMatchObject({
       kind: 'connect_link',
       token: 'tok',
       binding: 'bind',
+      page: '/a/acme-studio/connect',
     });
+  });
+
+  it('sends a connect link back to the plain page when its page is not a connect page', () => {
+    for (const page of ['//evil.example/connect', '/app/clients', 'https://evil.example/connect', 42]) {
+      sessionStorage.setItem(
+        PENDING_CONNECTION_KEY,
+        JSON.stringify({ kind: 'connect_link', token: 'tok', binding: 'bind', page, startedAt: now }),
+      );
+      expect(takePendingConnection(null, sessionStorage, now)).toMatchObject({ page: '/connect' });
+    }
   });
 
   it('ignores, and forgets, an entry made for another OAuth state', () => {

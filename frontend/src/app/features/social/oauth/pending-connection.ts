@@ -16,6 +16,8 @@ export type PendingConnection =
       readonly token: string;
       /** Secret that ties the round trip to this browser (see ConnectLinkStartResponse). */
       readonly binding: string;
+      /** The connect page it started on: `/connect`, or the agency's branded `/a/<slug>/connect`. */
+      readonly page: string;
       readonly state: string | null;
       readonly startedAt: number;
     };
@@ -23,7 +25,12 @@ export type PendingConnection =
 /** What a caller hands over; the store adds the OAuth state and the time. */
 export type PendingConnectionStart =
   | { readonly kind: 'agency' | 'portal'; readonly returnUrl: string }
-  | { readonly kind: 'connect_link'; readonly token: string; readonly binding: string };
+  | { readonly kind: 'connect_link'; readonly token: string; readonly binding: string; readonly page: string };
+
+/** A connect page's path on this site: `/connect` or `/a/<slug>/connect`, nothing else. */
+export function isConnectPage(path: string): boolean {
+  return /^(\/a\/[a-z0-9-]{1,64})?\/connect$/.test(path);
+}
 
 export const PENDING_CONNECTION_KEY = 'atrium.pendingConnection';
 
@@ -117,9 +124,11 @@ function parse(raw: string | null): PendingConnection | null {
     return typeof returnUrl === 'string' ? { kind, returnUrl, state, startedAt } : null;
   }
   if (kind === 'connect_link') {
-    const { token, binding } = candidate;
+    const { token, binding, page } = candidate;
+    // An entry from before the branded page (or a tampered one) returns to the plain page.
+    const connectPage = typeof page === 'string' && isConnectPage(page) ? page : '/connect';
     return typeof token === 'string' && token && typeof binding === 'string' && binding
-      ? { kind, token, binding, state, startedAt }
+      ? { kind, token, binding, page: connectPage, state, startedAt }
       : null;
   }
   return null;

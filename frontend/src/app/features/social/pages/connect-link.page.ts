@@ -217,6 +217,8 @@ export class ConnectLinkPage implements OnInit {
   private readonly flow = inject(ConnectFlowService);
   private readonly api = inject(SocialApi);
   private readonly destroyRef = inject(DestroyRef);
+  /** This page's path (`/connect` or the agency's branded `/a/<slug>/connect`), to come back to. */
+  private readonly page = inject(Router).url.split(/[?#]/)[0];
 
   readonly token = input<string | undefined>();
 
@@ -282,7 +284,7 @@ export class ConnectLinkPage implements OnInit {
     this.startError.set(null);
     this.justConnected.set(null);
     this.flow
-      .startFromLink(token, provider.id)
+      .startFromLink(token, provider.id, this.page)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         // On success the browser is leaving: the button stays busy until it has.

@@ -15,7 +15,7 @@ import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { ToastService } from '../../../core/ui/toast.service';
 import { PENDING_CONNECTION_KEY, savePendingConnection } from '../oauth/pending-connection';
-import { OAuthCallbackPage } from './oauth-callback.page';
+import { HANDBACK_REDIRECT, OAuthCallbackPage } from './oauth-callback.page';
 
 @Component({ template: 'elsewhere' })
 class ElsewherePage {}
@@ -65,10 +65,12 @@ const settle = () => new Promise((resolve) => setTimeout(resolve));
 describe('OAuthCallbackPage', () => {
   let backend: HttpTestingController;
   let toast: { show: jest.Mock };
+  let handBack: jest.Mock;
 
   beforeEach(() => {
     sessionStorage.clear();
     toast = { show: jest.fn() };
+    handBack = jest.fn();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -79,9 +81,11 @@ describe('OAuthCallbackPage', () => {
           { path: 'portal/accounts', component: ElsewherePage },
           { path: 'portal', component: ElsewherePage },
           { path: 'connect', component: ElsewherePage },
+          { path: 'a/:slug/connect', component: ElsewherePage },
           { path: 'login', component: ElsewherePage },
         ]),
         { provide: ToastService, useValue: toast },
+        { provide: HANDBACK_REDIRECT, useValue: handBack },
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -184,7 +188,10 @@ describe('OAuthCallbackPage', () => {
   });
 
   it('finishes a connect-link connection without a session and goes back to the link', async () => {
-    savePendingConnection({ kind: 'connect_link', token: 'link-token', binding: 'bind-1' }, AUTHORIZE);
+    savePendingConnection(
+      { kind: 'connect_link', token: 'link-token', binding: 'bind-1', page: '/a/acme-studio/connect' },
+      AUTHORIZE,
+    );
 
     await open('/oauth/callback?code=code-1&state=st-1');
     const request = backend.expectOne(SOCIAL_PATHS.linkComplete);
@@ -193,7 +200,7 @@ describe('OAuthCallbackPage', () => {
     await settle();
 
     const router = TestBed.inject(Router);
-    expect(router.url).toBe('/connect?token=link-token');
+    expect(router.url).toBe('/a/acme-studio/connect?token=link-token');
     expect(router.lastSuccessfulNavigation()?.extras.state).toEqual({ connected: ['Acme IG'] });
     backend.expectNone(AUTH_PATHS.refresh);
   });
@@ -212,5 +219,76 @@ describe('OAuthCallbackPage', () => {
     expect(root.querySelector('h1')?.textContent).toContain('Sign in');
     expect(root.querySelector('a[href="/login?returnUrl=%2Fapp%2Faccounts"]')).toBeTruthy();
     backend.expectNone(SOCIAL_PATHS.complete);
+  });
+
+  describe('round trips begun on an agency’s custom domain', () => {
+    const HANDED_BACK = 'https://portal.northwind.test/oauth/callback?code=hb-1';
+
+    it('on APP_URL, where this tab started nothing, hands the browser back to the domain the server names', async () => {
+      await open('/oauth/callback?code=code-1&state=st-1');
+      const request = backend.expectOne(SOCIAL_PATHS.oauthHandback);
+      expect(request.request.body).toEqual({ state: 'st-1', code: 'code-1' });
+      request.flush({ url: HANDED_BACK });
+      await settle();
+
+      expect(handBack).toHaveBeenCalledWith(HANDED_BACK);
+      backend.expectNone(SOCIAL_PATHS.complete);
+      backend.expectNone(AUTH_PATHS.refresh);
+    });
+
+    it('hands a refusal back too, so the person reads it on their portal', async () => {
+      await open('/oauth/callback?error=access_denied&state=st-1');
+      const request = backend.expectOne(SOCIAL_PATHS.oauthHandback);
+      expect(request.request.body).toEqual({ state: 'st-1', error: 'access_denied' });
+      request.flush({ url: 'https://portal.northwind.test/oauth/callback?error=access_denied' });
+      await settle();
+
+      expect(handBack).toHaveBeenCalledWith('https://portal.northwind.test/oauth/callback?error=access_denied');
+    });
+
+    it('never follows an answer that is not an https address', async () => {
+      await signIn(owner);
+      await open('/oauth/callback?code=code-1&state=st-1');
+      backend.expectOne(SOCIAL_PATHS.oauthHandback).flush({ url: 'javascript:alert(1)' });
+      await settle();
+
+      expect(handBack).not.toHaveBeenCalled();
+      backend.expectOne(SOCIAL_PATHS.complete).flush({ accounts: [account('Acme IG')], returnTo: 'agency' });
+      await settle();
+      expect(TestBed.inject(Router).url).toBe('/app/accounts');
+    });
+
+    it('finishes as before when the server has nothing to hand back (e.g. no storage in this tab)', async () => {
+      await signIn(owner);
+      await open('/oauth/callback?code=code-1&state=st-1');
+      backend
+        .expectOne(SOCIAL_PATHS.oauthHandback)
+        .flush({ statusCode: 404, error: 'Not Found', message: 'Nothing' }, { status: 404, statusText: 'Not Found' });
+      await settle();
+
+      const request = backend.expectOne(SOCIAL_PATHS.complete);
+      expect(request.request.body).toEqual({ state: 'st-1', code: 'code-1' });
+      request.flush({ accounts: [account('Acme IG')], returnTo: 'agency' });
+      await settle();
+      expect(handBack).not.toHaveBeenCalled();
+      expect(TestBed.inject(Router).url).toBe('/app/accounts');
+    });
+
+    it('on the custom domain, finishes with the one-time code in the session that started it', async () => {
+      await signIn(clientUser);
+      savePendingConnection({ kind: 'portal', returnUrl: '/portal/accounts' }, AUTHORIZE);
+
+      await open('/oauth/callback?code=hb-1');
+      const request = backend.expectOne(SOCIAL_PATHS.completeHandback);
+      expect(request.request.body).toEqual({ code: 'hb-1' });
+      request.flush({ accounts: [account('Acme IG')], returnTo: 'portal' });
+      await settle();
+
+      backend.expectNone(SOCIAL_PATHS.oauthHandback);
+      backend.expectNone(SOCIAL_PATHS.complete);
+      expect(TestBed.inject(Router).url).toBe('/portal/accounts');
+      expect(toast.show).toHaveBeenCalledWith('Connected Acme IG');
+      expect(sessionStorage.getItem(PENDING_CONNECTION_KEY)).toBeNull();
+    });
   });
 });

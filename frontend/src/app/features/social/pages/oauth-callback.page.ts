@@ -1,10 +1,20 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  DestroyRef,
+  InjectionToken,
+  OnInit,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
 import { WEB_PATHS, type Audience, type CompleteConnectResponse, type MeResponse } from '@atrium/shared';
+import { Observable, firstValueFrom } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { protectedReturnUrl, resolveReturnUrl } from '../../../core/auth/return-url';
 import { toApiError } from '../../../core/http/api-error';
@@ -13,6 +23,18 @@ import { ToastService } from '../../../core/ui/toast.service';
 import { SocialApi } from '../data-access/social.api';
 import { PendingConnection, takePendingConnection } from '../oauth/pending-connection';
 import { connectedMessage } from '../provider-ui';
+
+/**
+ * Sends the browser on to an agency's custom domain, replacing this page in the history (its
+ * one-time answer is spent); replaced in tests.
+ */
+export const HANDBACK_REDIRECT = new InjectionToken<(url: string) => void>('HANDBACK_REDIRECT', {
+  providedIn: 'root',
+  factory: () => {
+    const document = inject(DOCUMENT);
+    return (url: string) => document.defaultView?.location.replace(url);
+  },
+});
 
 interface BackLink {
   readonly path: string;
@@ -38,12 +60,12 @@ function accountsPageFor(audience: Audience): string {
 
 function backLinkFor(pending: PendingConnection | null, me: MeResponse | null): BackLink {
   if (pending?.kind === 'connect_link') {
-    return { path: WEB_PATHS.connectLink, queryParams: { token: pending.token }, label: 'Back to the connect page' };
+    return { path: pending.page, queryParams: { token: pending.token }, label: 'Back to the connect page' };
   }
   const audience: Audience | null =
     me?.audience ?? (pending ? (pending.kind === 'agency' ? 'agency' : 'client') : null);
   if (!audience) {
-    return { path: '/', queryParams: null, label: 'Go to Atrium' };
+    return { path: '/', queryParams: null, label: 'Go to the home page' };
   }
   const path = resolveReturnUrl(pending?.returnUrl ?? accountsPageFor(audience), audience);
   return {
@@ -58,6 +80,10 @@ function backLinkFor(pending: PendingConnection | null, me: MeResponse | null): 
  * this tab started (see pending-connection.ts): a signed-in connection from the agency workspace or
  * the portal, or a connection through a Client Connect Link. The code is spent at once (it lives
  * seconds) and the page replaces itself in the history, so Back never replays it.
+ *
+ * Providers only ever return to APP_URL. A round trip begun on an agency's custom domain (its
+ * session lives there) is handed back: the server keeps the provider's answer and names the
+ * domain, and the page on that domain finishes with the one-time `code` alone (no `state`).
  */
 @Component({
   selector: 'atr-oauth-callback-page',
@@ -136,6 +162,7 @@ export class OAuthCallbackPage implements OnInit {
   private readonly router = inject(Router);
   private readonly toast = inject(ToastService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly handBack = inject(HANDBACK_REDIRECT);
 
   protected readonly paths = WEB_PATHS;
   protected readonly view = signal<View>({ kind: 'working' });
@@ -167,6 +194,11 @@ export class OAuthCallbackPage implements OnInit {
     // Read (and forget) first, whatever the outcome: the entry is good for one callback.
     const pending = takePendingConnection(state);
 
+    // Nothing was started in this tab on this address: perhaps on an agency's custom domain.
+    if (state && !pending && (code || error) && (await this.handedBack(state, code, error))) {
+      return;
+    }
+
     if (error) {
       this.view.set({
         kind: 'cancelled',
@@ -178,7 +210,7 @@ export class OAuthCallbackPage implements OnInit {
       });
       return;
     }
-    if (!code || !state) {
+    if (!code) {
       this.view.set({
         kind: 'failed',
         message:
@@ -188,7 +220,8 @@ export class OAuthCallbackPage implements OnInit {
       return;
     }
     if (pending?.kind === 'connect_link') {
-      this.finishLink(pending, code, state);
+      // Connect links begin and end on APP_URL (never handed back): without a state the server refuses.
+      this.finishLink(pending, code, state ?? '');
       return;
     }
 
@@ -215,21 +248,37 @@ export class OAuthCallbackPage implements OnInit {
       );
       return;
     }
-    this.finishSignedIn(me, pending, code, state);
+    // Without a state, `code` is the one-time code of a hand-back to this custom domain.
+    this.finishSignedIn(me, pending, state ? this.api.complete({ state, code }) : this.api.completeHandback({ code }));
   }
 
-  private finishSignedIn(me: MeResponse, pending: PendingConnection | null, code: string, state: string): void {
-    this.api
-      .complete({ state, code })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (result) => {
-          void this.router.navigateByUrl(this.returnUrl(me, pending, result), { replaceUrl: true });
-          this.toast.show(connectedMessage(result.accounts));
-        },
-        error: (error: unknown) =>
-          this.view.set({ kind: 'failed', message: toApiError(error).message, back: backLinkFor(pending, me) }),
-      });
+  /** Asks where to hand the round trip back to and goes there; false when it was not begun elsewhere. */
+  private async handedBack(state: string, code: string | null, error: string | null): Promise<boolean> {
+    try {
+      const { url } = await firstValueFrom(this.api.handback(error ? { state, error } : { state, code: code ?? '' }));
+      if (!isHttpsUrl(url)) {
+        return false;
+      }
+      this.handBack(url);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private finishSignedIn(
+    me: MeResponse,
+    pending: PendingConnection | null,
+    completion: Observable<CompleteConnectResponse>,
+  ): void {
+    completion.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
+      next: (result) => {
+        void this.router.navigateByUrl(this.returnUrl(me, pending, result), { replaceUrl: true });
+        this.toast.show(connectedMessage(result.accounts));
+      },
+      error: (error: unknown) =>
+        this.view.set({ kind: 'failed', message: toApiError(error).message, back: backLinkFor(pending, me) }),
+    });
   }
 
   private finishLink(pending: Extract<PendingConnection, { kind: 'connect_link' }>, code: string, state: string): void {
@@ -241,7 +290,7 @@ export class OAuthCallbackPage implements OnInit {
           const navigationState: ConnectedNavigationState = {
             connected: result.accounts.map((account) => account.displayName),
           };
-          void this.router.navigate([WEB_PATHS.connectLink], {
+          void this.router.navigate([pending.page], {
             queryParams: { token: pending.token },
             replaceUrl: true,
             state: { ...navigationState },
@@ -259,5 +308,13 @@ export class OAuthCallbackPage implements OnInit {
     }
     const started = result.returnTo === 'agency' ? WEB_PATHS.agencyAccounts : WEB_PATHS.portalAccounts;
     return resolveReturnUrl(started, me.audience);
+  }
+}
+
+function isHttpsUrl(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
   }
 }
