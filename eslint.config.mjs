@@ -16,6 +16,11 @@ const RAW_DATA_ACCESS_IMPORTS = [
     message: RAW_DATA_ACCESS,
   },
 ];
+/** What the backend's own code may not import: raw data access, and the tests' harnesses. */
+const BACKEND_SOURCE_BANNED_IMPORTS = [
+  ...RAW_DATA_ACCESS_IMPORTS,
+  { name: '@atrium/testing', message: 'libs/testing holds test harnesses (dnsmasq, ...); only tests may use them.' },
+];
 const CORE_BELOW_FEATURES = {
   group: ['**/modules/**'],
   message:
@@ -60,8 +65,13 @@ export default [
               bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'express', 'rxjs', 'node:*', 'fs', 'path'],
             },
             {
-              sourceTag: 'scope:backend',
+              // Test harnesses (libs/testing) are for the backend's integration tests and e2e only.
+              sourceTag: 'scope:testing',
               onlyDependOnLibsWithTags: ['scope:shared'],
+            },
+            {
+              sourceTag: 'scope:backend',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:testing'],
               bannedExternalImports: ['@angular/*'],
             },
             {
@@ -79,7 +89,7 @@ export default [
                 'express',
               ],
             },
-            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:testing'] },
           ],
         },
       ],
@@ -115,7 +125,7 @@ export default [
     files: ['backend/src/**/*.ts'],
     ignores: [...DATA_ACCESS_LAYER, 'backend/src/**/*.spec.ts', 'backend/src/**/*.int-spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: RAW_DATA_ACCESS_IMPORTS }],
+      'no-restricted-imports': ['error', { paths: BACKEND_SOURCE_BANNED_IMPORTS }],
       'no-restricted-syntax': [
         'error',
         {
@@ -159,7 +169,7 @@ export default [
     files: ['backend/src/core/**/*.ts'],
     ignores: DATA_ACCESS_LAYER,
     rules: {
-      'no-restricted-imports': ['error', { paths: RAW_DATA_ACCESS_IMPORTS, patterns: [CORE_BELOW_FEATURES] }],
+      'no-restricted-imports': ['error', { paths: BACKEND_SOURCE_BANNED_IMPORTS, patterns: [CORE_BELOW_FEATURES] }],
     },
   },
   {

@@ -147,6 +147,7 @@ describe('Audiences and live access checks', () => {
       agencyUsers: 1,
       clientUsers: 1,
     });
-    expect(overview.body.portalUrl).toBe('https://portal.atrium.test/portal');
+    // Clients sign in at the agency's own address on the installation (no custom domain here).
+    expect(overview.body.portalUrl).toBe(`https://portal.atrium.test/a/${mine.slug}/login`);
   });
 });

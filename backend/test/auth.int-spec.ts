@@ -257,10 +257,19 @@ describe('Authentication', () => {
   describe('password reset', () => {
     it('builds the link from APP_URL even when the request carries a foreign Host header', async () => {
       const user = await factory.agencyUser(await factory.agency(), 'owner');
-      const response = await t
+      // A host that is neither the installation nor an active custom domain gets no portal at all.
+      const foreign = await t
         .http()
         .post('/api/v1/auth/forgot-password')
         .set('Host', 'evil.example.net')
+        .set('X-Forwarded-Host', 'evil.example.net')
+        .send({ email: user.email });
+      expect(foreign.status).toBe(404);
+      expect(await t.emailsTo(user.email)).toEqual([]);
+      // On the installation, a forwarded host (not trusted here) does not make it into the link either.
+      const response = await t
+        .http()
+        .post('/api/v1/auth/forgot-password')
         .set('X-Forwarded-Host', 'evil.example.net')
         .send({ email: user.email });
       expect(response.status).toBe(202);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { listRoutes } from '../src/core/auth/route-inventory';
+import { CustomDomain } from '../src/modules/domains/entities/custom-domain.entity';
 import { uniqueEmail } from './support/factories';
 import { Actor, ACTORS, MatrixWorld } from './support/matrix-world';
 import { startTestApp, TestApp } from './support/test-app';
@@ -163,6 +164,15 @@ export const MATRIX: Record<string, Entry> = {
     }),
     expect: agencyRoute(200),
   },
+  // View as client: agency B's owner gets 404 (not their client), like an unknown client.
+  'POST /api/v1/clients/:clientId/view-as': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/clients/${w.clientA1.id}/view-as`,
+      body: { userId: (await w.freshClientUser()).id },
+    }),
+    expect: agencyRoute(201),
+  },
   'POST /api/v1/client-users/:userId/magic-link': {
     request: async (w) => ({
       method: 'POST',
@@ -281,6 +291,15 @@ export const MATRIX: Record<string, Entry> = {
       method: 'POST',
       path: '/api/v1/social-accounts/oauth/complete',
       body: { state: randomBytes(32).toString('base64url'), code: 'x' },
+    }),
+    expect: anySignedIn(400),
+  },
+  // A hand-back code nobody was given: the same 400 for every signed-in caller.
+  'POST /api/v1/social-accounts/oauth/complete-handback': {
+    request: async () => ({
+      method: 'POST',
+      path: '/api/v1/social-accounts/oauth/complete-handback',
+      body: { code: randomBytes(32).toString('base64url') },
     }),
     expect: anySignedIn(400),
   },
@@ -403,6 +422,68 @@ export const MATRIX: Record<string, Entry> = {
     request: async () => ({ method: 'DELETE', path: '/api/v1/me/avatar' }),
     expect: anySignedIn(200),
   },
+  // Branding is the agency's as a whole: agency B's owner reads and changes its own (branding.isolation.int-spec).
+  'GET /api/v1/branding': { request: get('/api/v1/branding'), expect: agencyCollection(200) },
+  'PUT /api/v1/branding': {
+    request: async () => ({ method: 'PUT', path: '/api/v1/branding', body: { signInHeadline: 'Matrix' } }),
+    expect: agencyCollection(200, 'owner-admin'),
+  },
+  // A reserved slug: everyone allowed gets the same 400 (a valid one may be set only once), the rest are refused first.
+  'PUT /api/v1/branding/slug': {
+    request: async () => ({ method: 'PUT', path: '/api/v1/branding/slug', body: { slug: 'admin' } }),
+    expect: agencyCollection(400, 'owner-admin'),
+  },
+  'PUT /api/v1/branding/images/:slot': {
+    request: async () => ({
+      method: 'PUT',
+      path: '/api/v1/branding/images/logoLight',
+      body: { file: 'not multipart' },
+    }),
+    expect: agencyCollection(400, 'owner-admin'),
+  },
+  'DELETE /api/v1/branding/images/:slot': {
+    request: async () => ({ method: 'DELETE', path: '/api/v1/branding/images/logoLight' }),
+    expect: agencyCollection(200, 'owner-admin'),
+  },
+  // The brand of the caller's own agency, whatever client it acts for.
+  'GET /api/v1/portal/brand': { request: get('/api/v1/portal/brand'), expect: portalRoute(200) },
+  // The custom domain is the agency's as a whole: B reads and claims its own (domains.isolation.int-spec).
+  'GET /api/v1/branding/domain': { request: get('/api/v1/branding/domain'), expect: agencyCollection(200) },
+  'PUT /api/v1/branding/domain': {
+    request: async () => ({
+      method: 'PUT',
+      path: '/api/v1/branding/domain',
+      body: { hostname: `matrix-${randomBytes(4).toString('hex')}.example.com` },
+    }),
+    expect: agencyCollection(200, 'owner-admin'),
+  },
+  // A's domain exists and B has none: B's owner gets 404, as for an unknown domain.
+  'DELETE /api/v1/branding/domain': {
+    request: async (w) => {
+      await w.t.db.getRepository(CustomDomain).delete({ agencyId: w.agencyB.id });
+      if (!(await w.t.db.getRepository(CustomDomain).existsBy({ agencyId: w.agencyA.id }))) {
+        const domains = w.t.db.getRepository(CustomDomain);
+        await domains.save(
+          domains.create({
+            agencyId: w.agencyA.id,
+            hostname: `matrix-${randomBytes(4).toString('hex')}.example.com`,
+            challengeToken: randomBytes(24).toString('base64url'),
+          }),
+        );
+      }
+      return { method: 'DELETE', path: '/api/v1/branding/domain' };
+    },
+    expect: agencyRoute(204, 'owner-admin'),
+  },
+  // Checked with no domain set, so no DNS query leaves the test: the allowed get 404, the rest are refused
+  // first (a real check is in custom-domains.int-spec).
+  'POST /api/v1/branding/domain/check': {
+    request: async (w) => {
+      await w.t.db.getRepository(CustomDomain).delete({ agencyId: w.agencyA.id });
+      return { method: 'POST', path: '/api/v1/branding/domain/check' };
+    },
+    expect: agencyRoute(404, 'owner-admin'),
+  },
 };
 
 /** Public routes: reachable without a session by design (sign-in, links from emails, health). */
@@ -437,6 +518,13 @@ export const PUBLIC_ROUTES = [
   'POST /api/dev-oauth/posts',
   'GET /api/dev-oauth/posts',
   'GET /api/dev-oauth/feed/:handle',
+  // OAuth round trips begun on a custom domain are handed back there; the state's secret is the credential (oauth-handback.int-spec).
+  'POST /api/v1/public/oauth/handback',
+  // The brand of the sign-in pages: public fields only, images by public slug (branding.int-spec, branding.isolation).
+  'GET /api/v1/public/brand',
+  'GET /api/v1/public/brand-images/:slug/:slot/:version',
+  // Caddy's on-demand TLS question: loopback callers only, yes or no (custom-domains.int-spec, domains.isolation).
+  'GET /api/internal/tls-ask',
 ];
 
 describe('Authorization matrix', () => {

@@ -111,7 +111,8 @@ describe('Clients, client users and invitations', () => {
 
       const [mail] = await t.emailsTo(email);
       expect(mail.subject).toBe("You're invited to the Acme client portal");
-      expect(mail.textBody).toContain('https://portal.atrium.test/invite?token=');
+      // A client user's link opens the agency's own sign-in address (its slug, without a custom domain).
+      expect(mail.textBody).toContain(`https://portal.atrium.test/a/${agency.slug}/invite?token=`);
 
       const token = await t.tokenFromEmail(email, '/invite');
       const preview = await t.http().post('/api/v1/invitations/preview').send({ token });
@@ -420,12 +421,12 @@ describe('Clients, client users and invitations', () => {
 
   describe('magic links', () => {
     it('issues a single-use 15-minute link that signs the client user in by an explicit POST', async () => {
-      const { api } = await agencyWithOwner();
+      const { agency, api } = await agencyWithOwner();
       const client = (await api.post('/api/v1/clients', { name: 'Magic' })).body;
       const person = await factory.clientUser(await t.db.getRepository(Client).findOneByOrFail({ id: client.id }));
       const issued = await api.post(`/api/v1/client-users/${person.id}/magic-link`);
       expect(issued.status).toBe(200);
-      expect(issued.body.url).toMatch(/^https:\/\/portal\.atrium\.test\/magic-link\?token=/);
+      expect(issued.body.url.startsWith(`https://portal.atrium.test/a/${agency.slug}/magic-link?token=`)).toBe(true);
       expect(new Date(issued.body.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(15 * 60_000);
       const token = new URL(issued.body.url).searchParams.get('token');
 

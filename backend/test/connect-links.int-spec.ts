@@ -11,6 +11,7 @@ describe('Client Connect Links', () => {
   let client: Client;
   let owner: string;
   let otherAgencyOwner: string;
+  let agencySlug: string;
 
   const create = (token: string, clientId: string, body: object = {}) =>
     t.http().post(`/api/v1/clients/${clientId}/connect-links`).set('Authorization', `Bearer ${token}`).send(body);
@@ -21,6 +22,7 @@ describe('Client Connect Links', () => {
     t = await startTestApp();
     f = new Factory(t);
     const agency = await f.agency('Link Agency');
+    agencySlug = agency.slug;
     client = await f.client(agency, [...CLIENT_PERMISSIONS], 'No-Portal Client');
     owner = (await f.signIn((await f.agencyUser(agency, 'member')).email)).accessToken;
     otherAgencyOwner = (await f.signIn((await f.agencyUser(await f.agency(), 'owner')).email)).accessToken;
@@ -31,7 +33,8 @@ describe('Client Connect Links', () => {
     const link = await create(owner, client.id, { validForDays: 3 });
     expect(link.status).toBe(201);
     expect(link.body).toMatchObject({ status: 'active', accountsConnected: 0, clientId: client.id });
-    expect(link.body.url).toMatch(new RegExp(`^${t.config.appUrl}/connect\\?token=`));
+    // The agency's branded page on the installation (the OAuth round trip stays on APP_URL).
+    expect(link.body.url).toMatch(new RegExp(`^${t.config.appUrl}/a/${agencySlug}/connect\\?token=`));
     const token = tokenOf(link.body.url);
 
     const preview = await pub('preview', { token });

@@ -13,6 +13,8 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
+  // @material/material-color-utilities (libs/shared's brand theme) ships only ES modules: compile it too.
+  transformIgnorePatterns: ['/node_modules/(?!@material/material-color-utilities/)'],
   moduleFileExtensions: ['ts', 'js'],
   testTimeout: 30000,
   // Suites share one MariaDB/Redis server; each gets its own database but runs one at a time on 2 cores.

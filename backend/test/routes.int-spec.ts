@@ -33,7 +33,8 @@ describe('Route access inventory', () => {
     // The guard itself is the safety net: simulate a forgotten decorator by reading the guard's verdict.
     const { AccessGuard } = await import('../src/core/auth/access.guard');
     const { Reflector } = await import('@nestjs/core');
-    const guard = new AccessGuard(t.app.get(Reflector));
+    const { ContextLoader } = await import('../src/core/tenancy/context-loader.service');
+    const guard = new AccessGuard(t.app.get(Reflector), t.config, t.app.get(ContextLoader));
     class Forgotten {
       handler(): void {
         return undefined;

@@ -91,16 +91,18 @@ test.describe('Social accounts, scheduling and the portal calendar', () => {
     const dialog = agency.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Create link' }).click();
     const url = await dialog.getByLabel(/New link, valid until/).inputValue();
-    expect(url).toMatch(/\/connect\?token=[\w-]+$/);
+    // The agency's branded page: its brand, and its name in the tab, never Atrium's.
+    expect(url).toMatch(/\/a\/[a-z0-9-]+\/connect\?token=[\w-]+$/);
 
     const visitor = await (await browser.newContext()).newPage();
     await visitor.goto(url);
     await expect(visitor.getByText(/Blue Harbor Hotels/).first()).toBeVisible();
+    await expect(visitor).not.toHaveTitle(/Atrium/);
     await visitor.getByRole('button', { name: 'Connect Local sandbox' }).click();
     await visitor.getByLabel('Account handle').fill(`harbor-${Date.now().toString(36)}`);
     await visitor.getByLabel('Display name').fill('Harbor Linked');
     await visitor.getByRole('button', { name: 'Authorize' }).click();
-    await expect(visitor).toHaveURL(/\/connect\?token=/);
+    await expect(visitor).toHaveURL(/\/a\/[a-z0-9-]+\/connect\?token=/);
     await expect(visitor.getByText('Harbor Linked').first()).toBeVisible();
 
     await agency.reload();
