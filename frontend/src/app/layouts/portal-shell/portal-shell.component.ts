@@ -11,6 +11,7 @@ import { map } from 'rxjs';
 import { ActiveClientService } from '../../core/auth/active-client.service';
 import { AuthService } from '../../core/auth/auth.service';
 import { BrandThemeService } from '../../core/branding/brand-theme.service';
+import { BrandFooterComponent, hasBrandFooter } from '../../core/branding/brand-footer.component';
 import { BrandService } from '../../core/branding/brand.service';
 import { skipToMain } from '../skip-link';
 import { UserMenuComponent } from '../user-menu/user-menu.component';
@@ -28,6 +29,7 @@ const PHONE_QUERY = '(max-width: 599.98px)';
 @Component({
   selector: 'atr-portal-shell',
   imports: [
+    BrandFooterComponent,
     MatButtonModule,
     MatIconModule,
     MatMenuModule,
@@ -54,6 +56,7 @@ export class PortalShellComponent {
   private readonly theme = inject(BrandThemeService);
   /** The agency's brand (white label): its logo or portal name, never Atrium's. */
   protected readonly brand = inject(BrandService).brand;
+  protected readonly hasFooter = computed(() => hasBrandFooter(this.brand()));
   protected readonly portalTitle = computed(() => this.brand()?.portalName ?? this.auth.me()?.agency.name ?? '');
   protected readonly logo = computed(() => {
     const images = this.brand()?.images;

@@ -18,6 +18,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { WEB_PATHS } from '@atrium/shared';
 import { BrandThemeService } from '../../../core/branding/brand-theme.service';
+import { BrandFooterComponent, hasBrandFooter } from '../../../core/branding/brand-footer.component';
 import { BRANDED_SIGN_IN_PREFIX, BrandService } from '../../../core/branding/brand.service';
 
 type BrandState = 'loading' | 'ready' | 'missing' | 'failed';
@@ -30,7 +31,15 @@ type BrandState = 'loading' | 'ready' | 'missing' | 'failed';
  */
 @Component({
   selector: 'atr-auth-layout',
-  imports: [MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, RouterLink, RouterOutlet],
+  imports: [
+    BrandFooterComponent,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatProgressBarModule,
+    RouterLink,
+    RouterOutlet,
+  ],
   template: `
     <div class="auth" [class.auth--with-image]="sideImage()">
       @if (sideImage(); as image) {
@@ -92,31 +101,8 @@ type BrandState = 'loading' | 'ready' | 'missing' | 'failed';
             </mat-card-content>
           </mat-card>
         </main>
-        @if (brand(); as b) {
-          @if (b.supportEmail || b.supportUrl || b.legalFooter || b.showPoweredBy) {
-            <footer class="auth__footer">
-              @if (b.supportEmail || b.supportUrl) {
-                <p>
-                  Need help?
-                  @if (b.supportEmail) {
-                    <a [href]="'mailto:' + b.supportEmail">{{ b.supportEmail }}</a>
-                  }
-                  @if (b.supportEmail && b.supportUrl) {
-                    <span aria-hidden="true"> · </span>
-                  }
-                  @if (b.supportUrl) {
-                    <a [href]="b.supportUrl" target="_blank" rel="noopener noreferrer">Help centre</a>
-                  }
-                </p>
-              }
-              @if (b.legalFooter) {
-                <p class="auth__legal">{{ b.legalFooter }}</p>
-              }
-              @if (b.showPoweredBy) {
-                <p class="auth__powered">Powered by Atrium</p>
-              }
-            </footer>
-          }
+        @if (hasFooter()) {
+          <atr-brand-footer class="auth__footer" [brand]="brand()" />
         }
       </div>
     </div>
@@ -189,21 +175,6 @@ type BrandState = 'loading' | 'ready' | 'missing' | 'failed';
       width: 100%;
       max-width: 440px;
       margin-top: 24px;
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-small);
-      text-align: center;
-      overflow-wrap: anywhere;
-
-      p {
-        margin: 0 0 8px;
-      }
-      a {
-        display: inline-block;
-        padding: 4px 0;
-      }
-    }
-    .auth__legal {
-      white-space: pre-line;
     }
     @media (min-width: 600px) {
       .auth__card {
@@ -240,6 +211,7 @@ export class AuthLayoutComponent {
 
   protected readonly state = signal<BrandState>('loading');
   protected readonly brand = this.brands.brand;
+  protected readonly hasFooter = computed(() => hasBrandFooter(this.brand()));
   protected readonly logo = computed(() => {
     const images = this.brand()?.images;
     return (this.theme.dark() ? (images?.logoDark ?? images?.logoLight) : images?.logoLight) ?? null;
