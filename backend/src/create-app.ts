@@ -1,9 +1,9 @@
-import { BadRequestException, HttpException, INestApplication, PayloadTooLargeException } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +11,12 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ApiErrorFilter } from './core/http/api-error.filter';
 import { ApiErrorDto } from './core/http/api-error.dto';
+import { bodyIdleTimeout } from './core/http/body-idle-timeout';
+import { bodyParsers } from './core/http/body-parsers';
+import { BodyTypeInterceptor } from './core/http/body-type.interceptor';
+import { noStoreByDefault } from './core/http/no-store';
+import { documentHttpRules } from './core/http/openapi-http-rules';
+import { SessionOriginGuard } from './core/http/session-origin.guard';
 import { JsonLogger } from './core/http/json-logger';
 import { createValidationPipe } from './core/http/validation.pipe';
 import { BrandedIndexService } from './modules/branding/branded-index.service';
@@ -29,7 +35,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
-  app.use(bodyParsers());
+  app.use('/api', noStoreByDefault);
+  app.use(bodyIdleTimeout(config.requestIdleTimeoutSeconds * 1000));
+  for (const parser of bodyParsers()) {
+    if (parser.path) app.use(parser.path, parser.handler);
+    else app.use(parser.handler);
+  }
   app.use(cookieParser());
   app.use(
     helmet({
@@ -55,32 +66,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       strictTransportSecurity: config.appUrl.startsWith('https:'),
     }),
   );
+  app.useGlobalGuards(new SessionOriginGuard(config));
+  app.useGlobalInterceptors(new BodyTypeInterceptor(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
   setupOpenApi(app);
   if (config.frontendDir) serveFrontend(app, config.frontendDir);
-}
-
-/**
- * JSON and form bodies up to 100 kB. A body that cannot be read gets a plain explanation rather
- * than the parser's internal message.
- */
-function bodyParsers(): RequestHandler[] {
-  const explained =
-    (parser: RequestHandler): RequestHandler =>
-    (request, response, next) =>
-      parser(request, response, (error?: unknown) => next(error ? explainBodyError(error) : undefined));
-  return [
-    explained(express.json({ limit: '100kb' })),
-    explained(express.urlencoded({ limit: '100kb', extended: false })),
-  ];
-}
-
-function explainBodyError(error: unknown): HttpException {
-  const type = (error as { type?: unknown }).type;
-  if (type === 'entity.too.large') return new PayloadTooLargeException('The request body is too large');
-  if (type === 'entity.parse.failed') return new BadRequestException('The request body is not valid JSON');
-  return new BadRequestException('The request body could not be read');
 }
 
 export function buildOpenApiDocument(app: INestApplication) {
@@ -101,9 +92,11 @@ export function buildOpenApiDocument(app: INestApplication) {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'access-token')
     .addCookieAuth('atrium_rt', { type: 'apiKey', in: 'cookie', name: 'atrium_rt' }, 'refresh-cookie')
     .build();
-  return SwaggerModule.createDocument(app, document, {
-    extraModels: [ApiErrorDto],
-  });
+  return documentHttpRules(
+    SwaggerModule.createDocument(app, document, {
+      extraModels: [ApiErrorDto],
+    }),
+  );
 }
 
 function setupOpenApi(app: NestExpressApplication): void {

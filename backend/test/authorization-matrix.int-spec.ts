@@ -9,7 +9,7 @@ import { startTestApp, TestApp } from './support/test-app';
  * Every route × every actor, with the answer each must get. Foreign ids answer 404 exactly like
  * unknown ids. A route missing from this table fails the suite: new routes must be added here.
  */
-type Outcome = 200 | 201 | 204 | 400 | 401 | 403 | 404;
+type Outcome = 200 | 201 | 204 | 400 | 401 | 403 | 404 | 415;
 type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; body?: object };
 interface Entry {
   /** Builds the request; called once per actor so each gets fresh targets. */
@@ -371,10 +371,10 @@ export const MATRIX: Record<string, Entry> = {
   },
   'GET /api/v1/media': { request: get('/api/v1/media'), expect: agencyCollection(200) },
   'GET /api/v1/media/usage': { request: get('/api/v1/media/usage'), expect: agencyCollection(200) },
-  // An upload request without files: everyone allowed gets 400 (not multipart), the rest are refused first.
+  // An upload request without files: everyone allowed gets 415 (not multipart), the rest are refused first.
   'POST /api/v1/media': {
     request: async () => ({ method: 'POST', path: '/api/v1/media', body: { file: 'not multipart' } }),
-    expect: agencyCollection(400),
+    expect: agencyCollection(415),
   },
   'GET /api/v1/media/:mediaId': {
     request: async (w) => ({ method: 'GET', path: `/api/v1/media/${(await w.freshMedia()).id}` }),
@@ -387,7 +387,7 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/v1/portal/media': { request: get('/api/v1/portal/media'), expect: portalRoute(200) },
   'POST /api/v1/portal/media': {
     request: async () => ({ method: 'POST', path: '/api/v1/portal/media', body: { file: 'not multipart' } }),
-    expect: portalRoute(400),
+    expect: portalRoute(415),
   },
   'GET /api/v1/portal/media/:mediaId': {
     request: async (w) => ({ method: 'GET', path: `/api/v1/portal/media/${(await w.freshMedia()).id}` }),
@@ -416,7 +416,7 @@ export const MATRIX: Record<string, Entry> = {
   },
   'PUT /api/v1/me/avatar': {
     request: async () => ({ method: 'PUT', path: '/api/v1/me/avatar', body: { file: 'not multipart' } }),
-    expect: anySignedIn(400),
+    expect: anySignedIn(415),
   },
   'DELETE /api/v1/me/avatar': {
     request: async () => ({ method: 'DELETE', path: '/api/v1/me/avatar' }),
@@ -439,7 +439,7 @@ export const MATRIX: Record<string, Entry> = {
       path: '/api/v1/branding/images/logoLight',
       body: { file: 'not multipart' },
     }),
-    expect: agencyCollection(400, 'owner-admin'),
+    expect: agencyCollection(415, 'owner-admin'),
   },
   'DELETE /api/v1/branding/images/:slot': {
     request: async () => ({ method: 'DELETE', path: '/api/v1/branding/images/logoLight' }),

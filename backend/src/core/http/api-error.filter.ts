@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiError, ApiFieldError } from '@atrium/shared';
+import { asDatabaseFault } from '../database/database-faults';
 
 /** Carries per-field validation errors through to the one error shape. */
 export class ValidationFailedException extends HttpException {
@@ -26,11 +27,18 @@ export class ApiErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toApiError(exception);
+    // A database that cannot answer (or a deadlock that outlived its retries) is a 503 to retry, not a 500.
+    const databaseFault = asDatabaseFault(exception);
+    if (databaseFault && !response.headersSent)
+      response.setHeader('Retry-After', String(databaseFault.retryAfterSeconds));
+    const body = this.toApiError(databaseFault ?? exception);
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception : String(exception));
     }
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (response.headersSent) return;
+    // Every 429 says when to come back (seconds), as the OpenAPI text promises.
+    if (body.statusCode === 429) response.setHeader('Retry-After', String(retryAfterSeconds(exception)));
+    response.status(body.statusCode).json(body);
   }
 
   private toApiError(exception: unknown): ApiError {
@@ -67,6 +75,12 @@ export class ApiErrorFilter implements ExceptionFilter {
       message: 'Something went wrong on our side',
     };
   }
+}
+
+/** The wait a rate limiter attached (TooManyRequestsException.retryAfterSeconds), else a minute. */
+function retryAfterSeconds(exception: unknown): number {
+  const seconds = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60;
 }
 
 function reasonPhrase(status: number): string {

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiConsumes, ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../core/auth/route-policy';
 import { consentPage, errorPage, feedPage } from './sandbox-pages';
@@ -13,6 +13,8 @@ const HANDLE = /^[a-z0-9][a-z0-9_.-]{1,58}$/;
  * LOCAL_OAUTH_PROVIDER is on (never in production). Answers follow RFC 6749, not Atrium's API style.
  */
 @ApiExcludeController()
+// The consent page posts an HTML form and the token endpoint takes one (RFC 6749); publishing takes JSON.
+@ApiConsumes('application/x-www-form-urlencoded', 'application/json')
 @Controller('dev-oauth')
 @Public()
 export class SandboxOAuthController {

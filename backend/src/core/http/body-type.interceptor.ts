@@ -1,0 +1,58 @@
+import { CallHandler, ExecutionContext, HttpException, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DECORATORS } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Observable } from 'rxjs';
+
+export class UnsupportedBodyTypeException extends HttpException {
+  constructor(message: string) {
+    super(message, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+  }
+}
+
+const JSON_ONLY = ['application/json'];
+
+/**
+ * Routes read JSON bodies only, unless they declare other types with `@ApiConsumes(...)` (the
+ * uploads declare multipart/form-data, the OAuth sandbox its forms); the OpenAPI text and the
+ * server thus agree. A form or text body elsewhere is refused with 415 before anything reads it:
+ * a plain HTML form on another site can send those without a CORS preflight (sign-in CSRF), but
+ * never `application/json`. It runs after the access guard (who may call a route is answered
+ * first) and before the validation pipe and the handler.
+ */
+@Injectable()
+export class BodyTypeInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    this.check(context);
+    return next.handle();
+  }
+
+  private check(context: ExecutionContext): void {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
+    if (!hasBody(request)) return;
+    const accepted =
+      this.reflector.getAllAndOverride<string[] | undefined>(DECORATORS.API_CONSUMES, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? JSON_ONLY;
+    if (request.is(accepted)) return;
+    // The body stays unread: close the connection after the answer rather than read it to the end.
+    http.getResponse<Response>().setHeader('Connection', 'close');
+    throw new UnsupportedBodyTypeException(`Send the request body as ${describe(accepted)}`);
+  }
+}
+
+/** A request carries a body when it declares a non-zero length or streams one in chunks. */
+export function hasBody(request: Request): boolean {
+  if (request.headers['transfer-encoding'] !== undefined) return true;
+  const length = request.headers['content-length'];
+  return length !== undefined && length !== '0';
+}
+
+function describe(types: string[]): string {
+  const names = types.map((type) => (type === 'application/json' ? 'JSON (application/json)' : type));
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
