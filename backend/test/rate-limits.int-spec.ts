@@ -21,6 +21,7 @@ describe('Rate limits', () => {
     const limited = await t.http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD });
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('limits password-reset requests per account with the same answer for unknown accounts', async () => {
@@ -31,8 +32,8 @@ describe('Rate limits', () => {
       }
       expect((await t.http().post('/api/v1/auth/forgot-password').send({ email })).status).toBe(429);
     }
-    // Only the allowed number of emails went out.
-    expect(await t.emailsTo(user.email)).toHaveLength(RATE_LIMITS.forgotPerAccount.limit);
+    // Only the allowed number of emails went out (the per-recipient email limit is the lower one).
+    expect(await t.emailsTo(user.email)).toHaveLength(RATE_LIMITS.emailResetPerRecipient.limit);
   });
 
   it('limits confirmation resends per account', async () => {

@@ -1,21 +1,21 @@
 import { Global, Module } from '@nestjs/common';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { REDIS } from '../redis/redis.module';
-import { MemoryRateLimitStore } from './memory-rate-limit.store';
+import { LimiterFactory } from './limiter-factory';
+import { LoginThrottle } from './login-throttle';
 import { RateLimitService } from './rate-limit.service';
-import { RateLimitStore } from './rate-limiter';
-import { RedisRateLimitStore } from './redis-rate-limit.store';
 
 @Global()
 @Module({
   providers: [
     {
-      provide: RateLimitStore,
+      provide: LimiterFactory,
       inject: [REDIS],
-      useFactory: (redis: Redis | null) => (redis ? new RedisRateLimitStore(redis) : new MemoryRateLimitStore()),
+      useFactory: (redis: Redis | null) => new LimiterFactory(redis),
     },
     RateLimitService,
+    LoginThrottle,
   ],
-  exports: [RateLimitService, RateLimitStore],
+  exports: [RateLimitService, LoginThrottle],
 })
 export class RateLimitModule {}

@@ -4,18 +4,26 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 
 export const RATE_LIMITS = {
-  loginPerAccount: {
-    name: 'login:account',
-    limit: 10,
-    windowSeconds: 15 * MINUTE,
-  },
+  // Wrong passwords per account are not limited by a window but slowed down: see LoginThrottle.
   loginPerIp: { name: 'login:ip', limit: 50, windowSeconds: 15 * MINUTE },
   forgotPerAccount: { name: 'forgot:account', limit: 5, windowSeconds: HOUR },
   forgotPerIp: { name: 'forgot:ip', limit: 30, windowSeconds: HOUR },
   resendPerAccount: { name: 'resend:account', limit: 5, windowSeconds: HOUR },
   resendPerIp: { name: 'resend:ip', limit: 30, windowSeconds: HOUR },
+  /** Password changes from settings (the current password is checked: a guessing oracle otherwise). */
+  passwordChangePerAccount: { name: 'password-change:account', limit: 10, windowSeconds: 15 * MINUTE },
   signupPerIp: { name: 'signup:ip', limit: 20, windowSeconds: HOUR },
   tokenPerIp: { name: 'token:ip', limit: 60, windowSeconds: 15 * MINUTE },
+  /**
+   * Emails per recipient address, per kind, counted for every address whether or not it has an
+   * account: beyond the limit nothing is sent, and the answer stays the same (no enumeration).
+   */
+  emailResetPerRecipient: { name: 'email:reset', limit: 3, windowSeconds: HOUR },
+  emailConfirmationPerRecipient: { name: 'email:confirmation', limit: 5, windowSeconds: HOUR },
+  emailSignInLinkPerRecipient: { name: 'email:sign-in-link', limit: 5, windowSeconds: HOUR },
+  emailChangePerRecipient: { name: 'email:email-change', limit: 5, windowSeconds: HOUR },
+  emailSignupAttemptPerRecipient: { name: 'email:signup-attempt', limit: 3, windowSeconds: HOUR },
+  emailSecurityNoticePerRecipient: { name: 'email:security-notice', limit: 10, windowSeconds: HOUR },
   /** Invitation emails: no inbox gets flooded, and no agency becomes a mail cannon. */
   invitePerRecipient: { name: 'invite:recipient', limit: 5, windowSeconds: HOUR },
   invitePerAgency: { name: 'invite:agency', limit: 200, windowSeconds: HOUR },

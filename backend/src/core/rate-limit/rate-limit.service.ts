@@ -1,32 +1,79 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { RateLimitRule, RateLimitStore, TooManyRequestsException } from './rate-limiter';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { LimiterFactory } from './limiter-factory';
+import { RateLimitRule, TooManyRequestsException } from './rate-limiter';
 
 /**
- * Per-account and per-IP limits on sign-in, password reset and confirmation resend (SPEC §5).
- * Account keys are hashed emails, counted whether or not the account exists, so a 429 reveals
- * nothing about which addresses are registered.
+ * Per-account, per-IP and per-recipient limits on sign-in, emails and other public actions
+ * (SPEC §5), on rate-limiter-flexible (see LimiterFactory for Redis and its insurance). Subjects
+ * are hashed (emails lower-cased first) and counted whether or not an account exists, so a 429
+ * reveals nothing about which addresses are registered.
  */
 @Injectable()
 export class RateLimitService {
-  constructor(private readonly store: RateLimitStore) {}
+  private readonly logger = new Logger(RateLimitService.name);
 
-  /** Counts one hit against every rule; throws 429 when any of them is exceeded. */
+  constructor(private readonly limiters: LimiterFactory) {}
+
+  /** Counts one hit against every rule; throws 429 (with the longest wait) when any of them is exceeded. */
   async consume(checks: Array<{ rule: RateLimitRule; subject: string | null }>): Promise<void> {
-    let retryAfter = 0;
+    let retryAfterMs = 0;
     for (const { rule, subject } of checks) {
       if (!subject) continue;
-      const { count, resetInSeconds } = await this.store.hit(this.key(rule, subject), rule.windowSeconds);
-      if (count > rule.limit) retryAfter = Math.max(retryAfter, resetInSeconds);
+      const refusedFor = await this.hit(rule, subject);
+      retryAfterMs = Math.max(retryAfterMs, refusedFor);
     }
-    if (retryAfter > 0) throw new TooManyRequestsException(retryAfter);
+    if (retryAfterMs > 0) throw new TooManyRequestsException(retryAfterMs / 1000);
+  }
+
+  /**
+   * Counts one hit and answers whether it is within the limit, without throwing: for emails, whose
+   * senders answer the same either way and simply send nothing beyond the limit.
+   */
+  async allow(rule: RateLimitRule, subject: string): Promise<boolean> {
+    return (await this.hit(rule, subject)) === 0;
   }
 
   async reset(rule: RateLimitRule, subject: string): Promise<void> {
-    await this.store.reset(this.key(rule, subject));
+    await this.guard(() => this.limiterFor(rule).delete(subjectKey(subject)));
   }
 
-  private key(rule: RateLimitRule, subject: string): string {
-    return `${rule.name}:${createHash('sha256').update(subject.toLowerCase()).digest('hex').slice(0, 32)}`;
+  /** 0 when allowed, else the milliseconds until the window lets the subject in again. */
+  private async hit(rule: RateLimitRule, subject: string): Promise<number> {
+    try {
+      await this.guard(() => this.limiterFor(rule).consume(subjectKey(subject)));
+      return 0;
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return Math.max(1000, refusal.msBeforeNext);
+      throw refusal;
+    }
   }
+
+  private limiterFor(rule: RateLimitRule) {
+    return this.limiters.limiter({ name: rule.name, points: rule.limit, durationSeconds: rule.windowSeconds });
+  }
+
+  private guard<T>(operation: () => Promise<T>): Promise<T> {
+    return guardStore(operation, this.logger);
+  }
+}
+
+/**
+ * A store failure the insurance limiter did not absorb is a clear 503, never a bare 500: the
+ * caller may retry, and nothing was done. Refusals (RateLimiterRes) pass through.
+ */
+export async function guardStore<T>(operation: () => Promise<T>, logger: Logger): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw error;
+    logger.error({ msg: 'Rate limit store failed', error: String(error) });
+    throw new ServiceUnavailableException('Sign-in protection is briefly unavailable. Please try again in a minute.');
+  }
+}
+
+/** Limiter keys never hold an address or IP in clear. */
+export function subjectKey(subject: string): string {
+  return createHash('sha256').update(subject.toLowerCase()).digest('hex').slice(0, 32);
 }

@@ -7,23 +7,22 @@ export interface RateLimitRule {
   windowSeconds: number;
 }
 
-export interface RateLimitVerdict {
-  allowed: boolean;
-  retryAfterSeconds: number;
-}
-
-/** Counts hits per key in fixed windows. Redis-backed when configured (shared by all instances). */
-export abstract class RateLimitStore {
-  abstract hit(key: string, windowSeconds: number): Promise<{ count: number; resetInSeconds: number }>;
-  abstract reset(key: string): Promise<void>;
-}
-
+/**
+ * 429 with the seconds until a retry may succeed. The error filter turns `retryAfterSeconds` into
+ * the `Retry-After` header every 429 carries.
+ */
 export class TooManyRequestsException extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-    super(
-      `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    super(`Too many attempts. Please try again in ${waitInWords(seconds)}.`, HttpStatus.TOO_MANY_REQUESTS);
+    this.retryAfterSeconds = seconds;
   }
+}
+
+function waitInWords(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }

@@ -7,15 +7,17 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
-  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Meta } from '../../core/auth/context.decorator';
+import { asDatabaseFault } from '../../core/database/database-faults';
 import type { RequestMeta } from '../../core/auth/request-context';
 import { Public } from '../../core/auth/route-policy';
 import { ApiErrorDto, MessageDto } from '../../core/http/api-error.dto';
+import { ApiRateLimited } from '../../core/rate-limit/api-rate-limited.decorator';
 import { AuthService } from './auth.service';
 import { EmailDto, LoginDto, ResetPasswordDto, SignupDto, TokenDto } from './dto/auth.dto';
 import { SessionDto } from './dto/session.dto';
@@ -39,7 +41,7 @@ export class AuthController {
     description: 'Same answer whether or not the email already has an account',
   })
   @ApiBadRequestResponse({ type: ApiErrorDto })
-  @ApiTooManyRequestsResponse({ type: ApiErrorDto })
+  @ApiRateLimited()
   signup(@Body() dto: SignupDto, @Meta() meta: RequestMeta): Promise<MessageDto> {
     return this.auth.signup(dto, meta);
   }
@@ -65,7 +67,7 @@ export class AuthController {
     type: MessageDto,
     description: 'Same answer for every address',
   })
-  @ApiTooManyRequestsResponse({ type: ApiErrorDto })
+  @ApiRateLimited()
   resendConfirmation(@Body() dto: EmailDto, @Meta() meta: RequestMeta): Promise<MessageDto> {
     return this.auth.resendConfirmation(dto.email, meta);
   }
@@ -81,10 +83,7 @@ export class AuthController {
     type: ApiErrorDto,
     description: 'Same answer for unknown email and wrong password',
   })
-  @ApiTooManyRequestsResponse({
-    type: ApiErrorDto,
-    description: 'Per-account or per-IP limit; see Retry-After',
-  })
+  @ApiRateLimited('Per-IP limit, or the growing wait after wrong passwords for this address; see Retry-After')
   async login(
     @Body() dto: LoginDto,
     @Meta() meta: RequestMeta,
@@ -105,6 +104,10 @@ export class AuthController {
     type: ApiErrorDto,
     description: 'No, expired, revoked or reused refresh token (reuse ends the session)',
   })
+  @ApiServiceUnavailableResponse({
+    type: ApiErrorDto,
+    description: 'The database is not answering: the cookie is kept; retry after the `Retry-After` seconds',
+  })
   async refresh(
     @Req() request: Request,
     @Meta() meta: RequestMeta,
@@ -113,7 +116,8 @@ export class AuthController {
     try {
       return this.session.respond(await this.auth.refresh(this.session.refreshTokenOf(request), meta), response);
     } catch (error) {
-      this.session.clear(response);
+      // A database fault (503, retry later) says nothing about the cookie: keep it, or the retry signs out.
+      if (!asDatabaseFault(error)) this.session.clear(response);
       throw error;
     }
   }
@@ -143,7 +147,7 @@ export class AuthController {
     type: MessageDto,
     description: 'Same answer for every address',
   })
-  @ApiTooManyRequestsResponse({ type: ApiErrorDto })
+  @ApiRateLimited()
   forgotPassword(@Body() dto: EmailDto, @Meta() meta: RequestMeta): Promise<MessageDto> {
     return this.auth.forgotPassword(dto.email, meta);
   }

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { BrandingModule } from '../branding/branding.module';
 import { DomainsModule } from '../domains/domains.module';
+import { AccountMailService } from './account-mail.service';
 import { AuthController } from './auth.controller';
 import { AuthHousekeepingService } from './auth-housekeeping.service';
 import { AuthService } from './auth.service';
@@ -21,7 +22,8 @@ import { SessionService } from './session.service';
     OneTimeTokenService,
     SessionService,
     SessionResponder,
+    AccountMailService,
   ],
-  exports: [PasswordService, OneTimeTokenService, SessionService, SessionResponder],
+  exports: [PasswordService, OneTimeTokenService, SessionService, SessionResponder, AccountMailService],
 })
 export class AuthModule {}

@@ -10,6 +10,7 @@ import type { RequestContext, RequestMeta } from '../../core/auth/request-contex
 import { ValidationFailedException } from '../../core/http/api-error.filter';
 import { MailService } from '../../core/mail/mail.service';
 import { RATE_LIMITS } from '../../core/rate-limit/rate-limit.rules';
+import { LoginThrottle } from '../../core/rate-limit/login-throttle';
 import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
 import { slugFromName, suffixedSlug } from '../../core/tenancy/agency-slug';
 import { Agency } from '../../core/tenancy/entities/agency.entity';
@@ -18,6 +19,7 @@ import { User } from '../../core/tenancy/entities/user.entity';
 import { TenantData } from '../../core/tenancy/tenant-data';
 import { BrandingService } from '../branding/branding.service';
 import { PortalAddressService } from '../domains/portal-address.service';
+import { AccountMailService } from './account-mail.service';
 import { AuthEmails, withToken } from './auth-emails';
 import type { LoginDto, ResetPasswordDto, SignupDto } from './dto/auth.dto';
 import { OneTimeTokenService } from './one-time-token.service';
@@ -57,6 +59,8 @@ export class AuthService {
     private readonly rateLimits: RateLimitService,
     private readonly branding: BrandingService,
     private readonly addresses: PortalAddressService,
+    private readonly loginThrottle: LoginThrottle,
+    private readonly accountMail: AccountMailService,
   ) {
     this.emails = new AuthEmails(config.appUrl);
     this.db = tenant.unscoped('sign-in: accounts are found by email, session or token before any tenant is known');
@@ -77,19 +81,24 @@ export class AuthService {
         const manager = tx.unscoped('sign-in: accounts are found by email or token before any tenant is known');
         const existing = await manager.getRepository(User).findOneBy({ email: dto.email });
         if (existing) {
-          emailIds.push(
-            await this.mail.queue(manager, {
-              to: existing.email,
-              agencyId: existing.agencyId,
-              ...(existing.kind === 'client'
-                ? this.emails.clientSignupAttempt(
-                    await this.branding.brandForEmails(existing.agencyId),
-                    existing.name,
-                    await this.addresses.link(existing.agencyId, WEB_PATHS.login),
-                  )
-                : this.emails.signupAttemptForExistingAccount(existing.name)),
-            }),
-          );
+          // A removed or deactivated account hears nothing, and one inbox gets a few heads-ups at most.
+          const notify =
+            (await this.accountMail.inGoodStanding(existing)) &&
+            (await this.accountMail.withinLimit(RATE_LIMITS.emailSignupAttemptPerRecipient, existing.email));
+          if (notify)
+            emailIds.push(
+              await this.mail.queue(manager, {
+                to: existing.email,
+                agencyId: existing.agencyId,
+                ...(existing.kind === 'client'
+                  ? this.emails.clientSignupAttempt(
+                      await this.branding.brandForEmails(existing.agencyId),
+                      existing.name,
+                      await this.addresses.link(existing.agencyId, WEB_PATHS.login),
+                    )
+                  : this.emails.signupAttemptForExistingAccount(existing.name)),
+              }),
+            );
           await this.audit.record(
             {
               action: 'auth.signup.existing_email',
@@ -209,6 +218,8 @@ export class AuthService {
       const manager = tx.unscoped('sign-in: accounts are found by email or token before any tenant is known');
       const user = await manager.getRepository(User).findOneBy({ email, status: 'active' });
       if (!user || user.emailConfirmedAt || !user.passwordHash) return;
+      if (!(await this.accountMail.inGoodStanding(user))) return;
+      if (!(await this.accountMail.withinLimit(RATE_LIMITS.emailConfirmationPerRecipient, user.email))) return;
       const agency = await manager.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
       const token = await this.tokens.issue(tx, user.id, user.email, 'confirm_email');
       emailIds.push(
@@ -236,13 +247,12 @@ export class AuthService {
 
   /**
    * Unknown email, wrong password, deactivated user, suspended agency: one answer, and the same
-   * argon2 work, so none of them can be told apart.
+   * argon2 work, so none of them can be told apart. Failures slow the address down (LoginThrottle:
+   * growing waits, never a lock), counted whether or not an account exists.
    */
   async login(dto: LoginDto, meta: RequestMeta): Promise<SignedIn> {
-    await this.rateLimits.consume([
-      { rule: RATE_LIMITS.loginPerIp, subject: meta.ip },
-      { rule: RATE_LIMITS.loginPerAccount, subject: dto.email },
-    ]);
+    await this.rateLimits.consume([{ rule: RATE_LIMITS.loginPerIp, subject: meta.ip }]);
+    await this.loginThrottle.assertMayTry(dto.email);
     const user = await this.db.getRepository(User).findOneBy({ email: dto.email });
     const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
     const context = user && passwordOk ? await this.contexts.forUser(user.id, 'pending', meta) : null;
@@ -256,15 +266,22 @@ export class AuthService {
         meta,
         details: user ? { reason: passwordOk ? 'inactive' : 'password' } : { reason: 'unknown_email' },
       });
+      await this.loginThrottle.recordFailure(dto.email);
       throw new UnauthorizedException(NEUTRAL.badCredentials);
     }
 
     const tokens = await this.tenant.transaction((tx) => this.sessions.openForSignIn(tx, user, meta, 'password'));
-    await this.rateLimits.reset(RATE_LIMITS.loginPerAccount, dto.email);
+    await this.loginThrottle.clear(dto.email);
     return { tokens, context: { ...context, sessionId: tokens.sessionId } };
   }
 
   async refresh(refreshToken: string | undefined, meta: RequestMeta): Promise<SignedIn> {
+    // Who the session is for is read BEFORE the token rotates: a database fault after the rotation
+    // would leave the browser with its old cookie, and presenting that again reads as reuse and ends
+    // the session. After the rotation nothing touches the database.
+    const presented = await this.sessions.findByRefreshToken(refreshToken);
+    const context =
+      presented && !presented.revokedAt ? await this.contexts.forUser(presented.userId, presented.id, meta) : null;
     const outcome = await this.sessions.refresh(refreshToken, meta);
     if (outcome.kind === 'reused') {
       const user = await this.db.getRepository(User).findOneBy({ id: outcome.session.userId });
@@ -278,8 +295,7 @@ export class AuthService {
       });
     }
     if (outcome.kind !== 'rotated') throw new UnauthorizedException('Your session has ended. Please sign in again.');
-    const context = await this.contexts.forUser(outcome.session.userId, outcome.session.id, meta);
-    if (!context) {
+    if (!context || presented?.id !== outcome.session.id) {
       await this.sessions.revoke(outcome.session.id, 'access_revoked');
       throw new UnauthorizedException('Your session has ended. Please sign in again.');
     }
@@ -306,11 +322,15 @@ export class AuthService {
       { rule: RATE_LIMITS.forgotPerIp, subject: meta.ip },
       { rule: RATE_LIMITS.forgotPerAccount, subject: email },
     ]);
+    // Removed and deactivated accounts, and an address that had its share of reset emails this hour,
+    // get nothing; the answer is the same in every case.
+    const user = await this.db.getRepository(User).findOneBy({ email, status: 'active' });
+    if (!user || !(await this.accountMail.inGoodStanding(user))) return { message: NEUTRAL.forgot };
+    if (!(await this.accountMail.withinLimit(RATE_LIMITS.emailResetPerRecipient, user.email)))
+      return { message: NEUTRAL.forgot };
     const emailIds: string[] = [];
     await this.tenant.transaction(async (tx) => {
       const manager = tx.unscoped('sign-in: accounts are found by email or token before any tenant is known');
-      const user = await manager.getRepository(User).findOneBy({ email, status: 'active' });
-      if (!user) return;
       const token = await this.tokens.issue(tx, user.id, user.email, 'reset_password');
       emailIds.push(
         await this.mail.queue(manager, {
@@ -341,11 +361,15 @@ export class AuthService {
     return { message: NEUTRAL.forgot };
   }
 
-  /** Sets the new password and ends every session of the user: whoever knew the old one is out. */
+  /**
+   * Sets the new password and ends every session of the user: whoever knew the old one is out. The
+   * address gets a notice, and the account's sign-in failures (and any wait) are forgotten.
+   */
   async resetPassword(dto: ResetPasswordDto, meta: RequestMeta): Promise<MessageResponse> {
     await this.rateLimits.consume([{ rule: RATE_LIMITS.tokenPerIp, subject: meta.ip }]);
     const problem = this.passwords.problemWith(dto.password);
     const passwordHash = problem ? null : await this.passwords.hash(dto.password);
+    const noticeIds: string[] = [];
     const done = await this.tenant
       .transaction(async (tx) => {
         const manager = tx.unscoped('sign-in: accounts are found by email or token before any tenant is known');
@@ -366,6 +390,8 @@ export class AuthService {
         );
         await this.tokens.spendAccountLinks(tx, user.id);
         await this.sessions.revokeAllForUser(user.id, 'password_reset', tx);
+        const notice = await this.accountMail.queuePasswordChangedNotice(manager, user, 'reset', new Date());
+        if (notice) noticeIds.push(notice);
         await this.audit.record(
           {
             action: 'auth.password_reset',
@@ -377,7 +403,7 @@ export class AuthService {
           },
           manager,
         );
-        return 'done' as const;
+        return { email: user.email };
       })
       .catch((error: unknown) => {
         if (error instanceof PasswordRejected)
@@ -385,6 +411,8 @@ export class AuthService {
         throw error;
       });
     if (done === 'bad-link') throw new BadRequestException(NEUTRAL.badLink);
+    await this.mail.dispatch(noticeIds);
+    await this.loginThrottle.clear(done.email);
     return {
       message: 'Your password has been changed. Sign in with your new password.',
     };

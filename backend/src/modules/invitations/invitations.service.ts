@@ -29,7 +29,7 @@ import { BrandingService } from '../branding/branding.service';
 import { PortalAddressService } from '../domains/portal-address.service';
 import type { SignedIn } from '../auth/auth.service';
 import { withToken } from '../auth/auth-emails';
-import { TOKEN_TTL_MS } from '../auth/one-time-token.service';
+import { OneTimeTokenService, TOKEN_TTL_MS } from '../auth/one-time-token.service';
 import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
 import { hashToken, newSecretToken } from '../auth/token-hash';
@@ -68,6 +68,7 @@ export class InvitationsService {
     private readonly rateLimits: RateLimitService,
     private readonly branding: BrandingService,
     private readonly addresses: PortalAddressService,
+    private readonly tokens: OneTimeTokenService,
   ) {}
 
   async invite(actor: Actor, target: InvitationTarget, input: InviteInput): Promise<MemberRow<string>> {
@@ -194,7 +195,9 @@ export class InvitationsService {
     const scope = agencyScope(invitation.agencyId);
     const agency = await this.tenant.findOwned(scope, Agency, invitation.agencyId);
     const client = invitation.clientId ? await this.tenant.findOwnedOrNull(scope, Client, invitation.clientId) : null;
-    const existing = await this.accountOf(invitation.email);
+    const found = await this.accountOf(invitation.email);
+    // An unconfirmed squatter is no account of the invitee's: the page asks for a new password.
+    const existing = found && isUnprovenElsewhere(found, invitation) ? null : found;
     return {
       status: this.previewStatus(invitation),
       agencyName: agency.name,
@@ -220,7 +223,10 @@ export class InvitationsService {
         throw new GoneException(goneMessage('revoked'));
       });
 
-    const existing = await this.accountOf(invitation.email);
+    const found = await this.accountOf(invitation.email);
+    // An unconfirmed sign-up elsewhere never blocks the person who proves the address (see releaseAddress).
+    const squatter = found && isUnprovenElsewhere(found, invitation) ? found : null;
+    const existing = squatter ? null : found;
     if (existing && (existing.agencyId !== invitation.agencyId || existing.kind !== invitation.audience)) {
       throw new ConflictException('This email address already has an Atrium account elsewhere.');
     }
@@ -246,6 +252,7 @@ export class InvitationsService {
         );
         if (won !== 1) throw new GoneException(goneMessage('accepted'));
 
+        if (squatter) await this.releaseAddress(tx, squatter, invitation, meta);
         const user = await this.upsertUser(tx, scope, invitation, existing, name, passwordHash);
         await this.grantMembership(tx, scope, invitation, user.id);
         await tx.updateOwned(scope, Invitation, { id: invitation.id }, { acceptedUserId: user.id });
@@ -266,6 +273,43 @@ export class InvitationsService {
     const context = await this.contexts.forUser(userId, tokens.sessionId, meta, requestedClient);
     if (!context) throw new GoneException(goneMessage('revoked'));
     return { tokens, context };
+  }
+
+  /**
+   * Frees an address from an account that never confirmed it, for the invitee who just proved it by
+   * following the emailed link. The unconfirmed account is not deleted (it may hold data, and its
+   * agency and audit rows stay consistent); it is retired: its address becomes a never-deliverable
+   * placeholder (`.invalid`, RFC 2606), the user is deactivated, its sessions end and its emailed
+   * links die. Nobody could sign in to it any more: it only ever had the address it never proved.
+   * If it confirmed the address in the meantime, it keeps it and the invitee gets the usual conflict.
+   */
+  private async releaseAddress(
+    tx: TenantTransaction,
+    squatter: User,
+    invitation: Invitation,
+    meta: RequestMeta,
+  ): Promise<void> {
+    const released = await tx
+      .unscoped('invitation: the unconfirmed account holding the invited address belongs to another agency')
+      .getRepository(User)
+      .update(
+        { id: squatter.id, email: squatter.email, emailConfirmedAt: IsNull() },
+        { email: `released-${squatter.id}@atrium.invalid`, status: 'deactivated', pendingEmail: null },
+      );
+    if (released.affected !== 1)
+      throw new ConflictException('This email address already has an Atrium account elsewhere.');
+    await this.sessions.revokeAllForUser(squatter.id, 'address_released', tx);
+    await this.tokens.spendAccountLinks(tx, squatter.id);
+    await this.audit.recordFor(
+      { scope: agencyScope(squatter.agencyId), userId: null, ip: meta.ip, userAgent: meta.userAgent },
+      {
+        action: 'auth.unconfirmed_account_released',
+        targetType: 'user',
+        targetId: squatter.id,
+        details: { reason: 'invitee_proved_address', invitationId: invitation.id },
+      },
+      tx,
+    );
   }
 
   /** Revokes every open invitation to a client (the client is being deleted). */
@@ -454,6 +498,15 @@ export class InvitationsService {
         : invitationEmail(this.config.appUrl, { ...facts, clientName: client?.name ?? null, token });
     return this.mail.queue(tx, { to: invitation.email, agencyId: invitation.agencyId, ...content });
   }
+}
+
+/**
+ * An account that never confirmed its address, outside the invitation's agency and audience: a
+ * sign-up anyone could have made with someone else's address. It must not lock the invitee out.
+ */
+function isUnprovenElsewhere(account: User, invitation: Invitation): boolean {
+  const elsewhere = account.agencyId !== invitation.agencyId || account.kind !== invitation.audience;
+  return elsewhere && account.emailConfirmedAt === null;
 }
 
 function clientIdOf(target: InvitationTarget): string | null {

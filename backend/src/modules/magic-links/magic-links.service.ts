@@ -13,6 +13,7 @@ import { ClientMembership } from '../../core/tenancy/entities/client-membership.
 import { User } from '../../core/tenancy/entities/user.entity';
 import { TenantData, type TenantTransaction } from '../../core/tenancy/tenant-data';
 import type { Actor, TenantScope } from '../../core/tenancy/tenant-scope';
+import { AccountMailService } from '../auth/account-mail.service';
 import type { SignedIn } from '../auth/auth.service';
 import { withToken } from '../auth/auth-emails';
 import { OneTimeTokenService, TOKEN_TTL_MS } from '../auth/one-time-token.service';
@@ -39,6 +40,7 @@ export class MagicLinksService {
     private readonly rateLimits: RateLimitService,
     private readonly branding: BrandingService,
     private readonly addresses: PortalAddressService,
+    private readonly accountMail: AccountMailService,
   ) {}
 
   async issueLink(actor: Actor, userId: string): Promise<MagicLinkResponse> {
@@ -53,9 +55,15 @@ export class MagicLinksService {
     });
   }
 
-  /** The "login email": a one-click sign-in button, to one or many selected client users. */
+  /**
+   * The "login email": a one-click sign-in button, to one or many selected client users. A person
+   * who already got their share of sign-in emails this hour (RATE_LIMITS.emailSignInLinkPerRecipient,
+   * whoever sent them) gets none and is listed as skipped, like a person without access.
+   */
   async sendLoginEmails(actor: Actor, userIds: string[]): Promise<BulkResult> {
-    const eligible = await this.eligibleClientUsers(actor.scope, userIds);
+    const eligible: User[] = [];
+    for (const user of await this.eligibleClientUsers(actor.scope, userIds))
+      if (await this.accountMail.withinLimit(RATE_LIMITS.emailSignInLinkPerRecipient, user.email)) eligible.push(user);
     const agency = await this.tenant.findOwned(actor.scope, Agency, actor.scope.agencyId);
     const brand = await this.branding.brandForEmails(agency.id);
     const emailIds: string[] = [];

@@ -16,6 +16,7 @@ import { Agency } from '../../core/tenancy/entities/agency.entity';
 import { User } from '../../core/tenancy/entities/user.entity';
 import { TenantData } from '../../core/tenancy/tenant-data';
 import { agencyScope, type AgencyScope } from '../../core/tenancy/tenant-scope';
+import { AccountMailService } from '../auth/account-mail.service';
 import { withToken } from '../auth/auth-emails';
 import { OneTimeTokenService } from '../auth/one-time-token.service';
 import { PasswordService } from '../auth/password.service';
@@ -44,6 +45,7 @@ export class SettingsService {
     private readonly pictures: ProfilePicturesService,
     private readonly branding: BrandingService,
     private readonly addresses: PortalAddressService,
+    private readonly accountMail: AccountMailService,
   ) {}
 
   async updateProfile(ctx: RequestContext, change: { name?: string; timezone?: string }): Promise<void> {
@@ -85,47 +87,58 @@ export class SettingsService {
     const compose = (email: EmailMessage) =>
       brand ? brandedActionEmail(brand, email) : actionEmail({ ...email, brand: agency.name });
     const forgotUrl = await link(WEB_PATHS.forgotPassword);
+    // Any address can be typed in as the new one: each gets a few of these an hour at most, from
+    // all accounts together; beyond that nothing is sent there and the answer is the same.
+    const mayMailNew = await this.accountMail.withinLimit(RATE_LIMITS.emailChangePerRecipient, newEmail);
+    const mayMailOld = await this.accountMail.withinLimit(RATE_LIMITS.emailSecurityNoticePerRecipient, user.email);
     // Whether the address is taken is only checked on confirmation: answering now would tell
     // anyone with an account who else has one.
     const ids = await this.tenant.transaction(async (tx) => {
       await tx.updateOwned(own(ctx), User, { id: user.id }, { pendingEmail: newEmail });
       const token = await this.tokens.issue(tx, user.id, newEmail, 'change_email');
       const confirmUrl = await link(withToken(WEB_PATHS.confirmEmailChange, token));
-      const toNew = await this.mail.queue(tx, {
-        to: newEmail,
-        agencyId: user.agencyId,
-        ...compose({
-          subject: 'Confirm your new email address',
-          greeting: `Hi ${user.name},`,
-          paragraphs: [
-            brand
-              ? `You asked to sign in to ${brand.portalName} with this address from now on.`
-              : `You asked to sign in to ${agency.name} on Atrium with this address from now on.`,
-          ],
-          action: { label: 'Confirm new email', url: confirmUrl },
-          footer: 'The link works once, for 24 hours. If you did not ask for this, ignore this email.',
-        }),
-      });
-      const toOld = await this.mail.queue(tx, {
-        to: user.email,
-        agencyId: user.agencyId,
-        ...compose({
-          subject: 'Your email address is being changed',
-          greeting: `Hi ${user.name},`,
-          paragraphs: [
-            `Someone signed in as you asked to change your email address to ${newEmail}. It changes only when the link sent there is opened.`,
-            'If this was not you, reset your password now: that cancels the change and signs everyone else out.',
-          ],
-          action: { label: 'Reset my password', url: forgotUrl },
-          footer: 'You get this because it concerns your account.',
-        }),
-      });
+      const ids: string[] = [];
+      if (mayMailNew)
+        ids.push(
+          await this.mail.queue(tx, {
+            to: newEmail,
+            agencyId: user.agencyId,
+            ...compose({
+              subject: 'Confirm your new email address',
+              greeting: `Hi ${user.name},`,
+              paragraphs: [
+                brand
+                  ? `You asked to sign in to ${brand.portalName} with this address from now on.`
+                  : `You asked to sign in to ${agency.name} on Atrium with this address from now on.`,
+              ],
+              action: { label: 'Confirm new email', url: confirmUrl },
+              footer: 'The link works once, for 24 hours. If you did not ask for this, ignore this email.',
+            }),
+          }),
+        );
+      if (mayMailOld)
+        ids.push(
+          await this.mail.queue(tx, {
+            to: user.email,
+            agencyId: user.agencyId,
+            ...compose({
+              subject: 'Your email address is being changed',
+              greeting: `Hi ${user.name},`,
+              paragraphs: [
+                `Someone signed in as you asked to change your email address to ${newEmail}. It changes only when the link sent there is opened.`,
+                'If this was not you, reset your password now: that cancels the change and signs everyone else out.',
+              ],
+              action: { label: 'Reset my password', url: forgotUrl },
+              footer: 'You get this because it concerns your account.',
+            }),
+          }),
+        );
       await this.audit.recordFor(
         ctx,
         { action: 'profile.email_change_requested', targetType: 'user', targetId: user.id, details: { to: newEmail } },
         tx,
       );
-      return [toNew, toOld];
+      return ids;
     });
     await this.mail.dispatch(ids);
     return newEmail;
@@ -176,13 +189,13 @@ export class SettingsService {
 
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.user(ctx);
-    await this.rateLimits.consume([{ rule: RATE_LIMITS.loginPerAccount, subject: `password-change:${user.id}` }]);
+    await this.rateLimits.consume([{ rule: RATE_LIMITS.passwordChangePerAccount, subject: user.id }]);
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
       throw new ValidationFailedException([{ field: 'currentPassword', messages: ['is not your current password'] }]);
     }
     this.passwords.assertAcceptable(newPassword, 'newPassword', user.email);
     const passwordHash = await this.passwords.hash(newPassword);
-    await this.tenant.transaction(async (tx) => {
+    const noticeIds = await this.tenant.transaction(async (tx) => {
       await tx.updateOwned(own(ctx), User, { id: user.id }, { passwordHash, pendingEmail: null });
       // Links already mailed (reset, magic link, a pending email change) stop working too.
       await this.tokens.spendAccountLinks(tx, user.id);
@@ -193,7 +206,11 @@ export class SettingsService {
         { action: 'profile.password_changed', targetType: 'user', targetId: user.id },
         tx,
       );
+      // The address hears of it, with what to do if it was not them (ASVS V2.2.3).
+      const notice = await this.accountMail.queuePasswordChangedNotice(tx, user, 'changed', new Date());
+      return notice ? [notice] : [];
     });
+    await this.mail.dispatch(noticeIds);
   }
 
   async setAvatar(ctx: RequestContext, request: Request): Promise<void> {
