@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import request from 'supertest';
 import type { AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
-import { JobQueue, QUEUE_NAME } from '../../src/core/jobs/job-queue';
+import { JobQueue, JOBS } from '../../src/core/jobs/job-queue';
 import { OutboxEmail } from '../../src/core/mail/outbox-email.entity';
 import { REDIS } from '../../src/core/redis/redis.module';
 import type Redis from 'ioredis';
@@ -32,8 +32,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const db = app.get(DataSource);
   if (config.redisUrl) {
     // Queues are shared between test apps on one Redis: start each app from an empty one.
-    const queue = app.get<Queue>(getQueueToken(QUEUE_NAME));
-    await queue.empty();
+    for (const name of Object.values(JOBS)) await app.get<Queue>(getQueueToken(name)).empty();
     // Rate-limit counters too: every test app talks from 127.0.0.1 and would share them.
     const redis = app.get<Redis | null>(REDIS);
     const keys = (await redis?.keys('atrium:rl:*')) ?? [];

@@ -7,22 +7,36 @@ export interface ReceivedMessage {
   body: string;
 }
 
+export interface TestSmtpOptions {
+  /** How long the server takes to accept each message (a slow server: deliveries overlap). */
+  delayMs?: number;
+}
+
 /** A real SMTP server on loopback that keeps every message it receives (as mail-outbox.int-spec's). */
-export async function startTestSmtp(): Promise<{
+export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<{
   port: number;
   received: ReceivedMessage[];
+  /** The most messages that were being received at the same time. */
+  maxInFlight: () => number;
   close: () => Promise<void>;
 }> {
   const received: ReceivedMessage[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     onData(stream, session, callback) {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
       let body = '';
       stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
       stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        callback();
+        setTimeout(() => {
+          inFlight -= 1;
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
+          callback();
+        }, options.delayMs ?? 0);
       });
     },
   });
@@ -30,6 +44,7 @@ export async function startTestSmtp(): Promise<{
   return {
     port: (server.server.address() as AddressInfo).port,
     received,
+    maxInFlight: () => maxInFlight,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -64,4 +79,28 @@ export function decodedBody(raw: string): string {
     raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
     'latin1',
   ).toString('utf8');
+}
+
+/**
+ * The decoded text/plain and text/html parts of a raw message (as nodemailer builds them:
+ * quoted-printable, base64 or 7bit), for checks on what was sent rather than on the outbox row,
+ * whose bodies are removed once the message is sent.
+ */
+export function partsOf(raw: string): { text: string; html: string } {
+  const parts = { text: '', html: '' };
+  for (const chunk of raw.split(/\r?\n--[^\r\n]+\r?\n/)) {
+    const [head, ...rest] = chunk.split(/\r?\n\r?\n/);
+    const type = /content-type:\s*text\/(plain|html)/i.exec(head)?.[1]?.toLowerCase();
+    if (!type) continue;
+    const encoded = rest.join('\n\n').replace(/\r?\n--[^\r\n]+--\s*$/, '');
+    const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+    const decoded =
+      encoding === 'base64'
+        ? Buffer.from(encoded.replace(/\s+/g, ''), 'base64').toString('utf8')
+        : encoding === 'quoted-printable'
+          ? decodedBody(encoded)
+          : encoded;
+    parts[type === 'plain' ? 'text' : 'html'] = decoded.replace(/\r\n/g, '\n');
+  }
+  return parts;
 }

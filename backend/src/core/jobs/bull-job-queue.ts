@@ -1,24 +1,37 @@
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bull';
+import type { BullConnections } from './bull-connections';
 import { EnqueueOptions, JobHandler, JobName, JobQueue } from './job-queue';
 
 const ENQUEUE_TIMEOUT_MS = 3000;
 
-/** Jobs on Redis through Bull: they survive restarts and spread over every worker instance. */
-export class BullJobQueue extends JobQueue {
+/**
+ * Jobs on Redis through Bull: they survive restarts and spread over every worker instance. Each
+ * job kind has its own queue with one unnamed processor, so `concurrency` bounds that kind alone
+ * (named processors on a shared queue would add up, and each could take any kind of job).
+ */
+export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   private readonly logger = new Logger('BullJobQueue');
 
   constructor(
-    private readonly queue: Queue,
+    private readonly queues: ReadonlyMap<JobName, Queue>,
     private readonly runWorkers: boolean,
+    private readonly connections: BullConnections,
   ) {
     super();
   }
 
+  /** The Bull queue of one job kind (tests count its jobs). */
+  queueOf(name: JobName): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`No queue for job ${name}`);
+    return queue;
+  }
+
   register<T>(name: JobName, handler: JobHandler<T>, concurrency = 2): void {
     if (!this.runWorkers) return;
-    void this.queue
-      .process(name, concurrency, async (job) => handler(job.data as T))
+    void this.queueOf(name)
+      .process(concurrency, async (job) => handler(job.data as T))
       .catch((error: unknown) => {
         this.logger.error({
           msg: `Processor for ${name} stopped`,
@@ -30,7 +43,7 @@ export class BullJobQueue extends JobQueue {
   async enqueue<T>(name: JobName, data: T, options: EnqueueOptions = {}): Promise<void> {
     // With Redis unreachable Bull would wait for a reconnect; callers must not hang on that.
     await withTimeout(
-      this.queue.add(name, data, {
+      this.queueOf(name).add(data, {
         jobId: options.jobId,
         attempts: options.attempts ?? 3,
         delay: options.delayMs,
@@ -45,7 +58,7 @@ export class BullJobQueue extends JobQueue {
 
   async health(): Promise<{ status: 'up' | 'down'; detail?: string }> {
     try {
-      const counts = await withTimeout(this.queue.getJobCounts(), 2000, 'queue counts');
+      const counts = await withTimeout(this.counts(), 2000, 'queue counts');
       return {
         status: 'up',
         detail: `waiting ${counts.waiting}, active ${counts.active}, failed ${counts.failed}`,
@@ -57,10 +70,29 @@ export class BullJobQueue extends JobQueue {
 
   async drain(): Promise<void> {
     for (;;) {
-      const counts = await this.queue.getJobCounts();
+      const counts = await this.counts();
       if (counts.waiting + counts.active + counts.delayed === 0) return;
       await new Promise((r) => setTimeout(r, 25));
     }
+  }
+
+  /** Closes the queues (Nest closes them too; `close` is idempotent), then the connections they used. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    await this.connections.close();
+  }
+
+  private async counts(): Promise<{ waiting: number; active: number; delayed: number; failed: number }> {
+    const all = await Promise.all([...this.queues.values()].map((queue) => queue.getJobCounts()));
+    return all.reduce(
+      (sum, c) => ({
+        waiting: sum.waiting + c.waiting,
+        active: sum.active + c.active,
+        delayed: sum.delayed + c.delayed,
+        failed: sum.failed + c.failed,
+      }),
+      { waiting: 0, active: 0, delayed: 0, failed: 0 },
+    );
   }
 }
 

@@ -6,7 +6,12 @@ export const JOBS = {
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 
-export const QUEUE_NAME = 'atrium';
+/**
+ * Redis key prefix of the Bull queues. Each job kind has its own queue (named by its JobName), so
+ * each kind's concurrency is exactly what its processor asks for: Bull adds up the concurrency of
+ * named processors on one queue and lets any of them take any job.
+ */
+export const QUEUE_PREFIX = 'atrium';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
@@ -22,6 +27,7 @@ export interface EnqueueOptions {
  * Producers and processors are written once against this interface.
  */
 export abstract class JobQueue {
+  /** At most `concurrency` jobs of this kind run at once in this process. */
   abstract register<T>(name: JobName, handler: JobHandler<T>, concurrency?: number): void;
   abstract enqueue<T>(name: JobName, data: T, options?: EnqueueOptions): Promise<void>;
   abstract health(): Promise<{ status: 'up' | 'down'; detail?: string }>;

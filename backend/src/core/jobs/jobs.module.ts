@@ -2,11 +2,14 @@ import { BullModule, getQueueToken } from '@nestjs/bull';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { Queue } from 'bull';
 import type { AppConfig } from '../../config/app-config';
+import { BullConnections } from './bull-connections';
 import { BullJobQueue } from './bull-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
-import { JobQueue, QUEUE_NAME } from './job-queue';
+import { JobName, JobQueue, JOBS, QUEUE_PREFIX } from './job-queue';
 
-/** Bull on Redis when REDIS_URL is set; otherwise the same processors run in this process. */
+const JOB_NAMES = Object.values(JOBS) as JobName[];
+
+/** Bull on Redis when REDIS_URL is set (one queue per job kind); otherwise the same processors run in this process. */
 @Global()
 @Module({})
 export class JobsModule {
@@ -18,17 +21,19 @@ export class JobsModule {
         exports: [JobQueue],
       };
     }
+    const connections = new BullConnections(config.redisUrl);
     return {
       module: JobsModule,
       imports: [
-        BullModule.forRoot({ redis: config.redisUrl, prefix: 'atrium' }),
-        BullModule.registerQueue({ name: QUEUE_NAME }),
+        BullModule.forRoot({ prefix: QUEUE_PREFIX, createClient: connections.createClient }),
+        BullModule.registerQueue(...JOB_NAMES.map((name) => ({ name }))),
       ],
       providers: [
         {
           provide: JobQueue,
-          inject: [getQueueToken(QUEUE_NAME)],
-          useFactory: (queue: Queue) => new BullJobQueue(queue, config.runWorkers),
+          inject: JOB_NAMES.map((name) => getQueueToken(name)),
+          useFactory: (...queues: Queue[]) =>
+            new BullJobQueue(new Map(JOB_NAMES.map((name, i) => [name, queues[i]])), config.runWorkers, connections),
         },
       ],
       exports: [JobQueue],

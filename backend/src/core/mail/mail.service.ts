@@ -51,19 +51,37 @@ export class MailService {
 
   /** Call after the transaction that queued the emails has committed. Never throws. */
   async dispatch(ids: string[]): Promise<void> {
-    if (this.capturing) return;
-    for (const id of ids) {
+    await this.dispatchDue(ids.map((id) => ({ id, attempts: 0 })));
+  }
+
+  /**
+   * Enqueues one delivery job per row, under a job id made of the row and its attempt count: a row
+   * whose job is still waiting is not enqueued twice (Bull drops a second job with the same id),
+   * and a retry (one more attempt) gets a new id. Stops at the first failure (Redis away): the
+   * sweeper comes back for the rest. Returns how many were enqueued. Never throws.
+   */
+  async dispatchDue(rows: Array<{ id: string; attempts: number }>): Promise<number> {
+    if (this.capturing) return 0;
+    let enqueued = 0;
+    for (const row of rows) {
       try {
-        // No job id: Bull keeps finished jobs for a while and would drop a retry under the same id.
-        // Two deliveries of one email are harmless: the delivery claims the row before sending.
-        await this.jobs.enqueue(JOBS.deliverEmail, { emailId: id }, { attempts: 1 });
+        await this.jobs.enqueue(JOBS.deliverEmail, { emailId: row.id }, { jobId: deliveryJobId(row), attempts: 1 });
+        enqueued += 1;
       } catch (error) {
         this.logger.warn({
           msg: 'Could not enqueue email delivery; the outbox sweeper will retry',
-          id,
+          id: row.id,
+          notEnqueued: rows.length - enqueued,
           error: String(error),
         });
+        break;
       }
     }
+    return enqueued;
   }
+}
+
+/** One job id per outbox row and attempt. */
+export function deliveryJobId(row: { id: string; attempts: number }): string {
+  return `mail-${row.id}-${row.attempts}`;
 }

@@ -20,6 +20,8 @@ const STUCK_AFTER_MS = 5 * 60_000;
 @Injectable()
 export class OutboxSweeperService {
   private readonly logger = new Logger(OutboxSweeperService.name);
+  /** The lease is renewed by the instance that holds it: this keeps its own sweeps from overlapping. */
+  private sweeping = false;
 
   private readonly db: EntityManager;
 
@@ -34,12 +36,15 @@ export class OutboxSweeperService {
 
   @Interval('outbox-sweep', SWEEP_EVERY_MS)
   async tick(): Promise<void> {
-    if (!this.config.runWorkers || this.mail.capturing) return;
+    if (!this.config.runWorkers || this.mail.capturing || this.sweeping) return;
+    this.sweeping = true;
     try {
       if (!(await this.leases.tryAcquire('outbox-sweep', SWEEP_EVERY_MS - 1000))) return;
       await this.sweep();
     } catch (error) {
       this.logger.warn({ msg: 'Outbox sweep failed', error: String(error) });
+    } finally {
+      this.sweeping = false;
     }
   }
 
@@ -53,12 +58,12 @@ export class OutboxSweeperService {
       { status: 'pending' },
     );
     const due = await repository.find({
-      select: { id: true },
+      select: { id: true, attempts: true },
       where: { status: 'pending', nextAttemptAt: LessThanOrEqual(new Date()) },
       order: { nextAttemptAt: 'ASC' },
       take: 200,
     });
-    await this.mail.dispatch(due.map((row) => row.id));
-    return due.length;
+    // Rows whose job is still waiting are not enqueued twice: the job id names the row and attempt.
+    return this.mail.dispatchDue(due);
   }
 }

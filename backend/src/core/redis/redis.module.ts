@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { AppConfig } from '../../config/app-config';
+import { createRedisClient } from './redis-client';
 
 export const REDIS = Symbol('REDIS');
 
@@ -21,7 +22,7 @@ export class RedisModule {
       provide: REDIS,
       useFactory: () =>
         config.redisUrl
-          ? new Redis(config.redisUrl, {
+          ? createRedisClient('shared', config.redisUrl, {
               maxRetriesPerRequest: 2,
               enableOfflineQueue: true,
             })

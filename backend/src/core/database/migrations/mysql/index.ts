@@ -1,3 +1,4 @@
+import { PurgeSentEmailBodies1796186484865 } from './1796186484865-PurgeSentEmailBodies';
 import { RetiredSlugs1796181592602 } from './1796181592602-RetiredSlugs';
 import { CustomDomainClaims1796175181477 } from './1796175181477-CustomDomainClaims';
 import { BrandedSender1796175216446 } from './1796175216446-BrandedSender';
@@ -25,4 +26,5 @@ export const MYSQL_MIGRATIONS = [
   BrandedSender1796175216446,
   CustomDomainClaims1796175181477,
   RetiredSlugs1796181592602,
+  PurgeSentEmailBodies1796186484865,
 ];

@@ -1,3 +1,4 @@
+import { PurgeSentEmailBodies1796186480000 } from './1796186480000-PurgeSentEmailBodies';
 import { RetiredSlugs1796181583482 } from './1796181583482-RetiredSlugs';
 import { CustomDomainClaims1796175172752 } from './1796175172752-CustomDomainClaims';
 import { BrandedSender1796175210644 } from './1796175210644-BrandedSender';
@@ -25,4 +26,5 @@ export const SQLITE_MIGRATIONS = [
   BrandedSender1796175210644,
   CustomDomainClaims1796175172752,
   RetiredSlugs1796181583482,
+  PurgeSentEmailBodies1796186480000,
 ];
