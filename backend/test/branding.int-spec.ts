@@ -308,7 +308,7 @@ describe('Branding', () => {
         .put('/api/v1/branding/images/icon')
         .set(bearer(tokens.owner))
         .send({ file: 'x' });
-      expect(notMultipart.status).toBe(400);
+      expect(notMultipart.status).toBe(415);
       expect((await upload(tokens.owner, 'favicon', await png(), 'x.png')).status).toBe(404);
       expect((await upload(tokens.member, 'icon', await png(), 'x.png')).status).toBe(403);
     });

@@ -339,9 +339,9 @@ describe('Media: uploads, the library, portal media and downloads', () => {
     expect((await assets.findOneByOrFail({ id: stored.id })).status).toBe('failed');
   });
 
-  it('needs multipart, and answers 400 (not 500) to a body cut off mid-file', async () => {
+  it('needs multipart (415 otherwise), and answers 400 (not 500) to a body cut off mid-file', async () => {
     const json = await t.http().post('/api/v1/portal/media').set(bearer(portalToken)).send({ file: 'x' });
-    expect(json.status).toBe(400);
+    expect(json.status).toBe(415);
     const broken = await t
       .http()
       .post('/api/v1/portal/media')

@@ -20,6 +20,13 @@ export abstract class FileStorage {
   /** Removes the object; a missing one is not an error. */
   abstract delete(key: string): Promise<void>;
   abstract health(): Promise<{ status: 'up' | 'down'; detail?: string }>;
+  /**
+   * Removes what writes cut short by a crash or a kill left behind, when last written to before
+   * `cutoff`; resolves with how many were removed. Stores that leave nothing behind have nothing to do.
+   */
+  sweepTemporaries(_cutoff: Date): Promise<number> {
+    return Promise.resolve(0);
+  }
 }
 
 /** Keys are `segment/segment/...` of safe characters; anything else is a programming error. */

@@ -1,10 +1,13 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import { assertSafeKey, type ByteRange, FileStorage } from './file-storage';
+
+/** The temporary name of a write in progress: the target's name, a random id, `.part`. */
+const TEMPORARY = /\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.part$/;
 
 /**
  * Files in a local directory (the embedded default). Writes go to a temporary name first and are
@@ -63,10 +66,46 @@ export class LocalFileStorage extends FileStorage {
     }
   }
 
+  /**
+   * A process killed mid-write (SIGKILL, a crash, power loss) leaves its temporary file. Writes in
+   * progress touch theirs with every chunk, and the server closes a connection that sends nothing
+   * for minutes, so a temporary file not written to since `cutoff` belongs to no live upload, also
+   * when several processes share the directory.
+   */
+  override async sweepTemporaries(cutoff: Date): Promise<number> {
+    let removed = 0;
+    for await (const path of temporaryFiles(this.root)) {
+      const modified = await stat(path).then(
+        (stats) => stats.mtimeMs,
+        () => null, // gone meanwhile: renamed into place or removed by its writer
+      );
+      if (modified !== null && modified < cutoff.getTime()) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   private path(key: string): string {
     assertSafeKey(key);
     const full = resolve(join(this.root, key));
     if (!full.startsWith(this.root + '/')) throw new Error(`Unsafe storage key: ${key}`);
     return full;
+  }
+}
+
+/** The temporary files under `dir`, found one directory at a time (storage may hold many files). */
+async function* temporaryFiles(dir: string): AsyncGenerator<string> {
+  let entries;
+  try {
+    entries = await opendir(dir);
+  } catch {
+    return; // no directory yet, or removed meanwhile
+  }
+  for await (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* temporaryFiles(path);
+    else if (entry.isFile() && TEMPORARY.test(entry.name)) yield path;
   }
 }

@@ -10,6 +10,7 @@ import { TenantData } from '../../core/tenancy/tenant-data';
 import { agencyScope, clientScope, type AgencyScope } from '../../core/tenancy/tenant-scope';
 import { postsUsingMedia } from '../posts/post-media-uses';
 import { MediaAsset } from './entities/media-asset.entity';
+import { filenameForType } from './file-type';
 import { FileUrlSigner, type FileGrantee } from './file-url-signer';
 
 /** A file a signed URL may be answered with: which bytes, and how to present them. */
@@ -59,12 +60,14 @@ export class FileAccessService {
     const size = await this.storage.size(key);
     if (size === null) throw notFound();
     const mimeType = thumbnail ? 'image/webp' : asset.mimeType;
+    // Cleaned and matched to the detected type again: rows stored before that was done are offered safely too.
+    const filename = filenameForType(asset.filename, asset.mimeType);
     return {
       key,
       size,
       mimeType,
       inline: grant.disposition === 'inline' && mimeType.startsWith('image/'),
-      filename: thumbnail ? `${asset.filename.replace(/\.[^.]*$/, '')}-thumbnail.webp` : asset.filename,
+      filename: thumbnail ? `${filename.replace(/\.[^.]*$/, '')}-thumbnail.webp` : filename,
     };
   }
 

@@ -1,4 +1,4 @@
-import { cleanFilename, describeRefused, detectFileType } from './file-type';
+import { cleanFilename, describeRefused, detectFileType, filenameForType } from './file-type';
 
 const bytes = (...values: Array<number | string>) =>
   Buffer.concat(values.map((v) => (typeof v === 'string' ? Buffer.from(v, 'latin1') : Buffer.from([v]))));
@@ -35,11 +35,43 @@ describe('cleanFilename', () => {
     ['', 'file'],
     [undefined, 'file'],
     ['..', 'file'],
+    // A right-to-left override would show this as "invoicelmth.jpg".
+    ['invoice\u202Egpj.html', 'invoicegpj.html'],
+    ['a\u2066b\u2069\u200Fc\u061C.pdf', 'abc.pdf'],
+    ['zero\u200Bwidth\u00ADsoft\uFEFF.png', 'zerowidthsoft.png'],
+    ['tag\u{E0041}s.png', 'tags.png'],
+    ['line\u2028break\u2029.png', 'linebreak.png'],
+    ['c1\u0085control\u009B.png', 'c1control.png'],
+    ['photo.jpg. . ', 'photo.jpg'],
+    ['café-ü.jpg', 'café-ü.jpg'],
+    ['cafe\u0301.jpg', 'café.jpg'],
   ])('%s → %s', (raw, clean) => expect(cleanFilename(raw)).toBe(clean));
 
   it('keeps at most 200 characters, the end (extension) included', () => {
     const long = `${'x'.repeat(300)}.jpg`;
     expect(cleanFilename(long)).toHaveLength(200);
     expect(cleanFilename(long).endsWith('.jpg')).toBe(true);
+  });
+});
+
+describe('filenameForType', () => {
+  it.each([
+    ['report.html', 'image/jpeg', 'report.jpg'],
+    ['invoice\u202Egpj.html', 'image/png', 'invoicegpj.png'],
+    ['holiday.JPEG', 'image/jpeg', 'holiday.JPEG'],
+    ['scan.jfif', 'image/jpeg', 'scan.jfif'],
+    ['clip.qt', 'video/quicktime', 'clip.qt'],
+    ['clip.mov', 'video/mp4', 'clip.mp4'],
+    ['brief', 'application/pdf', 'brief.pdf'],
+    ['v1.2', 'application/pdf', 'v1.2.pdf'],
+    ['shop.exe', 'image/gif', 'shop.gif'],
+    ['', 'image/webp', 'file.webp'],
+    ['.jpg', 'image/png', 'jpg.png'],
+  ])('%s as %s → %s', (raw, mimeType, expected) => expect(filenameForType(raw, mimeType)).toBe(expected));
+
+  it('keeps the extension within 200 characters', () => {
+    const name = filenameForType(`${'x'.repeat(300)}.html`, 'image/jpeg');
+    expect(name.length).toBeLessThanOrEqual(200);
+    expect(name.endsWith('x.jpg')).toBe(true);
   });
 });

@@ -63,14 +63,57 @@ export function describeRefused(head: Buffer): string {
 /**
  * The uploader's file name made safe to show and to offer in downloads: no directories, no
  * control or reserved characters, at most 200 characters, never empty.
+ *
+ * Invisible characters go too: a right-to-left override makes `invoice\u202Egpj.html` look like
+ * `invoicelmth.jpg` in a file list, so bidi controls and every other format character (\p{Cf}: zero
+ * widths, soft hyphens, tags) are removed, as are line and paragraph separators and lone surrogates.
  */
 export function cleanFilename(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .normalize('NFC')
-    // Control characters (\p{Cc}) and the characters Windows and shells treat specially.
-    .replace(/[\p{Cc}<>:"|?*]/gu, '')
-    .replace(/^\.+/, '')
-    .trim();
-  return (cleaned || 'file').slice(-200);
+    // Control (\p{Cc}) and format (\p{Cf}) characters, separators that break lines, lone surrogates,
+    // and the characters Windows and shells treat specially.
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}<>:"|?*]/gu, '')
+    .replace(/^[.\s]+/u, '')
+    // Windows drops trailing dots and spaces, which would change what the extension seems to be.
+    .replace(/[.\s]+$/u, '');
+  return keepEnd(cleaned || 'file', 200);
+}
+
+/** The last `length` UTF-16 units, never starting with half of a character. */
+function keepEnd(text: string, length: number): string {
+  return text.slice(-length).replace(/^\p{Cs}/u, '');
+}
+
+/** Extensions people use for each type Atrium stores; a name with one of these keeps it as written. */
+const EXTENSIONS: Record<string, { canonical: string; aliases: string[] }> = {
+  'image/jpeg': { canonical: 'jpg', aliases: ['jpg', 'jpeg', 'jpe', 'jfif', 'pjpeg', 'pjp'] },
+  'image/png': { canonical: 'png', aliases: ['png'] },
+  'image/gif': { canonical: 'gif', aliases: ['gif'] },
+  'image/webp': { canonical: 'webp', aliases: ['webp'] },
+  'image/avif': { canonical: 'avif', aliases: ['avif'] },
+  'video/mp4': { canonical: 'mp4', aliases: ['mp4', 'm4v'] },
+  'video/quicktime': { canonical: 'mov', aliases: ['mov', 'qt'] },
+  'video/webm': { canonical: 'webm', aliases: ['webm'] },
+  'application/pdf': { canonical: 'pdf', aliases: ['pdf'] },
+};
+
+/** What looks like an extension: a final dot, then up to 10 letters or digits, at least one a letter. */
+const EXTENSION = /\.(?=[^.]*\p{L})[\p{L}\p{N}]{1,10}$/u;
+
+/**
+ * A clean name whose extension says what the file is: JPEG bytes named `report.html` are offered
+ * as `report.jpg`. The wrong extension is replaced rather than kept in front (`report.html.jpg`):
+ * Windows hides known extensions by default and would show that as `report.html`.
+ */
+export function filenameForType(raw: string | undefined, mimeType: string): string {
+  const name = cleanFilename(raw);
+  const extensions = EXTENSIONS[mimeType];
+  if (!extensions) return name;
+  const current = EXTENSION.exec(name)?.[0].slice(1).toLowerCase();
+  if (current && extensions.aliases.includes(current)) return name;
+  const stem = (current ? name.slice(0, -current.length - 1) : name).replace(/[.\s]+$/u, '') || 'file';
+  const suffix = `.${extensions.canonical}`;
+  return stem.slice(0, 200 - suffix.length).replace(/\p{Cs}$/u, '') + suffix;
 }

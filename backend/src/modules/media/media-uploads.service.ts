@@ -1,4 +1,13 @@
-import { BadRequestException, HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  BadRequestException,
+  type BeforeApplicationShutdown,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  Logger,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -13,11 +22,37 @@ import { Agency } from '../../core/tenancy/entities/agency.entity';
 import { TenantData, type TenantDataAccess } from '../../core/tenancy/tenant-data';
 import { agencyScope, clientOf, type Actor, type TenantScope } from '../../core/tenancy/tenant-scope';
 import { MediaAsset, type MediaPurpose } from './entities/media-asset.entity';
-import { cleanFilename, describeRefused, detectFileType, SNIFF_BYTES, type DetectedType } from './file-type';
+import {
+  cleanFilename,
+  describeRefused,
+  detectFileType,
+  filenameForType,
+  SNIFF_BYTES,
+  type DetectedType,
+} from './file-type';
 import { deleteStoredBytes } from './stored-bytes';
 
 const MB = 1024 * 1024;
 const MAX_FILES_PER_REQUEST = 20;
+/** How long shutdown waits for in-flight uploads to clean up and be answered. */
+const SHUTDOWN_ANSWER_MS = 5_000;
+/**
+ * How long a client still sending an upload that was answered at shutdown may go on sending before
+ * its connection is closed: closing while it sends would reset the connection, and a reset can
+ * make the client lose the answer it was already sent.
+ */
+const SHUTDOWN_DRAIN_MS = 2_000;
+
+export const RESTARTING_MESSAGE = 'The server is restarting; upload again in a moment.';
+
+/** An upload being received, as shutdown sees it. */
+interface InFlightUpload {
+  request: Request;
+  /** Ends the upload with this error (its files are removed, the request answered with it). */
+  abort(error: Error): void;
+  /** Settles once the upload has finished or cleaned up after itself. */
+  settled: Promise<void>;
+}
 
 /**
  * What is uploaded. The files belong to the actor's scope: a client scope's files are its
@@ -61,8 +96,10 @@ class Refused extends Error {}
  * nothing behind. One request may carry several files; each gets its own verdict.
  */
 @Injectable()
-export class MediaUploadsService {
+export class MediaUploadsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(MediaUploadsService.name);
+  private closing = false;
+  private readonly inFlight = new Set<InFlightUpload>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -88,6 +125,62 @@ export class MediaUploadsService {
     actor: Actor,
     request: Request,
     options: UploadOptions,
+  ): Promise<{ stored: MediaAsset[]; rejected: UploadResult['rejected'] }> {
+    // Registered at once, so that shutdown also ends an upload still waiting for its quota check.
+    let abort: (error: Error) => void = () => undefined;
+    let aborted: Error | null = null;
+    let settle: () => void = () => undefined;
+    const upload: InFlightUpload = {
+      request,
+      abort: (error) => {
+        aborted ??= error;
+        abort(error);
+      },
+      settled: new Promise<void>((resolve) => (settle = resolve)),
+    };
+    if (this.closing) {
+      // Arrived after shutdown began: answered at once, and the connection then closed rather than
+      // kept open for the rest of the body.
+      void answered(request).then(() => closeAfterDrain(request));
+      retryLater(request);
+      throw restarting();
+    }
+    this.inFlight.add(upload);
+    try {
+      return await this.receiveTracked(actor, request, options, (onAbort) => {
+        abort = onAbort;
+        if (aborted) onAbort(aborted);
+      });
+    } catch (error) {
+      if (error === aborted) retryLater(request);
+      throw error;
+    } finally {
+      this.inFlight.delete(upload);
+      settle();
+    }
+  }
+
+  /**
+   * On shutdown (SIGTERM): new uploads are refused, and uploads still coming in are ended with a
+   * 503 that says to upload again, their partly written files removed, rather than cut off with
+   * no answer and a temporary file left behind.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    const uploads = [...this.inFlight];
+    if (uploads.length === 0) return;
+    this.logger.warn({ msg: 'Shutting down: ending uploads in progress', uploads: uploads.length });
+    for (const upload of uploads) upload.abort(restarting());
+    await withinMs(Promise.all(uploads.map((upload) => upload.settled)), SHUTDOWN_ANSWER_MS);
+    await withinMs(Promise.all(uploads.map((upload) => answered(upload.request))), SHUTDOWN_ANSWER_MS);
+    await Promise.all(uploads.map((upload) => closeAfterDrain(upload.request)));
+  }
+
+  private async receiveTracked(
+    actor: Actor,
+    request: Request,
+    options: UploadOptions,
+    onAbort: (abort: (error: Error) => void) => void,
   ): Promise<{ stored: MediaAsset[]; rejected: UploadResult['rejected'] }> {
     if (!/^multipart\/form-data/i.test(request.headers['content-type'] ?? '')) {
       throw new BadRequestException('Send the files as multipart/form-data, in parts named "file".');
@@ -127,6 +220,9 @@ export class MediaUploadsService {
         try {
           parser = busboy({
             headers: request.headers,
+            // Browsers send file names as raw UTF-8 bytes; busboy's default reads them as Latin-1
+            // (which turns `café.jpg` into `cafÃ©.jpg`).
+            defParamCharset: 'utf8',
             limits: { fileSize: maxFileBytes, files: maxFiles, fields: 5, fieldSize: 200, parts: maxFiles + 10 },
           });
         } catch {
@@ -211,6 +307,9 @@ export class MediaUploadsService {
         request.on('close', () => {
           if (!request.complete) interrupted();
         });
+        // Shutdown may have begun while the quota was checked: then this ends at once.
+        onAbort(fail);
+        if (failed) return;
         // The client may have gone while the guards and the quota were checked: then no event
         // will come any more, and piping would wait forever.
         if (request.destroyed || request.readableAborted) return interrupted();
@@ -329,7 +428,7 @@ export class MediaUploadsService {
           purpose: owner.purpose,
           source: owner.source,
           uploadedByUserId: owner.actor.userId,
-          filename,
+          filename: filenameForType(filename, type.mimeType),
           mimeType: type.mimeType,
           kind: type.kind,
           size,
@@ -359,6 +458,52 @@ export class MediaUploadsService {
     await this.tenant.deleteOwned(scope, MediaAsset, { id: asset.id });
     await this.storage.delete(asset.storageKey).catch(() => undefined);
   }
+}
+
+/** The answer to an upload that shutdown ends. */
+const restarting = () => new ServiceUnavailableException(RESTARTING_MESSAGE);
+
+/** Says when to try again, on the answer to an upload that shutdown ended. */
+function retryLater(request: Request): void {
+  if (request.res && !request.res.headersSent) request.res.setHeader('Retry-After', '10');
+}
+
+/** Waits for `promise`, but no longer than `ms`. */
+async function withinMs(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+/** Settles once the request's response has been sent, or its connection has gone. */
+function answered(request: Request): Promise<void> {
+  const response = request.res;
+  if (!response || response.writableFinished || response.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    response.once('finish', () => resolve());
+    response.once('close', () => resolve());
+  });
+}
+
+/**
+ * Lets a client that is still sending the body of an answered upload finish (its bytes are read
+ * and dropped) for a little while, then closes the connection, so that shutdown does not wait for
+ * the rest of a large file.
+ */
+async function closeAfterDrain(request: Request): Promise<void> {
+  if (request.socket.destroyed) return;
+  if (!request.complete) {
+    request.resume();
+    await withinMs(
+      new Promise((resolve) => {
+        request.once('end', resolve);
+        request.once('close', resolve);
+      }),
+      SHUTDOWN_DRAIN_MS,
+    );
+  }
+  // Not kept alive for another request: the server is going away.
+  request.socket.destroySoon();
 }
 
 function formatSize(bytes: number): string {

@@ -6,6 +6,7 @@ import { User } from '../../core/tenancy/entities/user.entity';
 import { TenantData } from '../../core/tenancy/tenant-data';
 import type { TenantScope } from '../../core/tenancy/tenant-scope';
 import { MediaAsset } from './entities/media-asset.entity';
+import { filenameForType } from './file-type';
 import { FileUrlSigner } from './file-url-signer';
 
 /** Who looks at files: the scope bounds what they see, the user is who the signed URLs are made out to. */
@@ -41,7 +42,8 @@ export class MediaViews {
       const uploader = uploaders.find((u) => u.assetId === asset.id);
       return {
         id: asset.id,
-        filename: asset.filename,
+        // Also rows stored before names were cleaned and matched to their type.
+        filename: filenameForType(asset.filename, asset.mimeType),
         mimeType: asset.mimeType,
         kind: asset.kind,
         size: asset.size,

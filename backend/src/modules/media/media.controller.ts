@@ -21,6 +21,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -84,6 +85,11 @@ export class MediaController {
   @ApiBody({ type: UploadBodyDto })
   @ApiCreatedResponse({ type: UploadResultDto })
   @ApiPayloadTooLargeResponse({ type: ApiErrorDto, description: "The agency's storage quota is full" })
+  @ApiServiceUnavailableResponse({
+    type: ApiErrorDto,
+    description:
+      'The server is restarting: the upload was ended and nothing of it kept; upload again (see Retry-After)',
+  })
   async upload(@AgencyCtx() ctx: AgencyContext, @Req() request: Request): Promise<UploadResultDto> {
     const result = await this.uploads.receive(ctx, request, { purpose: 'library', clientField: true });
     return { stored: await this.views.build(ctx, result.stored), rejected: result.rejected };

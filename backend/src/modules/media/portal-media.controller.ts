@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -56,6 +57,11 @@ export class PortalMediaController {
   @ApiBody({ type: UploadBodyDto })
   @ApiCreatedResponse({ type: UploadResultDto })
   @ApiPayloadTooLargeResponse({ type: ApiErrorDto, description: "The agency's storage quota is full" })
+  @ApiServiceUnavailableResponse({
+    type: ApiErrorDto,
+    description:
+      'The server is restarting: the upload was ended and nothing of it kept; upload again (see Retry-After)',
+  })
   async upload(@ClientCtx() ctx: ClientContext, @Req() request: Request): Promise<UploadResultDto> {
     const result = await this.uploads.receive(ctx, request, { purpose: 'library' });
     return { stored: await this.views.build(ctx, result.stored), rejected: result.rejected };

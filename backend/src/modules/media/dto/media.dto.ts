@@ -13,7 +13,12 @@ class UploaderDto {
 
 export class MediaAssetDto implements MediaAssetView {
   @ApiProperty() id!: string;
-  @ApiProperty() filename!: string;
+  @ApiProperty({
+    example: 'report.jpg',
+    description:
+      "The uploader's name, cleaned (no directories, control or invisible format characters), with the extension of the detected type",
+  })
+  filename!: string;
   @ApiProperty({ example: 'image/jpeg', description: 'Detected from the content' }) mimeType!: string;
   @ApiProperty({ enum: KINDS }) kind!: MediaKind;
   @ApiProperty() size!: number;
