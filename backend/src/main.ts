@@ -3,6 +3,7 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/load-config';
 import { createApp } from './create-app';
+import { drainThenClose } from './core/health/draining';
 
 async function main(): Promise<void> {
   let config;
@@ -20,8 +21,9 @@ async function main(): Promise<void> {
   const server = app.getHttpServer() as Server;
   // Large uploads stream for a long time: Node's 5-minute default would cut a slow 1 GB upload off.
   server.requestTimeout = 60 * 60_000;
-  // ...but a connection that sends nothing for two minutes (a stalled upload, a body that never
-  // comes) is closed, rather than held for that hour.
+  // ...but a request body that stops arriving is cut off after REQUEST_IDLE_TIMEOUT_SECONDS
+  // (bodyIdleTimeout, in the app so tests see it too), and any other connection that is silent for
+  // two minutes is closed, rather than held for that hour.
   server.timeout = 2 * 60_000;
   const logger = new Logger('Atrium');
   stopGracefullyOnSignals(app, logger);
@@ -50,7 +52,8 @@ function stopGracefullyOnSignals(app: INestApplication, logger: Logger): void {
       logger.error('Shutdown took too long; exiting');
       process.exit(1);
     }, 25_000).unref();
-    app.close().then(
+    // Readiness fails at once; in-flight requests finish before the server closes (core/health/draining.ts).
+    drainThenClose(app).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error(error instanceof Error ? error : String(error));

@@ -11,6 +11,10 @@ export type DatabaseConfig =
       username: string;
       password: string;
       database: string;
+      /** Bounds on waiting for the database, so a frozen server fails requests instead of hanging them. */
+      connectTimeoutMs: number;
+      queryTimeoutMs: number;
+      poolAcquireTimeoutMs: number;
     };
 
 export interface AppConfig {
@@ -34,6 +38,8 @@ export interface AppConfig {
   refreshTokenTtlDays: number;
   cookieSecure: boolean;
   trustProxy: boolean;
+  /** The longest silence between the bytes of a request body before the request is cut off (408). */
+  requestIdleTimeoutSeconds: number;
   defaultPlan: string;
   /** Directory holding the built frontend, served by the backend when set (embedded default). */
   frontendDir: string | null;
@@ -42,6 +48,11 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** Run job processors and schedules in this process (turn off for API-only instances). */
   runWorkers: boolean;
+  /**
+   * On SIGTERM, how long readiness answers 503 (so a load balancer stops sending new requests)
+   * before the server stops accepting connections; in-flight requests are served either way.
+   */
+  shutdownDrainDelayMs: number;
   /** 32-byte key that encrypts provider tokens at rest (AES-256-GCM). */
   encryptionKey: Buffer;
   /** True when ENCRYPTION_KEY was not set and a random per-process key is in use (development only). */

@@ -12,6 +12,12 @@ describe('loadConfig', () => {
     expect(config.smtpUrl).toBeNull();
     expect(config.appUrl).toBe('http://localhost:3000');
     expect(config.jwtSecretGenerated).toBe(true);
+    expect(config.requestIdleTimeoutSeconds).toBe(30);
+  });
+
+  it('reads the request-body idle timeout within its bounds', () => {
+    expect(loadConfig({ REQUEST_IDLE_TIMEOUT_SECONDS: '5' }).requestIdleTimeoutSeconds).toBe(5);
+    expect(() => loadConfig({ REQUEST_IDLE_TIMEOUT_SECONDS: '0' })).toThrow(/REQUEST_IDLE_TIMEOUT_SECONDS/);
   });
 
   it('lists every bad variable in one error', () => {
@@ -51,6 +57,38 @@ describe('loadConfig', () => {
     });
     expect(config.appUrl).toBe('https://portal.example.com');
     expect(config.cookieSecure).toBe(true);
+  });
+
+  it('bounds every wait on the database (defaults 5 s / 15 s / 5 s) and refuses nonsense values', () => {
+    const defaults = loadConfig({ DATABASE_TYPE: 'mariadb' });
+    expect(defaults.database).toMatchObject({
+      connectTimeoutMs: 5000,
+      queryTimeoutMs: 15_000,
+      poolAcquireTimeoutMs: 5000,
+    });
+    expect(defaults.shutdownDrainDelayMs).toBe(0);
+    const tuned = loadConfig({
+      DATABASE_TYPE: 'mariadb',
+      DATABASE_CONNECT_TIMEOUT_MS: '2000',
+      DATABASE_QUERY_TIMEOUT_MS: '30000',
+      DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '3000',
+      SHUTDOWN_DRAIN_DELAY_MS: '5000',
+    });
+    expect(tuned.database).toMatchObject({
+      connectTimeoutMs: 2000,
+      queryTimeoutMs: 30_000,
+      poolAcquireTimeoutMs: 3000,
+    });
+    expect(tuned.shutdownDrainDelayMs).toBe(5000);
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_TYPE: 'mariadb', DATABASE_QUERY_TIMEOUT_MS: '0', SHUTDOWN_DRAIN_DELAY_MS: 'soon' });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('DATABASE_QUERY_TIMEOUT_MS');
+    expect(problems).toContain('SHUTDOWN_DRAIN_DELAY_MS');
   });
 
   it('never exposes the dev mailbox in production, and refuses the compose placeholder secret', () => {

@@ -62,11 +62,13 @@ export function loadConfig(env: Env): AppConfig {
     refreshTokenTtlDays: read.int('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     cookieSecure: read.bool('COOKIE_SECURE', appUrl.startsWith('https:')),
     trustProxy: read.bool('TRUST_PROXY', false),
+    requestIdleTimeoutSeconds: read.int('REQUEST_IDLE_TIMEOUT_SECONDS', 30, 1, 3600),
     defaultPlan: read.oneOf('DEFAULT_PLAN', ['full', 'starter', 'solo'], 'full'),
     frontendDir: read.optional('FRONTEND_DIR'),
     logLevel: read.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'], nodeEnv === 'test' ? 'warn' : 'info'),
     migrateOnStart: read.bool('MIGRATE_ON_START', true),
     runWorkers: read.bool('RUN_WORKERS', true),
+    shutdownDrainDelayMs: read.int('SHUTDOWN_DRAIN_DELAY_MS', 0, 0, 20_000),
     encryptionKey: encryptionKeyRaw ? createHash('sha256').update(encryptionKeyRaw).digest() : randomBytes(32),
     encryptionKeyGenerated: encryptionKeyRaw === null,
     social: readSocial(read, nodeEnv, problems),
@@ -198,6 +200,10 @@ function readDatabase(read: EnvReader): DatabaseConfig {
     username: read.string('DATABASE_USER', 'atrium'),
     password: read.string('DATABASE_PASSWORD', ''),
     database: read.string('DATABASE_NAME', 'atrium'),
+    // A frozen or unreachable database must fail a request in seconds, not hang it (503, retry later).
+    connectTimeoutMs: read.int('DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 120_000),
+    queryTimeoutMs: read.int('DATABASE_QUERY_TIMEOUT_MS', 15_000, 100, 600_000),
+    poolAcquireTimeoutMs: read.int('DATABASE_POOL_ACQUIRE_TIMEOUT_MS', 5000, 100, 120_000),
   };
 }
 

@@ -15,6 +15,7 @@ import { VIEW_AS_READ_ONLY_MESSAGE } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ContextLoader } from '../tenancy/context-loader.service';
+import { asDatabaseFault } from '../database/database-faults';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, type AccessTokenPayload } from './jwt.strategy';
 import type { RequestContext } from './request-context';
 import { ROUTE_POLICY, RoutePolicy } from './route-policy';
@@ -91,6 +92,9 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
+    // The database failing to answer says nothing about the credential: 503, and the session stays.
+    const databaseFault = asDatabaseFault(error);
+    if (databaseFault) throw databaseFault;
     if (error || !user) throw new UnauthorizedException('Your session has ended. Please sign in again.');
     return user;
   }

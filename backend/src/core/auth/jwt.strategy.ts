@@ -5,6 +5,11 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { requestMeta } from './context.decorator';
+import {
+  asDatabaseFault,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  DatabaseUnavailableException,
+} from '../database/database-faults';
 import { ContextLoader } from '../tenancy/context-loader.service';
 import type { RequestContext } from './request-context';
 
@@ -41,12 +46,19 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(request: Request, payload: AccessTokenPayload): Promise<RequestContext | false> {
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return false;
     const requestedClient = request.headers[CLIENT_HEADER];
-    const context = await this.contexts.load(
-      payload.sub,
-      payload.sid,
-      requestMeta(request),
-      typeof requestedClient === 'string' ? requestedClient : undefined,
-    );
+    let context: RequestContext | null;
+    try {
+      context = await this.contexts.load(
+        payload.sub,
+        payload.sid,
+        requestMeta(request),
+        typeof requestedClient === 'string' ? requestedClient : undefined,
+      );
+    } catch (error) {
+      // Only an answer about the session may end it. A database that cannot be read right now is a
+      // 503 with Retry-After (the guard passes it on), so clients retry instead of signing out.
+      throw asDatabaseFault(error) ?? new DatabaseUnavailableException(DATABASE_UNAVAILABLE_MESSAGE, error);
+    }
     return context ?? false;
   }
 }

@@ -1,5 +1,10 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiServiceUnavailableResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { AgencyRole, ClientPermission } from '@atrium/shared';
 import { ApiErrorDto } from '../http/api-error.dto';
 
@@ -26,6 +31,10 @@ const documented = (description: string) =>
       description: 'Missing, expired or revoked session',
     }),
     ApiForbiddenResponse({ type: ApiErrorDto, description }),
+    ApiServiceUnavailableResponse({
+      type: ApiErrorDto,
+      description: 'The database is not answering (the session stays valid); retry after `Retry-After` seconds',
+    }),
   );
 
 /** Any signed-in user, agency or client. */

@@ -45,6 +45,9 @@ export function buildDataSourceOptions(database: DatabaseConfig, entities: Entit
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     migrations: MYSQL_MIGRATIONS,
-    extra: { connectionLimit: 10 },
+    // TCP + handshake; the query and pool-acquire limits are applied once the migrations ran
+    // (connection-timeouts.ts), since a migration may rightly take longer than a request.
+    connectTimeout: database.connectTimeoutMs,
+    extra: { connectionLimit: 10, connectTimeout: database.connectTimeoutMs },
   };
 }

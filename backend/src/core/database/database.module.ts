@@ -2,6 +2,7 @@ import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
+import { boundDatabaseWaits } from './connection-timeouts';
 import { buildDataSourceOptions, EntityList } from './data-source-options';
 import { serializeSqliteTransactions } from './sqlite-transactions';
 
@@ -18,6 +19,7 @@ export class DatabaseModule {
             const dataSource = await new DataSource(options).initialize();
             serializeSqliteTransactions(dataSource);
             if (config.migrateOnStart) await runMigrations(dataSource);
+            if (config.database.type !== 'sqlite') boundDatabaseWaits(dataSource, config.database);
             return dataSource;
           },
         }),

@@ -16,6 +16,7 @@ import { JobQueue } from '../jobs/job-queue';
 import { FileStorage } from '../storage/file-storage';
 import { REDIS } from '../redis/redis.module';
 import { TenantData } from '../tenancy/tenant-data';
+import { ShutdownState } from './shutdown-state';
 
 class HealthCheckDto {
   @ApiProperty({ enum: ['up', 'down'] }) status!: 'up' | 'down';
@@ -44,13 +45,14 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis | null,
     private readonly storage: FileStorage,
     private readonly jobs: JobQueue,
+    private readonly shutdown: ShutdownState,
   ) {
     this.db = tenant.unscoped('health: pings the database, no tenant data');
   }
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP' })
+  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP (also while it drains on shutdown)' })
   @ApiOkResponse({ type: HealthDto })
   live(): HealthDto {
     return { status: 'ok' };
@@ -64,9 +66,14 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({
     type: HealthDto,
-    description: 'At least one dependency is down',
+    description: 'At least one dependency is down, or the instance is shutting down (draining)',
   })
   async ready(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
+    if (this.shutdown.draining) {
+      // From the first moment of a shutdown: no new traffic here, while in-flight requests finish.
+      response.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return { status: 'error', checks: { shutdown: { status: 'down', detail: 'draining: shutting down' } } };
+    }
     const checks: Record<string, HealthCheckDto> = {
       database: await check(async () => {
         await this.db.query('SELECT 1');

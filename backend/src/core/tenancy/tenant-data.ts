@@ -16,6 +16,7 @@ import {
   SelectQueryBuilder,
 } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { retryOnDeadlock } from '../database/deadlock-retry';
 import { locksRows } from '../database/row-locks';
 import type { AccessRule } from './access-rule';
 import { Client } from './entities/client.entity';
@@ -198,10 +199,15 @@ export class TenantDataAccess {
   /**
    * Runs `work` in one transaction; `tx` offers the same scoped helpers on the transaction. Called
    * inside a transaction, it joins it.
+   *
+   * A transaction MariaDB picks as a deadlock victim (or that waited too long for a lock) was rolled
+   * back whole, so it runs again a few times with jittered waits; one still failing becomes a 503
+   * through the API error filter. `work` must therefore only change the database (anything outside
+   * it, such as an email, goes through the outbox, which is written in the same transaction).
    */
   async transaction<R>(work: (tx: TenantTransaction) => Promise<R>): Promise<R> {
     if (this.manager.queryRunner?.isTransactionActive) return work(new TenantTransaction(this.manager));
-    return this.manager.transaction((manager) => work(new TenantTransaction(manager)));
+    return retryOnDeadlock(() => this.manager.transaction((manager) => work(new TenantTransaction(manager))));
   }
 
   /**

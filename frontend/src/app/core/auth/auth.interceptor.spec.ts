@@ -148,7 +148,7 @@ describe('authInterceptor', () => {
     http.get('/api/v1/agency/overview').subscribe({ error: (error) => (failure = error) });
 
     backend.expectOne('/api/v1/agency/overview').flush(unauthorizedBody, unauthorized);
-    backend.expectOne(AUTH_PATHS.refresh).flush(null, { status: 503, statusText: 'Service Unavailable' });
+    backend.expectOne(AUTH_PATHS.refresh).error(new ProgressEvent('error'));
     await settle();
 
     expect(auth.accessToken()).toBe('token-1');

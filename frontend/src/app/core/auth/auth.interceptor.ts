@@ -10,9 +10,9 @@ import {
   VIEW_AS_READ_ONLY_MESSAGE,
   WEB_PATHS,
 } from '@atrium/shared';
-import { catchError, switchMap, throwError } from 'rxjs';
+import { MonoTypeOperatorFunction, catchError, retry, switchMap, throwError, timer } from 'rxjs';
 import { isApiError } from '../http/api-error';
-import { AuthService } from './auth.service';
+import { AuthService, REFRESH_RETRY_DELAYS_MS, isRetryLater } from './auth.service';
 import { BrandService } from '../branding/brand.service';
 import { isUnder, protectedReturnUrl } from './return-url';
 
@@ -40,10 +40,28 @@ function withBearer<T>(request: HttpRequest<T>, token: string | null): HttpReque
   return token ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request;
 }
 
+/** Methods that change nothing, so sending them again after a 503 cannot do anything twice. */
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * A 503 means the server is briefly unable to answer (its database is away), not that anything is
+ * wrong with the session: reads are tried again a few times with growing waits, quietly. Changes
+ * are not (the page shows the plain message), and nothing here ever signs anyone out for a 503.
+ */
+function retryWhileUnavailable<T>(method: string, delaysMs: readonly number[]): MonoTypeOperatorFunction<T> {
+  if (!SAFE_METHODS.has(method.toUpperCase()) || delaysMs.length === 0) return (source) => source;
+  return retry({
+    count: delaysMs.length,
+    delay: (error: unknown, retryCount: number) =>
+      isRetryLater(error) ? timer(delaysMs[retryCount - 1]) : throwError(() => error),
+  });
+}
+
 /**
  * Adds the bearer token to our API calls and keeps the session alive: a 401 from any API call
  * other than the auth endpoints triggers one (shared) refresh and one retry. When the server
- * refuses the refresh, the user is sent to sign in and comes back to the page they wanted.
+ * refuses the refresh, the user is sent to sign in and comes back to the page they wanted. A 503
+ * is never a reason to sign out (see retryWhileUnavailable).
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
   if (!isApiCall(request.url)) {
@@ -63,8 +81,10 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const router = inject(Router);
   const brands = inject(BrandService);
   const tokenSent = auth.accessToken();
+  const delaysMs = inject(REFRESH_RETRY_DELAYS_MS);
 
   return next(withBearer(request, tokenSent)).pipe(
+    retryWhileUnavailable(request.method, delaysMs),
     catchError((error: unknown) => {
       if (!(error instanceof HttpErrorResponse) || error.status !== 401) {
         return throwError(() => error);

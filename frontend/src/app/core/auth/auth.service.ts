@@ -1,5 +1,5 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
 import {
   AUTH_PATHS,
   INVITATION_PATHS,
@@ -33,6 +33,21 @@ interface Session {
   readonly me: MeResponse;
 }
 
+/**
+ * How long the refresh waits before each new try while the server answers 503 (its database is
+ * briefly away): about seven seconds in all, a little longer than the `Retry-After` it sends.
+ * Tests make them zero.
+ */
+export const REFRESH_RETRY_DELAYS_MS = new InjectionToken<readonly number[]>('REFRESH_RETRY_DELAYS_MS', {
+  providedIn: 'root',
+  factory: () => [1000, 2000, 4000],
+});
+
+/** A 503 says "not now", never "not you": the session stays and the call is tried again. */
+export function isRetryLater(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && error.status === 503;
+}
+
 /** Name of the Web Lock that serialises refreshes across the tabs of one browser. */
 const REFRESH_LOCK = 'atrium-auth-refresh';
 const RESTORE_TIMEOUT_MS = 10_000;
@@ -52,6 +67,7 @@ export class AuthService {
   private refreshInFlight: Observable<boolean> | null = null;
   private avatarRenewedFor: string | null = null;
   private readonly viewToken = signal<string | null>(null);
+  private readonly retryDelaysMs = inject(REFRESH_RETRY_DELAYS_MS);
 
   readonly accessToken = computed(() => this.session()?.accessToken ?? null);
   readonly me = computed(() => this.session()?.me ?? null);
@@ -85,8 +101,9 @@ export class AuthService {
    * theft, which would end the session.
    *
    * Emits true when the session was renewed and false when the server refused it (the local
-   * session is then cleared). Errors when the server could not be reached, leaving the session
-   * as it was: a network blip is not a sign-out.
+   * session is then cleared). A 503 (the server's database briefly away) is tried again a few
+   * times with growing waits. Errors when the server could not be reached or stayed unavailable,
+   * leaving the session as it was: a network blip or an outage is not a sign-out.
    */
   refresh(): Observable<boolean> {
     if (this.isViewAs()) {
@@ -210,8 +227,18 @@ export class AuthService {
     this.session.set({ accessToken: session.accessToken, me: session.me });
   }
 
-  private requestRefresh(): Promise<SessionResponse> {
-    return firstValueFrom(this.http.post<SessionResponse>(AUTH_PATHS.refresh, null, { withCredentials: true }));
+  private async requestRefresh(): Promise<SessionResponse> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await firstValueFrom(
+          this.http.post<SessionResponse>(AUTH_PATHS.refresh, null, { withCredentials: true }),
+        );
+      } catch (error) {
+        // The server kept the cookie (a 503 is never a rotation), so sending it again is safe.
+        if (!isRetryLater(error) || attempt >= this.retryDelaysMs.length) throw error;
+        await new Promise((resolve) => setTimeout(resolve, this.retryDelaysMs[attempt]));
+      }
+    }
   }
 
   /**
