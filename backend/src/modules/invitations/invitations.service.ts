@@ -79,6 +79,8 @@ export class InvitationsService {
     if (clientId) await this.tenant.liveClient(scope, clientId);
     await this.assertInvitable(scope, target, input.email);
 
+    const token = newSecretToken();
+    const look = await this.clientEmailLook(scope.agencyId, target.audience, token);
     const emailIds: string[] = [];
     const invitation = await this.tenant.transaction(async (tx) => {
       // Inviting the same address again replaces the open invitation rather than adding a second one.
@@ -88,7 +90,6 @@ export class InvitationsService {
         { clientId: clientId ?? IsNull(), email: input.email, status: 'pending' },
         { status: 'revoked' },
       );
-      const token = newSecretToken();
       const created = await tx.insertOwned(scope, Invitation, {
         clientId,
         audience: target.audience,
@@ -99,7 +100,7 @@ export class InvitationsService {
         expiresAt: new Date(Date.now() + TOKEN_TTL_MS.invitation),
         invitedByUserId: actor.userId,
       });
-      emailIds.push(await this.queueEmail(tx, created, token, actor.userId));
+      emailIds.push(await this.queueEmail(tx, created, token, actor.userId, look));
       await this.audit.recordFor(
         actor,
         {
@@ -122,10 +123,11 @@ export class InvitationsService {
     await this.entitlements.assertCanInvite(scope, target.audience);
     const open = await this.findOpen(this.tenant, scope, target, invitationId);
     await this.limitEmails(scope.agencyId, open.email);
+    const token = newSecretToken();
+    const look = await this.clientEmailLook(scope.agencyId, target.audience, token);
     const emailIds: string[] = [];
     const invitation = await this.tenant.transaction(async (tx) => {
       const invitation = await this.findOpen(tx, scope, target, invitationId);
-      const token = newSecretToken();
       invitation.tokenHash = hashToken(token);
       invitation.expiresAt = new Date(Date.now() + TOKEN_TTL_MS.invitation);
       invitation.updatedAt = new Date();
@@ -135,7 +137,7 @@ export class InvitationsService {
         { id: invitation.id },
         { tokenHash: invitation.tokenHash, expiresAt: invitation.expiresAt, updatedAt: invitation.updatedAt },
       );
-      emailIds.push(await this.queueEmail(tx, invitation, token, actor.userId));
+      emailIds.push(await this.queueEmail(tx, invitation, token, actor.userId, look));
       await this.audit.recordFor(
         actor,
         { action: 'invitation.resent', targetType: 'invitation', targetId: invitation.id },
@@ -474,11 +476,26 @@ export class InvitationsService {
     return invitation.expiresAt.getTime() <= Date.now() ? 'expired' : 'pending';
   }
 
+  /**
+   * What a client invitation email needs from outside the invitation's transaction (the brand and
+   * the link on the portal address), read BEFORE it starts: those reads take their own database
+   * connection, and a transaction waiting on a second connection can exhaust the pool under a
+   * burst of invitations. Null for team invitations, which are Atrium's.
+   */
+  private async clientEmailLook(agencyId: string, audience: Invitation['audience'], token: string) {
+    if (audience !== 'client') return null;
+    return {
+      brand: await this.branding.brandForEmails(agencyId),
+      url: await this.addresses.link(agencyId, withToken(WEB_PATHS.acceptInvitation, token)),
+    };
+  }
+
   private async queueEmail(
     tx: TenantTransaction,
     invitation: Invitation,
     token: string,
     inviterId: string | null,
+    look: Awaited<ReturnType<InvitationsService['clientEmailLook']>>,
   ): Promise<string> {
     // The email names the agency and the inviter, agency-level rows: read within the invitation's
     // agency also when a client admin invites (a client scope cannot read users).
@@ -488,14 +505,9 @@ export class InvitationsService {
     const inviter = inviterId ? await tx.findOwnedOrNull(scope, User, inviterId) : null;
     const facts = { name: invitation.name, agencyName: agency.name, inviterName: inviter?.name ?? null };
     // A client user is invited in the agency's brand, to its portal address; a team member to Atrium.
-    const content =
-      invitation.audience === 'client'
-        ? clientInvitationEmail(await this.branding.brandForEmails(invitation.agencyId), {
-            ...facts,
-            clientName: client?.name ?? agency.name,
-            url: await this.addresses.link(invitation.agencyId, withToken(WEB_PATHS.acceptInvitation, token)),
-          })
-        : invitationEmail(this.config.appUrl, { ...facts, clientName: client?.name ?? null, token });
+    const content = look
+      ? clientInvitationEmail(look.brand, { ...facts, clientName: client?.name ?? agency.name, url: look.url })
+      : invitationEmail(this.config.appUrl, { ...facts, clientName: client?.name ?? null, token });
     return this.mail.queue(tx, { to: invitation.email, agencyId: invitation.agencyId, ...content });
   }
 }
