@@ -328,6 +328,15 @@ export class AuthService {
     if (!user || !(await this.accountMail.inGoodStanding(user))) return { message: NEUTRAL.forgot };
     if (!(await this.accountMail.withinLimit(RATE_LIMITS.emailResetPerRecipient, user.email)))
       return { message: NEUTRAL.forgot };
+    // A client user's brand and portal address are read before the transaction: inside it they would
+    // wait for a second database connection while holding the first.
+    const branded =
+      user.kind === 'client'
+        ? {
+            brand: await this.branding.brandForEmails(user.agencyId),
+            base: await this.addresses.baseUrl(user.agencyId),
+          }
+        : null;
     const emailIds: string[] = [];
     await this.tenant.transaction(async (tx) => {
       const manager = tx.unscoped('sign-in: accounts are found by email or token before any tenant is known');
@@ -336,11 +345,11 @@ export class AuthService {
         await this.mail.queue(manager, {
           to: user.email,
           agencyId: user.agencyId,
-          ...(user.kind === 'client'
+          ...(branded
             ? this.emails.clientResetPassword(
-                await this.branding.brandForEmails(user.agencyId),
+                branded.brand,
                 user.name,
-                await this.addresses.link(user.agencyId, withToken(WEB_PATHS.resetPassword, token)),
+                `${branded.base}${withToken(WEB_PATHS.resetPassword, token)}`,
               )
             : this.emails.resetPassword(user.name, token)),
         }),
