@@ -8,6 +8,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -71,6 +72,11 @@ export class BrandingController {
   @ApiOkResponse({ type: BrandingResponseDto })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'No image, an SVG, or a file that is not an image' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'Unknown slot' })
+  @ApiServiceUnavailableResponse({
+    type: ApiErrorDto,
+    description:
+      'The server is restarting: the upload was ended and nothing of it kept; upload again (see Retry-After)',
+  })
   async uploadImage(
     @AgencyCtx() ctx: AgencyContext,
     @Param('slot') slot: string,

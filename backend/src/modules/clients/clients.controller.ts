@@ -39,6 +39,7 @@ import {
   UpdateClientDto,
 } from './dto/clients.dto';
 import { BulkResultDto, ClientPageDto, ClientSummaryDto, MemberRowDto } from './dto/clients-responses.dto';
+import { ApiRateLimited } from '../../core/rate-limit/api-rate-limited.decorator';
 
 const uuid = new ParseUUIDPipe();
 
@@ -104,6 +105,7 @@ export class ClientsController {
   }
 
   @Post(':clientId/invitations')
+  @ApiRateLimited('Too many invitations to this address or from this agency; wait the Retry-After seconds')
   @ApiOperation({
     summary: 'Invite a person to the client portal (needs client management, multi-user and a confirmed owner email)',
   })
@@ -119,6 +121,7 @@ export class ClientsController {
   }
 
   @Post(':clientId/invitations/:invitationId/resend')
+  @ApiRateLimited('Too many invitations to this address or from this agency; wait the Retry-After seconds')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Send a new link for a pending or expired invitation (the old link dies)' })
   @ApiOkResponse({ type: MemberRowDto })

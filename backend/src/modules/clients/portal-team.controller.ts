@@ -31,6 +31,7 @@ import { type AnyMemberRow, MemberDirectoryService } from '../members/member-dir
 import { ClientMembersService } from './client-members.service';
 import { ChangeClientRoleDto, InviteClientUserDto } from './dto/clients.dto';
 import { MemberRowDto } from './dto/clients-responses.dto';
+import { ApiRateLimited } from '../../core/rate-limit/api-rate-limited.decorator';
 
 class PortalTeamClientDto {
   @ApiProperty() id!: string;
@@ -72,6 +73,7 @@ export class PortalTeamController {
   }
 
   @Post('invitations')
+  @ApiRateLimited('Too many invitations to this address or from this agency; wait the Retry-After seconds')
   @ApiOperation({ summary: 'Invite a person to this client (Admin or Member)' })
   @ApiCreatedResponse({ type: MemberRowDto })
   @ApiConflictResponse({ type: ApiErrorDto })
@@ -80,6 +82,7 @@ export class PortalTeamController {
   }
 
   @Post('invitations/:invitationId/resend')
+  @ApiRateLimited('Too many invitations to this address or from this agency; wait the Retry-After seconds')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Send a new link (the old one dies)' })
   @ApiOkResponse({ type: MemberRowDto })

@@ -20,6 +20,7 @@ import { InviteAvailabilityDto } from '../agencies/dto/dashboard.dto';
 import { InvitationsService } from '../invitations/invitations.service';
 import type { AnyMemberRow } from '../members/member-directory.service';
 import { TeamService } from './team.service';
+import { ApiRateLimited } from '../../core/rate-limit/api-rate-limited.decorator';
 
 class TeamDto implements TeamResponse {
   @ApiProperty({ type: [MemberRowDto] }) members!: TeamResponse['members'];
@@ -47,6 +48,7 @@ export class TeamController {
   }
 
   @Post('invitations')
+  @ApiRateLimited('Too many invitations to this address or from this agency; wait the Retry-After seconds')
   @ApiOperation({ summary: 'Invite an agency user (admin or member)' })
   @ApiCreatedResponse({ type: MemberRowDto })
   @ApiConflictResponse({ type: ApiErrorDto })
@@ -55,6 +57,7 @@ export class TeamController {
   }
 
   @Post('invitations/:invitationId/resend')
+  @ApiRateLimited('Too many invitations to this address or from this agency; wait the Retry-After seconds')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Send a new link (the old one dies)' })
   @ApiOkResponse({ type: MemberRowDto })

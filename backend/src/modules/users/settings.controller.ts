@@ -10,6 +10,7 @@ import {
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
@@ -116,6 +117,11 @@ export class SettingsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: AvatarBodyDto })
   @ApiOkResponse({ type: MeDto })
+  @ApiServiceUnavailableResponse({
+    type: ApiErrorDto,
+    description:
+      'The server is restarting: the upload was ended and nothing of it kept; upload again (see Retry-After)',
+  })
   async setAvatar(@Ctx() ctx: RequestContext, @Req() request: Request): Promise<MeDto> {
     await this.settings.setAvatar(ctx, request);
     return this.me.describe(ctx);
