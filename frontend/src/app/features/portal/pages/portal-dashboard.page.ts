@@ -20,8 +20,7 @@ import { PERMISSION_LABELS } from '../permission-labels';
 interface QuickAction {
   readonly label: string;
   readonly icon: string;
-  /** Null for an area that has no page yet: shown as information, never as a dead link. */
-  readonly link: string | null;
+  readonly link: string;
 }
 
 /**
@@ -72,18 +71,21 @@ export class PortalDashboardPage {
   protected readonly canManageAccounts = computed(() => this.permissions().includes('accounts.manage'));
 
   /**
-   * The pages the client's permissions open, in the spec's order, then Settings (everyone's).
-   * Granted areas without a page yet are listed as plain information.
+   * The pages the client's permissions open, in the spec's order, then Settings (everyone's). Only
+   * areas that have a page are offered: nothing is announced before it is built.
    */
   protected readonly actions = computed<QuickAction[]>(() => {
-    const granted = this.permissions();
-    const areas = CLIENT_PERMISSIONS.filter((permission) => granted.includes(permission)).map((permission) => ({
-      ...PERMISSION_LABELS[permission],
-      link: PORTAL_PAGES.find((page) => page.permission === permission)?.link ?? null,
-    }));
+    const areas = this.grantedPages().map((page) => ({ ...PERMISSION_LABELS[page.permission], link: page.link }));
     return [...areas, { label: 'Settings', icon: 'settings', link: WEB_PATHS.portalSettings }];
   });
-  protected readonly hasAreas = computed(() => this.permissions().length > 0);
+  private readonly grantedPages = computed(() => {
+    const granted = this.permissions();
+    return CLIENT_PERMISSIONS.filter((permission) => granted.includes(permission)).flatMap((permission) => {
+      const page = PORTAL_PAGES.find((candidate) => candidate.permission === permission);
+      return page ? [{ permission, link: page.link }] : [];
+    });
+  });
+  protected readonly hasAreas = computed(() => this.grantedPages().length > 0);
   protected readonly agencyName = computed(
     () => this.overview()?.agency.name ?? this.auth.me()?.agency.name ?? 'Your agency',
   );
