@@ -16,6 +16,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ContextLoader } from '../tenancy/context-loader.service';
 import { asDatabaseFault } from '../database/database-faults';
+import { accessTokenKey } from './jwt-key';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, type AccessTokenPayload } from './jwt.strategy';
 import type { RequestContext } from './request-context';
 import { ROUTE_POLICY, RoutePolicy } from './route-policy';
@@ -31,14 +32,16 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
   private readonly logger = new Logger(AccessGuard.name);
-  private readonly jwt = new JwtService();
+  private readonly jwt: JwtService;
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly contexts: ContextLoader,
   ) {
     super();
+    // The key given at construction: JwtService's per-call options accept only a string or Buffer.
+    this.jwt = new JwtService({ publicKey: accessTokenKey(config.jwtSecret) });
   }
 
   override async canActivate(execution: ExecutionContext): Promise<boolean> {
@@ -77,7 +80,6 @@ export class AccessGuard extends AuthGuard('jwt') {
     let payload: AccessTokenPayload;
     try {
       payload = this.jwt.verify<AccessTokenPayload>(header.slice('Bearer '.length), {
-        secret: this.config.jwtSecret,
         algorithms: ['HS256'],
         audience: ACCESS_TOKEN_AUDIENCE,
         issuer: ACCESS_TOKEN_ISSUER,

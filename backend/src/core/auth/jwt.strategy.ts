@@ -11,6 +11,7 @@ import {
   DatabaseUnavailableException,
 } from '../database/database-faults';
 import { ContextLoader } from '../tenancy/context-loader.service';
+import { accessTokenKey } from './jwt-key';
 import type { RequestContext } from './request-context';
 
 export const ACCESS_TOKEN_AUDIENCE = 'atrium-api';
@@ -34,7 +35,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // passport-jwt's types say string | Buffer, but it hands the key to jsonwebtoken, which takes a
+      // KeyObject as is (see jwt-key.ts for why that matters).
+      secretOrKey: accessTokenKey(config.jwtSecret) as unknown as Buffer,
       algorithms: ['HS256'],
       audience: ACCESS_TOKEN_AUDIENCE,
       issuer: ACCESS_TOKEN_ISSUER,

@@ -5,6 +5,7 @@ import { VIEW_AS_TTL_SECONDS } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, AccessTokenPayload } from '../../core/auth/jwt.strategy';
+import { accessTokenKey } from '../../core/auth/jwt-key';
 import type { RequestMeta } from '../../core/auth/request-context';
 import { AuditService } from '../../core/audit/audit.service';
 import { User } from '../../core/tenancy/entities/user.entity';
@@ -222,7 +223,7 @@ export class SessionService {
       sid: session.id,
     };
     return this.jwt.sign(payload, {
-      secret: this.config.jwtSecret,
+      privateKey: accessTokenKey(this.config.jwtSecret),
       algorithm: 'HS256',
       expiresIn: ttlSeconds,
       audience: ACCESS_TOKEN_AUDIENCE,
