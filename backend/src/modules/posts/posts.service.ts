@@ -81,7 +81,8 @@ export class PostsService {
       .andWhere(query.clientId ? 'p.clientId = :clientId' : '1=1', { clientId: query.clientId })
       .andWhere(query.status ? 'p.status = :status' : '1=1', { status: query.status })
       .orderBy('p.scheduledAt', 'ASC')
-      .take(2000)
+      // Every post of the range, no cap: the range is bounded above (at most 42 days), and a cap
+      // without a flag silently emptied the end of a crowded week (5,000 posts showed Monday to Wednesday).
       .getMany();
     return this.views(actor, posts);
   }
@@ -223,6 +224,13 @@ export class PostsService {
       ? await this.tenant.listOwned(agencyScope(scope.agencyId), User, { where: { id: In(creatorIds) } })
       : [];
     const accountById = new Map(accounts.map((a) => [a.id, a]));
+    // Grouped once: filtering every post's targets out of the whole list is quadratic in a crowded week.
+    const targetsByPost = new Map<string, PostTarget[]>();
+    for (const target of targets) {
+      const ofPost = targetsByPost.get(target.postId);
+      if (ofPost) ofPost.push(target);
+      else targetsByPost.set(target.postId, [target]);
+    }
     const media = await this.attached.of(
       scope,
       posts.map((p) => p.id),
@@ -246,21 +254,19 @@ export class PostsService {
       createdByName: creators.find((u) => u.id === post.createdByUserId)?.name ?? null,
       createdAt: post.createdAt.toISOString(),
       updatedAt: post.updatedAt.toISOString(),
-      targets: targets
-        .filter((t) => t.postId === post.id)
-        .map((t) => {
-          const account = accountById.get(t.socialAccountId);
-          return {
-            accountId: t.socialAccountId,
-            provider: account?.provider ?? 'local',
-            accountName: account?.displayName ?? 'Removed account',
-            accountHandle: account?.handle ?? null,
-            status: publicTargetStatus(t.state),
-            url: t.externalUrl,
-            failureReason: t.failureReason,
-            publishedAt: t.publishedAt?.toISOString() ?? null,
-          };
-        }),
+      targets: (targetsByPost.get(post.id) ?? []).map((t) => {
+        const account = accountById.get(t.socialAccountId);
+        return {
+          accountId: t.socialAccountId,
+          provider: account?.provider ?? 'local',
+          accountName: account?.displayName ?? 'Removed account',
+          accountHandle: account?.handle ?? null,
+          status: publicTargetStatus(t.state),
+          url: t.externalUrl,
+          failureReason: t.failureReason,
+          publishedAt: t.publishedAt?.toISOString() ?? null,
+        };
+      }),
     }));
   }
 
