@@ -1,9 +1,13 @@
 /**
  * Portal calendar week query at 10 thousand and 1 million posts (SPEC §8, issue 4).
  *
- *   npm run bench:calendar                       # SQLite (temporary file)
- *   BENCH_DATABASE=mariadb npm run bench:calendar  # MariaDB (needs tools/scripts/services.sh start)
+ *   npm run bench:calendar                                   # SQLite (temporary file)
+ *   DATABASE_TYPE=mariadb DATABASE_PASSWORD=atrium npm run bench:calendar
  *   BENCH_SIZES=10000,100000 npm run bench:calendar
+ *
+ * The database settings come from the same variables as the server (DATABASE_TYPE, DATABASE_HOST,
+ * DATABASE_PORT, DATABASE_USER, DATABASE_PASSWORD, DATABASE_NAME); on MySQL/MariaDB each size runs
+ * in its own throwaway database, dropped afterwards. BENCH_RUNS sets the timed queries per size.
  *
  * Each size gets a fresh database with the real migrations. The posts are spread over 200 clients
  * and as many days as the size needs, so every client-week holds about the same number of posts
@@ -12,11 +16,7 @@
  * week and prints the latencies and the ratio between the largest and the smallest size.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createConnection } from 'mysql2/promise';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DatabaseConfig } from '../backend/src/config/app-config';
 import { buildDataSourceOptions } from '../backend/src/core/database/data-source-options';
@@ -24,15 +24,16 @@ import { ENTITIES } from '../backend/src/entities';
 import { TenantDataAccess } from '../backend/src/core/tenancy/tenant-data';
 import { clientScope } from '../backend/src/core/tenancy/tenant-scope';
 import { portalCalendarWeek } from '../backend/src/modules/posts/portal-calendar';
+import { benchDialect, createThrowawayDatabase, throwawaySqliteFile } from './bench-database';
 
 const CLIENTS = 200;
 const POSTS_PER_CLIENT_PER_DAY = 2;
-const RUNS = 200;
+const RUNS = Math.max(20, Number(process.env['BENCH_RUNS'] ?? 200));
 const WARMUP = 20;
 const BATCH = 500;
 const DAY_MS = 86_400_000;
 const sizes = (process.env['BENCH_SIZES'] ?? '10000,1000000').split(',').map(Number);
-const dialect = (process.env['BENCH_DATABASE'] ?? 'sqlite') as 'sqlite' | 'mariadb';
+const dialect = benchDialect();
 
 async function main(): Promise<void> {
   console.log(
@@ -91,6 +92,9 @@ async function main(): Promise<void> {
     console.log(
       `Ratio ${large.size.toLocaleString('en')} / ${small.size.toLocaleString('en')} (p50): ${ratio.toFixed(2)}x for ${(large.size / small.size).toFixed(0)}x the posts ${ratio < 2 ? '(nearly flat: index-backed)' : '(NOT flat: check the index)'}`,
     );
+    console.log(
+      `Ratio ${large.size.toLocaleString('en')} / ${small.size.toLocaleString('en')} (p95): ${(large.p95 / small.p95).toFixed(2)}x`,
+    );
   }
 }
 
@@ -107,8 +111,8 @@ async function seed(db: DataSource, size: number): Promise<World> {
   await insert(
     db,
     'agencies',
-    ['id', 'createdAt', 'updatedAt', 'name', 'plan', 'status'],
-    [[agencyId, now, now, 'Bench agency', 'full', 'active']],
+    ['id', 'createdAt', 'updatedAt', 'name', 'slug', 'plan', 'status'],
+    [[agencyId, now, now, 'Bench agency', `bench-${agencyId.slice(0, 8)}`, 'full', 'active']],
   );
   const clients = Array.from({ length: CLIENTS }, () => randomUUID());
   await insert(
@@ -155,6 +159,8 @@ async function seed(db: DataSource, size: number): Promise<World> {
   const start = Date.UTC(2026, 0, 5);
   const text = 'Bench post: ' + randomBytes(60).toString('base64');
   // One transaction per 50 batches: SQLite would otherwise sync to disk after every statement.
+  // Every insert of a batch goes through that transaction's manager: on MariaDB a statement on the
+  // data source takes another pooled connection and waits on the transaction's locks until timeout.
   for (let chunk = 0; chunk < size; chunk += BATCH * 50) {
     await db.transaction(async (manager) => {
       for (let offset = chunk; offset < Math.min(size, chunk + BATCH * 50); offset += BATCH) {
@@ -198,7 +204,7 @@ async function seed(db: DataSource, size: number): Promise<World> {
       ]);
     }
     await insert(
-      db,
+      manager,
       'posts',
       ['id', 'createdAt', 'updatedAt', 'agencyId', 'clientId', 'text', 'status', 'scheduledAt', 'publishedAt'],
       posts,
@@ -260,36 +266,24 @@ async function explain(db: DataSource, world: World): Promise<void> {
 
 async function freshDatabase(): Promise<{ config: DatabaseConfig; cleanup: () => Promise<void> }> {
   if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'atrium-bench-'));
-    return {
-      config: { type: 'sqlite', path: join(dir, 'bench.sqlite') },
-      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-    };
+    const file = throwawaySqliteFile();
+    return { config: { type: 'sqlite', path: file.path }, cleanup: file.drop };
   }
-  const server = {
-    host: '127.0.0.1',
-    port: 3306,
-    user: process.env['BENCH_MYSQL_USER'] ?? 'atrium',
-    password: process.env['BENCH_MYSQL_PASSWORD'] ?? 'atrium',
-  };
-  const name = `atrium_bench_${randomBytes(4).toString('hex')}`;
-  const connection = await createConnection(server);
-  await connection.query(`CREATE DATABASE \`${name}\``);
-  await connection.end();
+  const database = await createThrowawayDatabase();
   return {
     config: {
-      type: 'mariadb',
-      host: server.host,
-      port: server.port,
-      username: server.user,
-      password: server.password,
-      database: name,
+      type: dialect,
+      host: database.server.host,
+      port: database.server.port,
+      username: database.server.user,
+      password: database.server.password,
+      database: database.name,
+      // Generous bounds: a large seed batch is slow on a busy machine, and a bench should not fail on it.
+      connectTimeoutMs: 10_000,
+      queryTimeoutMs: 120_000,
+      poolAcquireTimeoutMs: 30_000,
     },
-    cleanup: async () => {
-      const c = await createConnection(server);
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-    },
+    cleanup: database.drop,
   };
 }
 
