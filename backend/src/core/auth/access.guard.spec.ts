@@ -1,13 +1,24 @@
 import { ForbiddenException } from '@nestjs/common';
 import { VIEW_AS_READ_ONLY_MESSAGE } from '@atrium/shared';
 import { assertAllowed, assertWritable } from './access.guard';
-import type { AgencyContext, ClientContext } from './request-context';
+import type { AgencyContext, CallerProfile, ClientContext } from './request-context';
 import { agencyScope, clientScope } from '../tenancy/tenant-scope';
+
+const testProfile: CallerProfile = {
+  name: 'Test Person',
+  email: 'person@example.test',
+  timezone: 'UTC',
+  emailConfirmed: true,
+  pendingEmail: null,
+  avatarAssetId: null,
+  agencyName: 'Test Agency',
+};
 
 const agencyMember: AgencyContext = {
   audience: 'agency',
   userId: 'u1',
   sessionId: 's1',
+  profile: testProfile,
   agencyId: 'a1',
   agencyRole: 'member',
   scope: agencyScope('a1', 'member'),
@@ -18,6 +29,7 @@ const clientMember: ClientContext = {
   audience: 'client',
   userId: 'u2',
   sessionId: 's2',
+  profile: testProfile,
   agencyId: 'a1',
   client: {
     clientId: 'c1',

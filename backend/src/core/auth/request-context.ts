@@ -19,10 +19,26 @@ export interface PortalHost {
   agencyId: string;
 }
 
+/**
+ * The caller as read on this request, with the rest of the context: what `/me`, the portal's header
+ * and time-zone aware pages need, so that they ask the database nothing more.
+ */
+export interface CallerProfile {
+  name: string;
+  email: string;
+  /** IANA time zone the caller's calendars and dates are drawn in. */
+  timezone: string;
+  emailConfirmed: boolean;
+  pendingEmail: string | null;
+  avatarAssetId: string | null;
+  agencyName: string;
+}
+
 interface BaseContext extends RequestMeta {
   userId: string;
   sessionId: string;
   agencyId: string;
+  profile: CallerProfile;
   /** Every write is refused (403) by the global guard: set for "View as client" sessions. */
   readOnly?: true;
 }

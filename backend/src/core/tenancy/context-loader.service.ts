@@ -1,20 +1,83 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, Not } from 'typeorm';
-import { effectiveClientPermissions } from '@atrium/shared';
+import { effectiveClientPermissions, type AgencyRole, type ClientRole } from '@atrium/shared';
 import type { ClientContext, ClientMembershipSummary, RequestContext, RequestMeta } from '../auth/request-context';
-import { Agency } from './entities/agency.entity';
+import { rawDate } from '../database/raw-values';
 import { Client } from './entities/client.entity';
 import { ClientMembership } from './entities/client-membership.entity';
-import { AgencyMembership } from './entities/agency-membership.entity';
 import { Session } from './entities/session.entity';
-import { User } from './entities/user.entity';
 import { TenantData } from './tenant-data';
 import { agencyScope, clientScope } from './tenant-scope';
 
+/** The caller's columns: the user, their agency, and their active membership(s) — one row per client. */
+const CALLER_COLUMNS = `u.id AS userId, u.kind AS kind, u.agencyId AS agencyId, u.name AS name, u.email AS email,
+  u.timezone AS timezone, u.emailConfirmedAt AS emailConfirmedAt, u.pendingEmail AS pendingEmail,
+  u.avatarAssetId AS avatarAssetId, ag.name AS agencyName, am.role AS agencyRole,
+  c.id AS clientId, c.name AS clientName, c.permissions AS clientPermissions, cm.role AS clientRole`;
+
+/** Only active agencies and memberships, and clients not deleted, count; the rest join to NULL. */
+const CALLER_JOINS = `JOIN agencies ag ON ag.id = u.agencyId AND ag.status = 'active'
+  LEFT JOIN agency_memberships am
+    ON u.kind = 'agency' AND am.userId = u.id AND am.agencyId = u.agencyId AND am.status = 'active'
+  LEFT JOIN client_memberships cm
+    ON u.kind = 'client' AND cm.userId = u.id AND cm.agencyId = u.agencyId AND cm.status = 'active'
+  LEFT JOIN clients c ON c.id = cm.clientId AND c.agencyId = u.agencyId AND c.deletedAt IS NULL`;
+
+const USER_SQL = `SELECT ${CALLER_COLUMNS}
+  FROM users u ${CALLER_JOINS}
+  WHERE u.id = ? AND u.status = 'active'
+  ORDER BY c.name ASC`;
+
+/** The session, its user as above, and for "View as client" the agency user viewing and their membership. */
+const SESSION_SQL = `SELECT ${CALLER_COLUMNS}, s.expiresAt AS expiresAt, s.host AS host,
+  s.viewerUserId AS viewerUserId, s.viewedClientId AS viewedClientId,
+  v.agencyId AS viewerAgencyId, v.name AS viewerName, vm.id AS viewerMembershipId
+  FROM sessions s
+  JOIN users u ON u.id = s.userId AND u.status = 'active'
+  ${CALLER_JOINS}
+  LEFT JOIN users v ON v.id = s.viewerUserId AND v.kind = 'agency' AND v.status = 'active'
+  LEFT JOIN agency_memberships vm ON vm.userId = v.id AND vm.agencyId = v.agencyId AND vm.status = 'active'
+  WHERE s.id = ? AND s.userId = ? AND s.revokedAt IS NULL
+  ORDER BY c.name ASC`;
+
+interface CallerRow {
+  userId: string;
+  kind: 'agency' | 'client';
+  agencyId: string;
+  name: string;
+  email: string;
+  timezone: string;
+  emailConfirmedAt: Date | string | null;
+  pendingEmail: string | null;
+  avatarAssetId: string | null;
+  agencyName: string;
+  agencyRole: AgencyRole | null;
+  clientId: string | null;
+  clientName: string | null;
+  clientPermissions: string | null;
+  clientRole: ClientRole | null;
+}
+
+interface SessionRow extends CallerRow {
+  expiresAt: Date | string;
+  host: string | null;
+  viewerUserId: string | null;
+  viewedClientId: string | null;
+  viewerAgencyId: string | null;
+  viewerName: string | null;
+  viewerMembershipId: string | null;
+}
+
 /**
- * Rebuilds the caller's context from the database: the session must be live, the user active, the
- * agency active and the membership active. Roles and permissions come from here, never from the
- * token, so removals, deactivations, client deletion and role changes apply on the next request.
+ * Rebuilds the caller's context from the database on every request: the session must be live, the
+ * user active, the agency active and the membership active. Roles and permissions come from here,
+ * never from the token, so removals, deactivations, client deletion and role changes apply on the
+ * next request.
+ *
+ * All of it is one round trip (the context is read on every authenticated request, so it is the
+ * hottest query there is): a hand-written join over the few columns a context needs, in SQL both
+ * dialects read alike. It carries the caller's profile too (name, time zone, ...), so `/me` and
+ * time-zone aware pages need no query of their own.
  */
 @Injectable()
 export class ContextLoader {
@@ -30,12 +93,24 @@ export class ContextLoader {
     meta: RequestMeta,
     requestedClientId?: string,
   ): Promise<RequestContext | null> {
-    const session = await this.db.getRepository(Session).findOneBy({ id: sessionId, userId, revokedAt: IsNull() });
-    if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+    const rows: SessionRow[] = await this.db.query(SESSION_SQL, [sessionId, userId]);
+    const session = rows[0];
+    if (!session || (rawDate(session.expiresAt)?.getTime() ?? 0) <= Date.now()) return null;
     // A session works only on the host that made it: an agency's custom domain, or the installation (null).
     if ((session.host ?? null) !== (meta.portalHost?.hostname ?? null)) return null;
-    if (session.viewerUserId) return this.forViewAs(session, meta, requestedClientId);
-    return this.forUser(userId, session.id, meta, requestedClientId);
+    if (session.viewerUserId) return this.forViewAs(rows, sessionId, meta, requestedClientId);
+    return contextOf(rows, sessionId, meta, requestedClientId);
+  }
+
+  /** The context of a user without a session yet (sign-in, invitation acceptance) or of its own. */
+  async forUser(
+    userId: string,
+    sessionId: string,
+    meta: RequestMeta,
+    requestedClientId?: string,
+  ): Promise<RequestContext | null> {
+    const rows: CallerRow[] = await this.db.query(USER_SQL, [userId]);
+    return contextOf(rows, sessionId, meta, requestedClientId);
   }
 
   /**
@@ -43,24 +118,18 @@ export class ContextLoader {
    * pinned to the one client viewed and read-only, and only while the agency user who opened it is
    * still an active member of that same agency.
    */
-  private async forViewAs(
-    session: Session,
+  private forViewAs(
+    rows: SessionRow[],
+    sessionId: string,
     meta: RequestMeta,
     requestedClientId?: string,
-  ): Promise<ClientContext | null> {
+  ): ClientContext | null {
+    const [session] = rows;
     const viewedClientId = session.viewedClientId;
-    if (!session.viewerUserId || !viewedClientId) return null;
-    const viewer = await this.db
-      .getRepository(User)
-      .findOneBy({ id: session.viewerUserId, kind: 'agency', status: 'active' });
-    if (!viewer) return null;
-    const membership = await this.db
-      .getRepository(AgencyMembership)
-      .findOneBy({ userId: viewer.id, agencyId: viewer.agencyId, status: 'active' });
-    if (!membership) return null;
+    if (!session.viewerUserId || !viewedClientId || !session.viewerMembershipId || !session.viewerName) return null;
 
-    const context = await this.forUser(session.userId, session.id, meta, viewedClientId);
-    if (context?.audience !== 'client' || context.agencyId !== viewer.agencyId) return null;
+    const context = contextOf(rows, sessionId, meta, viewedClientId);
+    if (context?.audience !== 'client' || context.agencyId !== session.viewerAgencyId) return null;
     // The viewed client gone, or the person no longer in it: the view ends.
     if (context.client.clientId !== viewedClientId) return null;
     return {
@@ -69,56 +138,8 @@ export class ContextLoader {
       // Portal routes answer 404 for any other client, as they do for a client that is not the user's.
       unknownRequestedClient: requestedClientId && requestedClientId !== viewedClientId ? requestedClientId : undefined,
       readOnly: true,
-      viewer: { userId: viewer.id, name: viewer.name },
+      viewer: { userId: session.viewerUserId, name: session.viewerName },
     };
-  }
-
-  async forUser(
-    userId: string,
-    sessionId: string,
-    meta: RequestMeta,
-    requestedClientId?: string,
-  ): Promise<RequestContext | null> {
-    const user = await this.db.getRepository(User).findOneBy({ id: userId, status: 'active' });
-    if (!user) return null;
-    // On an agency's custom domain only that agency's client users are anyone.
-    if (meta.portalHost && (user.kind !== 'client' || user.agencyId !== meta.portalHost.agencyId)) return null;
-    const agency = await this.db.getRepository(Agency).findOneBy({ id: user.agencyId, status: 'active' });
-    if (!agency) return null;
-
-    if (user.kind === 'agency') {
-      const membership = await this.db
-        .getRepository(AgencyMembership)
-        .findOneBy({ userId, agencyId: agency.id, status: 'active' });
-      if (!membership) return null;
-      return {
-        audience: 'agency',
-        userId,
-        sessionId,
-        agencyId: agency.id,
-        agencyRole: membership.role,
-        scope: agencyScope(agency.id, membership.role),
-        ...meta,
-      };
-    }
-
-    const memberships = await this.activeClientMemberships(userId, agency.id);
-    if (memberships.length === 0) return null;
-    const requested = requestedClientId ? memberships.find((m) => m.clientId === requestedClientId) : undefined;
-    const client = requested ?? memberships[0];
-    const context: RequestContext = {
-      audience: 'client',
-      userId,
-      sessionId,
-      agencyId: agency.id,
-      client,
-      memberships,
-      scope: clientScope(agency.id, client.clientId, client.permissions, client.role),
-      ...meta,
-    };
-    // Portal routes answer 404 for a client that is not (or no longer) the user's; /me still works.
-    if (requestedClientId && !requested) context.unknownRequestedClient = requestedClientId;
-    return context;
   }
 
   /** Whether a session is a "View as client" one, live or not (its token may never change anything). */
@@ -153,4 +174,66 @@ export class ContextLoader {
       permissions: effectiveClientPermissions(JSON.parse(row.permissions) as never[], row.role),
     }));
   }
+}
+
+/** The context the caller's rows describe; null when the user, agency or every membership is inactive. */
+function contextOf(
+  rows: CallerRow[],
+  sessionId: string,
+  meta: RequestMeta,
+  requestedClientId?: string,
+): RequestContext | null {
+  const [user] = rows;
+  if (!user) return null;
+  // On an agency's custom domain only that agency's client users are anyone.
+  if (meta.portalHost && (user.kind !== 'client' || user.agencyId !== meta.portalHost.agencyId)) return null;
+  const base = {
+    userId: user.userId,
+    sessionId,
+    agencyId: user.agencyId,
+    profile: {
+      name: user.name,
+      email: user.email,
+      timezone: user.timezone,
+      emailConfirmed: user.emailConfirmedAt !== null,
+      pendingEmail: user.pendingEmail,
+      avatarAssetId: user.avatarAssetId,
+      agencyName: user.agencyName,
+    },
+    ...meta,
+  };
+
+  if (user.kind === 'agency') {
+    if (!user.agencyRole) return null;
+    return {
+      audience: 'agency',
+      ...base,
+      agencyRole: user.agencyRole,
+      scope: agencyScope(user.agencyId, user.agencyRole),
+    };
+  }
+
+  const memberships: ClientMembershipSummary[] = [];
+  for (const row of rows) {
+    if (!row.clientId || !row.clientRole || row.clientPermissions === null) continue;
+    memberships.push({
+      clientId: row.clientId,
+      clientName: row.clientName ?? '',
+      role: row.clientRole,
+      permissions: effectiveClientPermissions(JSON.parse(row.clientPermissions) as never[], row.clientRole),
+    });
+  }
+  if (memberships.length === 0) return null;
+  const requested = requestedClientId ? memberships.find((m) => m.clientId === requestedClientId) : undefined;
+  const client = requested ?? memberships[0];
+  const context: ClientContext = {
+    audience: 'client',
+    ...base,
+    client,
+    memberships,
+    scope: clientScope(user.agencyId, client.clientId, client.permissions, client.role),
+  };
+  // Portal routes answer 404 for a client that is not (or no longer) the user's; /me still works.
+  if (requestedClientId && !requested) context.unknownRequestedClient = requestedClientId;
+  return context;
 }

@@ -31,7 +31,7 @@ export class PortalOverviewController {
     summary: 'The portal home for the active client (pick it with the X-Atrium-Client header)',
   })
   @ApiOkResponse({ type: PortalOverviewDto })
-  overview(@ClientCtx() context: ClientContext): Promise<PortalOverviewDto> {
+  overview(@ClientCtx() context: ClientContext): PortalOverviewDto {
     return this.portal.overview(context);
   }
 }

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { MAX_PORTAL_CALENDAR_DAYS, type PortalCalendarPost, type PortalCalendarResponse } from '@atrium/shared';
 import { ValidationFailedException } from '../../core/http/api-error.filter';
-import { User } from '../../core/tenancy/entities/user.entity';
 import { TenantData } from '../../core/tenancy/tenant-data';
-import { agencyScope, type Actor } from '../../core/tenancy/tenant-scope';
+import type { Actor } from '../../core/tenancy/tenant-scope';
 import { FileUrlSigner } from '../media/file-url-signer';
 import { AttachedMedia } from './attached-media';
 import { portalCalendarWeek } from './portal-calendar';
 
-/** A person looking at the calendar: their time zone draws it, their grant signs the thumbnails. */
-export type CalendarViewer = Actor & { readonly userId: string };
+/**
+ * A person looking at the calendar: their time zone (read with the request's context) draws it,
+ * their grant signs the thumbnails.
+ */
+export type CalendarViewer = Actor & { readonly userId: string; readonly profile: { readonly timezone: string } };
 
 /** Portal › Calendar: the client's week, read-only. */
 @Injectable()
@@ -29,21 +31,9 @@ export class PortalCalendarService {
         { field: 'to', messages: [`must be after from and at most ${MAX_PORTAL_CALENDAR_DAYS} days later`] },
       ]);
     }
-    const timezone = await this.timezoneOf(viewer);
     const week = await portalCalendarWeek(this.tenant, viewer.scope, from, to);
     await this.attachPreviews(viewer, week.items);
-    return { from: from.toISOString(), to: to.toISOString(), timezone, ...week };
-  }
-
-  /**
-   * The viewer's own time zone. Users belong to the agency as a whole, so the row is read in the
-   * agency's scope, and only the caller's own.
-   */
-  private async timezoneOf(viewer: CalendarViewer): Promise<string> {
-    const user = await this.tenant.findOwned(agencyScope(viewer.scope.agencyId), User, viewer.userId, {
-      select: { id: true, timezone: true },
-    });
-    return user.timezone;
+    return { from: from.toISOString(), to: to.toISOString(), timezone: viewer.profile.timezone, ...week };
   }
 
   /** Thumbnails of the posts' images, signed for this viewer. */

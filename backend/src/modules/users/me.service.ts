@@ -1,35 +1,44 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { MeResponse } from '@atrium/shared';
 import type { RequestContext } from '../../core/auth/request-context';
-import { Agency } from '../../core/tenancy/entities/agency.entity';
-import { User } from '../../core/tenancy/entities/user.entity';
-import { TenantData } from '../../core/tenancy/tenant-data';
+import { ContextLoader } from '../../core/tenancy/context-loader.service';
 import { agencyScope } from '../../core/tenancy/tenant-scope';
 import { ProfilePicturesService } from '../media/profile-pictures.service';
 
 @Injectable()
 export class MeService {
   constructor(
-    private readonly tenant: TenantData,
     private readonly pictures: ProfilePicturesService,
+    private readonly contexts: ContextLoader,
   ) {}
 
+  /** The caller once their own change is written: the request's context was read before it. */
+  async describeAfterChange(context: RequestContext): Promise<MeResponse> {
+    const { userId, sessionId, ip, userAgent, portalHost } = context;
+    const client = context.audience === 'client' ? context.client.clientId : undefined;
+    const fresh = await this.contexts.forUser(userId, sessionId, { ip, userAgent, portalHost }, client);
+    if (!fresh) throw new NotFoundException('Account not found');
+    return this.describe(fresh);
+  }
+
+  /** The caller as the request's context read them: no query, unless they have a picture to sign. */
   async describe(context: RequestContext): Promise<MeResponse> {
-    // The caller's own row: people belong to the agency as a whole, whichever client they act for.
-    const scope = agencyScope(context.agencyId);
-    const user = await this.tenant.findOwnedOrNull(scope, User, context.userId);
-    const agency = await this.tenant.findOwnedOrNull(scope, Agency, context.agencyId);
-    if (!user || !agency) throw new NotFoundException('Account not found');
+    const { profile } = context;
+    // People belong to the agency as a whole, whichever client they act for: so do their pictures.
+    const avatarUrl = await this.pictures.url(agencyScope(context.agencyId), {
+      id: context.userId,
+      avatarAssetId: profile.avatarAssetId,
+    });
     return {
-      id: user.id,
-      name: user.name,
-      email: user.email,
-      emailConfirmed: user.emailConfirmedAt !== null,
-      timezone: user.timezone,
-      avatarUrl: await this.pictures.url(scope, user),
-      pendingEmail: user.pendingEmail,
+      id: context.userId,
+      name: profile.name,
+      email: profile.email,
+      emailConfirmed: profile.emailConfirmed,
+      timezone: profile.timezone,
+      avatarUrl,
+      pendingEmail: profile.pendingEmail,
       audience: context.audience,
-      agency: { id: agency.id, name: agency.name },
+      agency: { id: context.agencyId, name: profile.agencyName },
       agencyRole: context.audience === 'agency' ? context.agencyRole : null,
       clients:
         context.audience === 'client'

@@ -73,7 +73,7 @@ export class SettingsController {
   @ApiOkResponse({ type: MeDto })
   async update(@Ctx() ctx: RequestContext, @Body() dto: UpdateProfileDto): Promise<MeDto> {
     await this.settings.updateProfile(ctx, dto);
-    return this.me.describe(ctx);
+    return this.me.describeAfterChange(ctx);
   }
 
   @Post('email')
@@ -124,7 +124,7 @@ export class SettingsController {
   })
   async setAvatar(@Ctx() ctx: RequestContext, @Req() request: Request): Promise<MeDto> {
     await this.settings.setAvatar(ctx, request);
-    return this.me.describe(ctx);
+    return this.me.describeAfterChange(ctx);
   }
 
   @Delete('avatar')
@@ -133,6 +133,6 @@ export class SettingsController {
   @ApiOkResponse({ type: MeDto })
   async removeAvatar(@Ctx() ctx: RequestContext): Promise<MeDto> {
     await this.settings.removeAvatar(ctx);
-    return this.me.describe(ctx);
+    return this.me.describeAfterChange(ctx);
   }
 }
