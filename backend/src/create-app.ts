@@ -13,7 +13,7 @@ import { ApiErrorFilter } from './core/http/api-error.filter';
 import { ApiErrorDto } from './core/http/api-error.dto';
 import { bodyIdleTimeout } from './core/http/body-idle-timeout';
 import { bodyParsers } from './core/http/body-parsers';
-import { BodyTypeInterceptor } from './core/http/body-type.interceptor';
+import { BodyTypeGuard } from './core/http/body-type.guard';
 import { noStoreByDefault } from './core/http/no-store';
 import { documentHttpRules } from './core/http/openapi-http-rules';
 import { SessionOriginGuard } from './core/http/session-origin.guard';
@@ -34,6 +34,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // No ETag hashed over every response body: API answers are no-store (nothing revalidates them),
+  // and static files and images carry their own validators or immutable, hashed names.
+  app.set('etag', false);
   app.setGlobalPrefix('api');
   app.use('/api', noStoreByDefault);
   app.use(bodyIdleTimeout(config.requestIdleTimeoutSeconds * 1000));
@@ -66,8 +69,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       strictTransportSecurity: config.appUrl.startsWith('https:'),
     }),
   );
-  app.useGlobalGuards(new SessionOriginGuard(config));
-  app.useGlobalInterceptors(new BodyTypeInterceptor(app.get(Reflector)));
+  // After the access guard (an APP_GUARD, registered when the app was created): who may call a
+  // route is answered first, then where from, then what body it may carry.
+  app.useGlobalGuards(new SessionOriginGuard(config), new BodyTypeGuard(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
   setupOpenApi(app);

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { hasBody } from './body-type.interceptor';
+import { hasBody } from './body-type.guard';
 
 /** How long a connection may linger after the idle answer before it is closed regardless. */
 const CLOSE_GRACE_MS = 5_000;

@@ -1,6 +1,6 @@
 import { BadRequestException, HttpException, PayloadTooLargeException } from '@nestjs/common';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { UnsupportedBodyTypeException } from './body-type.interceptor';
+import { UnsupportedBodyTypeException } from './body-type.guard';
 
 /** The largest JSON (or form) body a route reads; uploads stream through their own, larger limits. */
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -16,7 +16,7 @@ export const FORM_BODY_PATHS = ['/api/dev-oauth'];
 
 /**
  * JSON bodies up to 100 kB and nested at most 32 deep everywhere; form bodies only where a route
- * reads them (FORM_BODY_PATHS). Which body types a route accepts at all is BodyTypeInterceptor's call.
+ * reads them (FORM_BODY_PATHS). Which body types a route accepts at all is BodyTypeGuard's call.
  * A body that cannot be read gets a plain explanation rather than the parser's internal message.
  */
 export function bodyParsers(): Array<{ path?: string; handler: RequestHandler }> {

@@ -7,7 +7,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 /**
  * Adds to the OpenAPI text the answers the HTTP edge gives for every route, so each route's
  * declared responses stay complete without repeating them on every controller: 415 for a body of
- * a type the route does not read (BodyTypeInterceptor), 403 for a session-cookie route called from
+ * a type the route does not read (BodyTypeGuard), 403 for a session-cookie route called from
  * another site (SessionOriginGuard).
  */
 export function documentHttpRules(document: OpenAPIObject): OpenAPIObject {

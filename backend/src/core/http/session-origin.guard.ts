@@ -22,7 +22,7 @@ export const FOREIGN_ORIGIN_MESSAGE = 'Sign-in requests are only accepted from t
  * an `Origin` that is neither APP_URL, the request's own address, nor the agency custom domain it
  * arrived on. Without this, any website could sign a visitor into the attacker's account (sign-in
  * CSRF) or end their session. Requests without these headers (API clients, old browsers) pass: the
- * JSON-only body rule (BodyTypeInterceptor) already keeps plain cross-site forms out.
+ * JSON-only body rule (BodyTypeGuard) already keeps plain cross-site forms out.
  */
 export class SessionOriginGuard implements CanActivate {
   private readonly routes = new Set(SESSION_COOKIE_ROUTES);

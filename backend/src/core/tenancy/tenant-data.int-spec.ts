@@ -4,6 +4,7 @@ import { Factory } from '../../../test/support/factories';
 import { MatrixWorld } from '../../../test/support/matrix-world';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { accessRule } from './access-rule';
+import { CompiledQuery } from './compiled-query';
 import { AgencyMembership } from './entities/agency-membership.entity';
 import { Client } from './entities/client.entity';
 import { ClientMembership } from './entities/client-membership.entity';
@@ -64,6 +65,37 @@ describe('TenantData', () => {
     await expect(
       tenant.findOwnedOrNull(a2, ClientMembership, row.id, { where: { clientId: world.clientA1.id } }),
     ).resolves.toBeNull();
+  });
+
+  it('runs a compiled query in the scope it is given, each run with its own values', async () => {
+    const mine = await membershipOf(world.clientA1);
+    const theirs = await membershipOf(world.clientA2);
+    const since = new Date(Date.now() - 3600_000);
+    // Compiled once per dialect and scope kind: the scopes and values below reuse the same SQL.
+    const byUser = new CompiledQuery<{ userId: string; since: Date }>(['userId', 'since'], (data, scope, params) =>
+      data
+        .query(scope, ClientMembership, 'm')
+        .select(['m.id AS "id"'])
+        .where('m.userId = :userId AND m.createdAt >= :since', params),
+    );
+    const run = async (scope: TenantScope, userId: string, after = since) =>
+      (
+        await tenant.runCompiled<{ id: string }, { userId: string; since: Date }>(scope, byUser, {
+          userId,
+          since: after,
+        })
+      ).map((row) => row.id);
+
+    expect(await run(a1, mine.userId)).toEqual([mine.id]);
+    expect(await run(a2, theirs.userId)).toEqual([theirs.id]);
+    // Another client's or agency's row is out of the scope, whatever the values ask for.
+    expect(await run(a2, mine.userId)).toEqual([]);
+    expect(await run(b, mine.userId)).toEqual([]);
+    // The agency scope (compiled separately) reaches both clients' rows.
+    expect(await run(a, mine.userId)).toEqual([mine.id]);
+    expect(await run(a, theirs.userId)).toEqual([theirs.id]);
+    // Dates are bound as the dialect stores them.
+    expect(await run(a1, mine.userId, new Date(Date.now() + 3600_000))).toEqual([]);
   });
 
   it('lists and counts only the scope rows, for each branch of an OR', async () => {

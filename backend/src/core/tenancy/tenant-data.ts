@@ -19,6 +19,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { retryOnDeadlock } from '../database/deadlock-retry';
 import { locksRows } from '../database/row-locks';
 import type { AccessRule } from './access-rule';
+import type { CompiledParams, CompiledQuery } from './compiled-query';
 import { Client } from './entities/client.entity';
 import { EntityClass, tenancyOf } from './tenant-owned.decorator';
 import type { TenantScope } from './tenant-scope';
@@ -136,6 +137,12 @@ export class TenantDataAccess {
     }
     builder.where = builder.andWhere.bind(builder);
     return builder;
+  }
+
+  /** The raw rows of a compiled query run in the scope (see CompiledQuery: built once, scoped the same way). */
+  async runCompiled<R, P extends CompiledParams>(scope: TenantScope, query: CompiledQuery<P>, params: P): Promise<R[]> {
+    const [sql, values] = query.bind(this, this.manager, scope, params);
+    return (await this.manager.query(sql, values)) as R[];
   }
 
   /** Which of `ids` the scope may reach under `rule`; the others are left out (bulk actions skip them). */

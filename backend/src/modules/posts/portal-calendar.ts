@@ -1,4 +1,6 @@
 import { PORTAL_CALENDAR_LIMIT, type PortalCalendarPost, type SocialProviderId } from '@atrium/shared';
+import { rawDate } from '../../core/database/raw-values';
+import { CompiledQuery } from '../../core/tenancy/compiled-query';
 import type { TenantDataAccess } from '../../core/tenancy/tenant-data';
 import type { TenantScope } from '../../core/tenancy/tenant-scope';
 import { SocialAccount } from '../social/entities/social-account.entity';
@@ -20,12 +22,51 @@ interface WeekRow {
 
 const VISIBLE_STATES = ['pending', 'queued', 'sending', 'published'];
 
+type WeekParams = { from: Date; to: Date };
+
+/** The week's query, compiled once per row limit (the portal asks with one; tests may ask with others). */
+const weekQueries = new Map<number, CompiledQuery<WeekParams>>();
+
+function weekQuery(rowLimit: number): CompiledQuery<WeekParams> {
+  let query = weekQueries.get(rowLimit);
+  if (!query) {
+    query = new CompiledQuery<WeekParams>(['from', 'to'], (data, scope, params) =>
+      data
+        .query(scope, PostTarget, 't')
+        .select([
+          't.postId AS "postId"',
+          'p.text AS "text"',
+          't.state AS "state"',
+          't.scheduledAt AS "scheduledAt"',
+          't.publishedAt AS "publishedAt"',
+          't.externalUrl AS "externalUrl"',
+          'a.id AS "accountId"',
+          'a.provider AS "provider"',
+          'a.displayName AS "displayName"',
+          'a.handle AS "handle"',
+        ])
+        .innerJoin(SocialAccount, 'a', 'a.id = t.socialAccountId AND a.clientId = t.clientId AND a.status != :gone', {
+          gone: 'disconnected',
+        })
+        .innerJoin(Post, 'p', 'p.id = t.postId')
+        .where('t.scheduledAt >= :from AND t.scheduledAt < :to', params)
+        .andWhere('t.state IN (:...states)', { states: VISIBLE_STATES })
+        .orderBy('t.scheduledAt', 'ASC')
+        .addOrderBy('t.postId', 'ASC')
+        .limit(rowLimit),
+    );
+    weekQueries.set(rowLimit, query);
+  }
+  return query;
+}
+
 /**
  * The portal calendar's week: posts of the scope's client on accounts still assigned to it,
- * scheduled or published in [from, to). Served by idx_post_targets_client_schedule (clientId,
- * scheduledAt), so its cost follows the posts in that week, not the size of the table (see
- * bench/calendar-week). The accounts are joined rather than asked of the social feature: one
- * indexed query per week is what keeps the portal calendar fast.
+ * scheduled or published in [from, to). Every target column it reads is in
+ * idx_post_targets_client_week (clientId, scheduledAt, ...), so its cost follows the posts in that
+ * week, not the size of the table (see bench/calendar-week); a column added here belongs in that
+ * index too. The accounts are joined rather than asked of the social feature: one indexed query per
+ * week is what keeps the portal calendar fast.
  */
 export async function portalCalendarWeek(
   data: TenantDataAccess,
@@ -34,30 +75,7 @@ export async function portalCalendarWeek(
   to: Date,
   limit = PORTAL_CALENDAR_LIMIT,
 ): Promise<{ items: PortalCalendarPost[]; truncated: boolean }> {
-  const rows = await data
-    .query(scope, PostTarget, 't')
-    .select([
-      't.postId AS "postId"',
-      'p.text AS "text"',
-      't.state AS "state"',
-      't.scheduledAt AS "scheduledAt"',
-      't.publishedAt AS "publishedAt"',
-      't.externalUrl AS "externalUrl"',
-      'a.id AS "accountId"',
-      'a.provider AS "provider"',
-      'a.displayName AS "displayName"',
-      'a.handle AS "handle"',
-    ])
-    .innerJoin(SocialAccount, 'a', 'a.id = t.socialAccountId AND a.clientId = t.clientId AND a.status != :gone', {
-      gone: 'disconnected',
-    })
-    .innerJoin(Post, 'p', 'p.id = t.postId')
-    .where('t.scheduledAt >= :from AND t.scheduledAt < :to', { from, to })
-    .andWhere('t.state IN (:...states)', { states: VISIBLE_STATES })
-    .orderBy('t.scheduledAt', 'ASC')
-    .addOrderBy('t.postId', 'ASC')
-    .limit(limit + 1)
-    .getRawMany<WeekRow>();
+  const rows = await data.runCompiled<WeekRow, WeekParams>(scope, weekQuery(limit + 1), { from, to });
 
   const truncated = rows.length > limit;
   const posts = new Map<string, PortalCalendarPost>();
@@ -99,9 +117,7 @@ function summarize(states: string[]): PortalCalendarPost['status'] {
   return 'scheduled';
 }
 
-/** SQLite hands dates back as strings in raw queries; MySQL as Date objects. */
+/** The ISO text of a raw date column (either dialect). */
 function toIso(value: Date | string | null): string | null {
-  if (value === null) return null;
-  if (value instanceof Date) return value.toISOString();
-  return new Date(value.includes('T') || value.endsWith('Z') ? value : `${value.replace(' ', 'T')}Z`).toISOString();
+  return rawDate(value)?.toISOString() ?? null;
 }

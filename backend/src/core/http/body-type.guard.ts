@@ -1,8 +1,7 @@
-import { CallHandler, ExecutionContext, HttpException, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Observable } from 'rxjs';
 
 export class UnsupportedBodyTypeException extends HttpException {
   constructor(message: string) {
@@ -17,28 +16,24 @@ const JSON_ONLY = ['application/json'];
  * uploads declare multipart/form-data, the OAuth sandbox its forms); the OpenAPI text and the
  * server thus agree. A form or text body elsewhere is refused with 415 before anything reads it:
  * a plain HTML form on another site can send those without a CORS preflight (sign-in CSRF), but
- * never `application/json`. It runs after the access guard (who may call a route is answered
- * first) and before the validation pipe and the handler.
+ * never `application/json`. It is the last global guard, after the access guard (who may call a
+ * route is answered first), and before the validation pipe and the handler. A guard rather than an
+ * interceptor: with no global interceptor, Nest skips its per-request RxJS chain altogether.
  */
 @Injectable()
-export class BodyTypeInterceptor implements NestInterceptor {
+export class BodyTypeGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    this.check(context);
-    return next.handle();
-  }
-
-  private check(context: ExecutionContext): void {
+  canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
-    if (!hasBody(request)) return;
+    if (!hasBody(request)) return true;
     const accepted =
       this.reflector.getAllAndOverride<string[] | undefined>(DECORATORS.API_CONSUMES, [
         context.getHandler(),
         context.getClass(),
       ]) ?? JSON_ONLY;
-    if (request.is(accepted)) return;
+    if (request.is(accepted)) return true;
     // The body stays unread: close the connection after the answer rather than read it to the end.
     http.getResponse<Response>().setHeader('Connection', 'close');
     throw new UnsupportedBodyTypeException(`Send the request body as ${describe(accepted)}`);
