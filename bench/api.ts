@@ -5,6 +5,7 @@
  *
  *   npm run bench:api                              # needs the built backend: npx nx build backend
  *   BENCH_ROUNDS=6 BENCH_REQUESTS=4000 npm run bench:api
+ *   BENCH_ONLY=me BENCH_ATRIUM_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench:api   # profile
  *
  * Runs the built backend (dist/backend/main.js) in production mode on a throwaway MySQL/MariaDB
  * database (settings from the server's DATABASE_HOST/PORT/USER/PASSWORD, dropped afterwards),
@@ -15,7 +16,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -34,10 +35,14 @@ const CLIENT_USER = { email: 'sam@multi.test', password: 'atrium-demo-2026' };
 const WEEK_FROM = new Date(Date.UTC(2030, 0, 7));
 const WEEK_TO = new Date(Date.UTC(2030, 0, 14));
 const ROOT = resolve(__dirname, '..');
+/** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 interface Target {
   name: string;
   port: number;
+  /** The server's process, whose CPU time each round reads (Linux /proc). */
+  pid?: number;
 }
 
 interface LoadResult {
@@ -45,6 +50,8 @@ interface LoadResult {
   p50: number;
   p99: number;
   errors: number;
+  /** The server process's CPU time per request (user + system), when /proc tells it. */
+  cpuMs: number | null;
 }
 
 async function main(): Promise<void> {
@@ -74,8 +81,10 @@ async function main(): Promise<void> {
   };
   try {
     const main = join(ROOT, 'dist/backend/main.js');
-    const atrium: Target = { name: 'atrium', port: Number(env['PORT']) };
-    children.push(start('atrium', 'node', [main], env));
+    const nodeArgs = (process.env['BENCH_ATRIUM_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+    const atriumProcess = start('atrium', 'node', [...nodeArgs, main], env);
+    children.push(atriumProcess);
+    const atrium: Target = { name: 'atrium', port: Number(env['PORT']), pid: atriumProcess.pid };
     await waitForHttp(atrium.port);
     await run('node', [join(ROOT, 'dist/backend/cli.js'), 'seed-demo'], env);
     const seeded = await seedWeek(env);
@@ -88,30 +97,30 @@ async function main(): Promise<void> {
       TS_NODE_PROJECT: join(ROOT, 'bench/tsconfig.json'),
       TS_NODE_TRANSPILE_ONLY: '1',
     };
-    children.push(
-      start(
-        'raw',
-        'node',
-        [
-          '-r',
-          'ts-node/register',
-          '-r',
-          'tsconfig-paths/register',
-          '-r',
-          join(ROOT, 'bench/register-stubs.ts'),
-          join(ROOT, 'bench/raw-server.ts'),
-        ],
-        rawEnv,
-      ),
+    const rawProcess = start(
+      'raw',
+      'node',
+      [
+        '-r',
+        'ts-node/register',
+        '-r',
+        'tsconfig-paths/register',
+        '-r',
+        join(ROOT, 'bench/register-stubs.ts'),
+        join(ROOT, 'bench/raw-server.ts'),
+      ],
+      rawEnv,
     );
-    const raw: Target = { name: 'raw', port: rawPort };
+    children.push(rawProcess);
+    const raw: Target = { name: 'raw', port: rawPort, pid: rawProcess.pid };
     await waitForHttp(rawPort);
 
     const calendarPath = `/api/v1/portal/calendar?from=${WEEK_FROM.toISOString()}&to=${WEEK_TO.toISOString()}`;
+    const only = process.env['BENCH_ONLY']; // "calendar" or "me": one endpoint, e.g. to profile it
     const endpoints = [
-      { name: 'calendar week', path: calendarPath },
-      { name: 'GET /api/v1/me', path: '/api/v1/me' },
-    ];
+      { name: 'calendar week', key: 'calendar', path: calendarPath },
+      { name: 'GET /api/v1/me', key: 'me', path: '/api/v1/me' },
+    ].filter((endpoint) => !only || endpoint.key === only);
     console.log(
       `bench:api — ${dialect}, production build, ${seeded} posts in the week, ${ROUNDS} rounds × ${REQUESTS} requests, concurrency ${CONCURRENCY}, loopback`,
     );
@@ -129,42 +138,54 @@ async function main(): Promise<void> {
 
     for (const endpoint of endpoints) {
       console.log(`\n${endpoint.name}`);
-      for (const target of [atrium, raw]) await load(target.port, endpoint.path, token, WARMUP); // warm both
+      for (const target of [atrium, raw]) await load(target, endpoint.path, token, WARMUP); // warm both
       const ratios: number[] = [];
+      const cpuRatios: number[] = [];
       for (let round = 1; round <= ROUNDS; round++) {
         const order = round % 2 === 1 ? [atrium, raw] : [raw, atrium];
         const results = new Map<string, LoadResult>();
-        for (const target of order) results.set(target.name, await load(target.port, endpoint.path, token, REQUESTS));
+        for (const target of order) results.set(target.name, await load(target, endpoint.path, token, REQUESTS));
         const [x, y] = [results.get('atrium') as LoadResult, results.get('raw') as LoadResult];
         const ratio = x.rps / y.rps;
         ratios.push(ratio);
+        if (x.cpuMs && y.cpuMs) cpuRatios.push(y.cpuMs / x.cpuMs);
         console.log(
           `  round ${round} (${order[0].name} first): atrium ${fmt(x)} | raw ${fmt(y)} | ratio ${ratio.toFixed(2)} | load ${loadavg()
             .map((v) => v.toFixed(2))
             .join(' ')}`,
         );
       }
-      const sorted = [...ratios].sort((p, q) => p - q);
-      const middle = Math.floor(sorted.length / 2);
-      const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-      console.log(
-        `  ${endpoint.name}: ratio median ${median.toFixed(2)}, spread ${sorted[0].toFixed(2)}–${sorted[sorted.length - 1].toFixed(2)} (goal ≥ 0.70)`,
-      );
+      console.log(`  ${endpoint.name}: ratio ${summary(ratios)} (goal ≥ 0.70)`);
+      if (cpuRatios.length > 0) {
+        console.log(`  ${endpoint.name}: server CPU per request, raw ÷ atrium ${summary(cpuRatios)}`);
+      }
     }
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    // Each server stops before its database goes (and a profiled one writes its profile on exit).
+    await Promise.all(children.map((child) => stopChild(child)));
     await database.drop();
     rmSync(mediaDir, { recursive: true, force: true });
   }
 }
 
+/** Median and spread of a round's ratios. */
+function summary(values: number[]): string {
+  const sorted = [...values].sort((p, q) => p - q);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return `median ${median.toFixed(2)}, spread ${sorted[0].toFixed(2)}–${sorted[sorted.length - 1].toFixed(2)}`;
+}
+
 function fmt(result: LoadResult): string {
   const errors = result.errors ? `, ${result.errors} errors` : '';
-  return `${result.rps.toFixed(0).padStart(5)} req/s p50 ${result.p50.toFixed(1)} ms p99 ${result.p99.toFixed(1)} ms${errors}`;
+  const cpu = result.cpuMs === null ? '' : ` cpu ${result.cpuMs.toFixed(2)} ms/req`;
+  return `${result.rps.toFixed(0).padStart(5)} req/s p50 ${result.p50.toFixed(1)} ms p99 ${result.p99.toFixed(1)} ms${cpu}${errors}`;
 }
 
 /** `total` GETs with `CONCURRENCY` in flight over keep-alive connections. */
-async function load(port: number, path: string, token: string, total: number): Promise<LoadResult> {
+async function load(target: Target, path: string, token: string, total: number): Promise<LoadResult> {
+  const { port } = target;
+  const cpuBefore = cpuTimeMs(target.pid);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
   let next = 0;
@@ -181,6 +202,7 @@ async function load(port: number, path: string, token: string, total: number): P
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const elapsed = (performance.now() - started) / 1000;
+  const cpuAfter = cpuTimeMs(target.pid);
   agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
@@ -188,7 +210,21 @@ async function load(port: number, path: string, token: string, total: number): P
     p50: latencies[Math.floor(latencies.length * 0.5)],
     p99: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))],
     errors,
+    cpuMs: cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / total : null,
   };
+}
+
+/** A process's user + system CPU time in ms, from Linux's /proc (null elsewhere). */
+function cpuTimeMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
 
 function get(port: number, path: string, token: string, agent: Agent): Promise<{ status: number; body: string }> {
@@ -325,6 +361,19 @@ function start(name: string, command: string, args: string[], env: NodeJS.Proces
   child.stdout?.on('data', () => undefined);
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
   return child;
+}
+
+/** SIGTERM, then waits for the exit (at most 30 s). */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    const timer = setTimeout(resolveStop, 30_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolveStop();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
