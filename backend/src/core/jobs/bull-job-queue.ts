@@ -1,5 +1,5 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
-import type { Queue } from 'bull';
+import type { JobOptions, Queue } from 'bull';
 import type { BullConnections } from './bull-connections';
 import { EnqueueOptions, JobHandler, JobName, JobQueue } from './job-queue';
 
@@ -42,17 +42,19 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
 
   async enqueue<T>(name: JobName, data: T, options: EnqueueOptions = {}): Promise<void> {
     // With Redis unreachable Bull would wait for a reconnect; callers must not hang on that.
+    await withTimeout(this.queueOf(name).add(data, jobOptions(options)), ENQUEUE_TIMEOUT_MS, `enqueue ${name}`);
+  }
+
+  /** One MULTI for the whole batch (Bull's addBulk); a job id already waiting is still not added twice. */
+  override async enqueueMany<T>(
+    name: JobName,
+    jobs: ReadonlyArray<{ data: T; options?: EnqueueOptions }>,
+  ): Promise<void> {
+    if (jobs.length === 0) return;
     await withTimeout(
-      this.queueOf(name).add(data, {
-        jobId: options.jobId,
-        attempts: options.attempts ?? 3,
-        delay: options.delayMs,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: 1000,
-        removeOnFail: 5000,
-      }),
+      this.queueOf(name).addBulk(jobs.map((job) => ({ data: job.data, opts: jobOptions(job.options ?? {}) }))),
       ENQUEUE_TIMEOUT_MS,
-      `enqueue ${name}`,
+      `enqueue ${jobs.length} × ${name}`,
     );
   }
 
@@ -94,6 +96,17 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
       { waiting: 0, active: 0, delayed: 0, failed: 0 },
     );
   }
+}
+
+function jobOptions(options: EnqueueOptions): JobOptions {
+  return {
+    jobId: options.jobId,
+    attempts: options.attempts ?? 3,
+    delay: options.delayMs,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: 1000,
+    removeOnFail: 5000,
+  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

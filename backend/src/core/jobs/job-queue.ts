@@ -30,6 +30,14 @@ export abstract class JobQueue {
   /** At most `concurrency` jobs of this kind run at once in this process. */
   abstract register<T>(name: JobName, handler: JobHandler<T>, concurrency?: number): void;
   abstract enqueue<T>(name: JobName, data: T, options?: EnqueueOptions): Promise<void>;
+
+  /**
+   * Enqueues many jobs of one kind; Bull sends them in one round trip, all or none. By default one
+   * after the other.
+   */
+  async enqueueMany<T>(name: JobName, jobs: ReadonlyArray<{ data: T; options?: EnqueueOptions }>): Promise<void> {
+    for (const job of jobs) await this.enqueue(name, job.data, job.options);
+  }
   abstract health(): Promise<{ status: 'up' | 'down'; detail?: string }>;
   /** Resolves when nothing is running or waiting (tests and graceful shutdown). */
   abstract drain(): Promise<void>;

@@ -1,10 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { insertRows } from '../database/insert-rows';
 import { JobQueue, JOBS } from '../jobs/job-queue';
 import { managerOf, Transactional } from '../tenancy/tenant-data';
 import type { EmailContent } from './mail-templates';
 import { OutboxEmail } from './outbox-email.entity';
+
+/** Delivery jobs per enqueue: one Redis round trip each on Bull. */
+const JOBS_PER_ENQUEUE = 500;
 
 export interface OutgoingEmail extends EmailContent {
   to: string;
@@ -34,19 +38,28 @@ export class MailService {
 
   /** Writes the email to the outbox in the caller's transaction (`into`). */
   async queue(into: Transactional, email: OutgoingEmail): Promise<string> {
-    const repository = managerOf(into).getRepository(OutboxEmail);
-    const row = repository.create({
-      agencyId: email.agencyId,
-      toAddress: email.to,
-      subject: email.subject,
-      fromName: email.fromName?.trim().slice(0, 120) || null,
-      replyTo: email.replyTo?.trim() || null,
-      textBody: email.text,
-      htmlBody: email.html,
-      status: this.capturing ? 'captured' : 'pending',
-    });
-    await repository.save(row);
-    return row.id;
+    const [id] = await this.queueMany(into, [email]);
+    return id;
+  }
+
+  /** Writes many emails to the outbox in the caller's transaction, set-based; returns their ids in order. */
+  async queueMany(into: Transactional, emails: readonly OutgoingEmail[]): Promise<string[]> {
+    const status = this.capturing ? 'captured' : 'pending';
+    const rows = await insertRows(
+      managerOf(into),
+      OutboxEmail,
+      emails.map((email) => ({
+        agencyId: email.agencyId,
+        toAddress: email.to,
+        subject: email.subject,
+        fromName: email.fromName?.trim().slice(0, 120) || null,
+        replyTo: email.replyTo?.trim() || null,
+        textBody: email.text,
+        htmlBody: email.html,
+        status,
+      })),
+    );
+    return rows.map((row) => row.id);
   }
 
   /** Call after the transaction that queued the emails has committed. Never throws. */
@@ -57,20 +70,25 @@ export class MailService {
   /**
    * Enqueues one delivery job per row, under a job id made of the row and its attempt count: a row
    * whose job is still waiting is not enqueued twice (Bull drops a second job with the same id),
-   * and a retry (one more attempt) gets a new id. Stops at the first failure (Redis away): the
-   * sweeper comes back for the rest. Returns how many were enqueued. Never throws.
+   * and a retry (one more attempt) gets a new id. The jobs go in batches (one Redis round trip
+   * each), and a failed batch (Redis away) ends it: the sweeper comes back for the rest. Returns
+   * how many were enqueued. Never throws.
    */
   async dispatchDue(rows: Array<{ id: string; attempts: number }>): Promise<number> {
     if (this.capturing) return 0;
     let enqueued = 0;
-    for (const row of rows) {
+    for (let at = 0; at < rows.length; at += JOBS_PER_ENQUEUE) {
+      const batch = rows.slice(at, at + JOBS_PER_ENQUEUE);
       try {
-        await this.jobs.enqueue(JOBS.deliverEmail, { emailId: row.id }, { jobId: deliveryJobId(row), attempts: 1 });
-        enqueued += 1;
+        await this.jobs.enqueueMany(
+          JOBS.deliverEmail,
+          batch.map((row) => ({ data: { emailId: row.id }, options: { jobId: deliveryJobId(row), attempts: 1 } })),
+        );
+        enqueued += batch.length;
       } catch (error) {
         this.logger.warn({
           msg: 'Could not enqueue email delivery; the outbox sweeper will retry',
-          id: row.id,
+          id: batch[0].id,
           notEnqueued: rows.length - enqueued,
           error: String(error),
         });

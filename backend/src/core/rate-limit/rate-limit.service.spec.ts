@@ -42,6 +42,28 @@ describe('RateLimitService', () => {
     for (let i = 0; i < 4; i++) answers.push(await service.allow(rule, 'c@example.com'));
     expect(answers).toEqual([true, true, false, false]);
   });
+
+  it('answers allowEach() in order, counting each subject once as allow() would', async () => {
+    const service = limits();
+    await service.allow(rule, 'full@example.com');
+    await service.allow(rule, 'full@example.com');
+    const subjects = Array.from({ length: 100 }, (_, i) => (i === 57 ? 'FULL@example.com' : `fresh${i}@example.com`));
+    const answers = await service.allowEach(rule, subjects);
+    expect(answers).toEqual(subjects.map((_, i) => i !== 57));
+    // One count each: a second round still fits the limit of 2, a third does not.
+    expect(await service.allowEach(rule, subjects)).toEqual(subjects.map((_, i) => i !== 57));
+    expect((await service.allowEach(rule, subjects)).every((allowed) => !allowed)).toBe(true);
+  });
+
+  it('fails allowEach() as a whole when the store fails, and stops taking subjects', async () => {
+    const limiter = new LimiterFactory(null);
+    const service = new RateLimitService(limiter);
+    const store = limiter.limiter({ name: rule.name, points: rule.limit, durationSeconds: rule.windowSeconds });
+    const consume = jest.spyOn(store, 'consume').mockRejectedValue(new Error('store down'));
+    const subjects = Array.from({ length: 500 }, (_, i) => `s${i}@example.com`);
+    await expect(service.allowEach(rule, subjects)).rejects.toMatchObject({ status: 503 });
+    expect(consume.mock.calls.length).toBeLessThan(subjects.length);
+  });
 });
 
 describe('LoginThrottle', () => {

@@ -4,6 +4,9 @@ import { RateLimiterRes } from 'rate-limiter-flexible';
 import { LimiterFactory } from './limiter-factory';
 import { RateLimitRule, TooManyRequestsException } from './rate-limiter';
 
+/** How many counts `allowEach` keeps in flight at once. */
+const COUNTS_IN_FLIGHT = 32;
+
 /**
  * Per-account, per-IP and per-recipient limits on sign-in, emails and other public actions
  * (SPEC §5), on rate-limiter-flexible (see LimiterFactory for Redis and its insurance). Subjects
@@ -33,6 +36,31 @@ export class RateLimitService {
    */
   async allow(rule: RateLimitRule, subject: string): Promise<boolean> {
     return (await this.hit(rule, subject)) === 0;
+  }
+
+  /**
+   * `allow` for many subjects (a bulk email), answered in the order given: each subject is counted
+   * once, exactly as one `allow` would, with a bounded number of counts in flight (the limiter has
+   * no batch operation; on Redis the concurrent counts share the connection's round trips). A
+   * store failure stops taking new subjects and fails the whole call (503), like `allow`.
+   */
+  async allowEach(rule: RateLimitRule, subjects: readonly string[]): Promise<boolean[]> {
+    const allowed: boolean[] = new Array<boolean>(subjects.length);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+      while (!failed && next < subjects.length) {
+        const index = next++;
+        try {
+          allowed[index] = await this.allow(rule, subjects[index]);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(COUNTS_IN_FLIGHT, subjects.length) }, worker));
+    return allowed;
   }
 
   async reset(rule: RateLimitRule, subject: string): Promise<void> {

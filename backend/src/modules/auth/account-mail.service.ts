@@ -50,6 +50,11 @@ export class AccountMailService {
     return this.rateLimits.allow(rule, address);
   }
 
+  /** `withinLimit` for each of many addresses (a bulk email), in the order given. */
+  withinLimitEach(rule: RateLimitRule, addresses: readonly string[]): Promise<boolean[]> {
+    return this.rateLimits.allowEach(rule, addresses);
+  }
+
   /**
    * Queues (in the caller's transaction, so it goes out only if the change commits) the notice to
    * the account's address that its password changed, with what to do if it was not them. Null

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { insertRows } from '../../core/database/insert-rows';
 import type { TenantDataAccess } from '../../core/tenancy/tenant-data';
 import { OneTimeToken, OneTimeTokenPurpose } from './entities/one-time-token.entity';
 import { hashToken, newSecretToken } from './token-hash';
@@ -12,6 +13,9 @@ export const TOKEN_TTL_MS: Record<OneTimeTokenPurpose, number> = {
   change_email: 24 * 60 * 60_000,
 };
 
+/** Ids per `IN (…)` list of one UPDATE. */
+const USERS_PER_UPDATE = 1000;
+
 /**
  * Email tokens (SPEC §5): random, hashed at rest, one purpose, one user, one use. Every method
  * joins the caller's transaction (`tx`).
@@ -23,20 +27,42 @@ export class OneTimeTokenService {
    * only the newest link works.
    */
   async issue(tx: TenantDataAccess, userId: string, email: string, purpose: OneTimeTokenPurpose): Promise<string> {
-    const repository = tokensIn(tx).getRepository(OneTimeToken);
-    const now = new Date();
-    await repository.update({ userId, purpose, usedAt: IsNull() }, { usedAt: now });
-    const token = newSecretToken();
-    await repository.save(
-      repository.create({
-        userId,
-        email,
-        purpose,
-        tokenHash: hashToken(token),
-        expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]),
-      }),
-    );
+    const [token] = await this.issueMany(tx, [{ userId, email }], purpose);
     return token;
+  }
+
+  /**
+   * `issue` for many people at once, set-based: one UPDATE kills their earlier unused tokens of the
+   * purpose, and multi-row INSERTs store the new hashes. Returns the tokens in the order given.
+   */
+  async issueMany(
+    tx: TenantDataAccess,
+    recipients: ReadonlyArray<{ userId: string; email: string }>,
+    purpose: OneTimeTokenPurpose,
+  ): Promise<string[]> {
+    if (recipients.length === 0) return [];
+    const manager = tokensIn(tx);
+    const now = new Date();
+    const userIds = [...new Set(recipients.map((r) => r.userId))];
+    for (let at = 0; at < userIds.length; at += USERS_PER_UPDATE) {
+      await manager
+        .getRepository(OneTimeToken)
+        .update({ userId: In(userIds.slice(at, at + USERS_PER_UPDATE)), purpose, usedAt: IsNull() }, { usedAt: now });
+    }
+    const tokens = recipients.map(() => newSecretToken());
+    const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS[purpose]);
+    await insertRows(
+      manager,
+      OneTimeToken,
+      recipients.map((r, i) => ({
+        userId: r.userId,
+        email: r.email,
+        purpose,
+        tokenHash: hashToken(tokens[i]),
+        expiresAt,
+      })),
+    );
+    return tokens;
   }
 
   /**

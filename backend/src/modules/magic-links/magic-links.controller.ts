@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -12,8 +13,8 @@ import { AgencyCtx } from '../../core/auth/context.decorator';
 import type { AgencyContext } from '../../core/auth/request-context';
 import { AgencyRoute } from '../../core/auth/route-policy';
 import { ApiErrorDto } from '../../core/http/api-error.dto';
-import { BulkUsersDto } from '../clients/dto/clients.dto';
 import { BulkResultDto } from '../clients/dto/clients-responses.dto';
+import { LoginEmailsDto } from './login-emails.dto';
 import { MagicLinksService } from './magic-links.service';
 
 class MagicLinkDto implements MagicLinkResponse {
@@ -30,9 +31,15 @@ export class MagicLinksController {
 
   @Post('login-emails')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Email each selected client user a one-click sign-in link (15 minutes, single use)' })
+  @ApiOperation({
+    summary: 'Email each selected client user a one-click sign-in link (15 minutes, single use; up to 1,000 people)',
+  })
   @ApiOkResponse({ type: BulkResultDto })
-  loginEmails(@AgencyCtx() ctx: AgencyContext, @Body() dto: BulkUsersDto): Promise<BulkResultDto> {
+  @ApiBadRequestResponse({
+    type: ApiErrorDto,
+    description: 'No one, more than 1,000 people, or an id that is not a UUID',
+  })
+  loginEmails(@AgencyCtx() ctx: AgencyContext, @Body() dto: LoginEmailsDto): Promise<BulkResultDto> {
     return this.magicLinks.sendLoginEmails(ctx, dto.userIds);
   }
 

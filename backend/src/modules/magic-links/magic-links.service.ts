@@ -4,14 +4,14 @@ import { WEB_PATHS, type BulkResult, type MagicLinkResponse } from '@atrium/shar
 import { AuditService } from '../../core/audit/audit.service';
 import type { RequestMeta } from '../../core/auth/request-context';
 import { brandedActionEmail } from '../../core/mail/mail-templates';
-import { MailService } from '../../core/mail/mail.service';
+import { MailService, type OutgoingEmail } from '../../core/mail/mail.service';
 import { RATE_LIMITS } from '../../core/rate-limit/rate-limit.rules';
 import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
 import { ContextLoader } from '../../core/tenancy/context-loader.service';
 import { Agency } from '../../core/tenancy/entities/agency.entity';
 import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
 import { User } from '../../core/tenancy/entities/user.entity';
-import { TenantData, type TenantTransaction } from '../../core/tenancy/tenant-data';
+import { TenantData } from '../../core/tenancy/tenant-data';
 import type { Actor, TenantScope } from '../../core/tenancy/tenant-scope';
 import { AccountMailService } from '../auth/account-mail.service';
 import type { SignedIn } from '../auth/auth.service';
@@ -59,23 +59,42 @@ export class MagicLinksService {
    * The "login email": a one-click sign-in button, to one or many selected client users. A person
    * who already got their share of sign-in emails this hour (RATE_LIMITS.emailSignInLinkPerRecipient,
    * whoever sent them) gets none and is listed as skipped, like a person without access.
+   *
+   * Set-based, so a thousand people cost a handful of statements: one read of who may get one,
+   * the per-recipient counts in parallel, the brand and portal address once, then in one
+   * transaction one UPDATE and multi-row INSERTs for the tokens, the outbox and the audit trail,
+   * and after the commit one enqueue for the batch.
    */
   async sendLoginEmails(actor: Actor, userIds: string[]): Promise<BulkResult> {
-    const eligible: User[] = [];
-    for (const user of await this.eligibleClientUsers(actor.scope, userIds))
-      if (await this.accountMail.withinLimit(RATE_LIMITS.emailSignInLinkPerRecipient, user.email)) eligible.push(user);
-    const agency = await this.tenant.findOwned(actor.scope, Agency, actor.scope.agencyId);
-    const brand = await this.branding.brandForEmails(agency.id);
-    const emailIds: string[] = [];
-    await this.tenant.transaction(async (tx) => {
-      for (const user of eligible) {
-        const token = await this.tokens.issue(tx, user.id, user.email, 'magic_link');
-        emailIds.push(await this.queueLoginEmail(tx, agency, brand, user, token));
-        await this.audit.recordFor(actor, { action: 'magic_link.emailed', targetType: 'user', targetId: user.id }, tx);
-      }
-    });
-    await this.mail.dispatch(emailIds);
-    const done = new Set(eligible.map((u) => u.id));
+    const candidates = await this.eligibleClientUsers(actor.scope, userIds);
+    const withinLimit = await this.accountMail.withinLimitEach(
+      RATE_LIMITS.emailSignInLinkPerRecipient,
+      candidates.map((user) => user.email),
+    );
+    const recipients = candidates.filter((_, i) => withinLimit[i]);
+    if (recipients.length > 0) {
+      const agency = await this.tenant.findOwned(actor.scope, Agency, actor.scope.agencyId);
+      const brand = await this.branding.brandForEmails(agency.id);
+      const emailIds = await this.tenant.transaction(async (tx) => {
+        const tokens = await this.tokens.issueMany(
+          tx,
+          recipients.map((user) => ({ userId: user.id, email: user.email })),
+          'magic_link',
+        );
+        const ids = await this.mail.queueMany(
+          tx,
+          recipients.map((user, i) => loginEmail(agency, brand, user, tokens[i])),
+        );
+        await this.audit.recordManyFor(
+          actor,
+          recipients.map((user) => ({ action: 'magic_link.emailed', targetType: 'user', targetId: user.id })),
+          tx,
+        );
+        return ids;
+      });
+      await this.mail.dispatch(emailIds);
+    }
+    const done = new Set(recipients.map((u) => u.id));
     return { done: done.size, skipped: userIds.filter((id) => !done.has(id)) };
   }
 
@@ -120,42 +139,55 @@ export class MagicLinksService {
     return this.addresses.link(agencyId, withToken(WEB_PATHS.magicLink, token));
   }
 
-  /** The "login email", in the agency's brand: the person is a client user. */
-  private async queueLoginEmail(
-    tx: TenantTransaction,
-    agency: Agency,
-    brand: EmailBrand,
-    user: User,
-    token: string,
-  ): Promise<string> {
-    return this.mail.queue(tx, {
-      to: user.email,
-      agencyId: agency.id,
-      ...brandedActionEmail(brand, {
-        subject: `Your sign-in link for ${brand.portalName}`,
-        greeting: `Hi ${user.name},`,
-        paragraphs: [`${agency.name} sent you a link to sign in to ${brand.portalName} without a password.`],
-        action: { label: 'Sign in to the portal', url: await this.url(agency.id, token) },
-        footer: 'The link works once and expires in 15 minutes. If you did not expect it, you can ignore this email.',
-      }),
-    });
-  }
-
   /** A client user of the scope who still has access; anything else is 404 like an unknown id. */
-  private async clientUser(scope: TenantScope, userId: string): Promise<User> {
+  private async clientUser(scope: TenantScope, userId: string): Promise<ClientUser> {
     const [user] = await this.eligibleClientUsers(scope, [userId]);
     if (!user) throw new NotFoundException('User not found');
     return user;
   }
 
-  /** Of `userIds`, the scope's active client users who still have an active client; others are skipped. */
-  private async eligibleClientUsers(scope: TenantScope, userIds: string[]): Promise<User[]> {
-    const reachable = [...(await this.tenant.accessible(scope, CLIENT_USER_SIGN_IN, userIds))];
-    if (reachable.length === 0) return [];
-    const withAccess = await this.tenant.listOwned(scope, ClientMembership, {
-      where: { userId: In(reachable), status: 'active' },
-    });
-    if (withAccess.length === 0) return [];
-    return this.tenant.listOwned(scope, User, { where: { id: In([...new Set(withAccess.map((m) => m.userId))]) } });
+  /**
+   * Of `userIds`, the scope's client users who may get a sign-in link (CLIENT_USER_SIGN_IN) and
+   * still have an active client membership, in one query; others are skipped. The membership is
+   * matched to the person and the person's agency, which the scope has already fixed.
+   */
+  private async eligibleClientUsers(scope: TenantScope, userIds: readonly string[]): Promise<ClientUser[]> {
+    if (userIds.length === 0) return [];
+    return this.tenant
+      .query(scope, User, 'person')
+      .select(['person.id', 'person.agencyId', 'person.email', 'person.name'])
+      .where({ ...CLIENT_USER_SIGN_IN.where, id: In([...new Set(userIds)]) })
+      .andWhere(
+        (outer) =>
+          `EXISTS ${outer
+            .subQuery()
+            .select('1')
+            .from(ClientMembership, 'membership')
+            .where('membership.userId = person.id')
+            .andWhere('membership.agencyId = person.agencyId')
+            .andWhere('membership.status = :activeMembership')
+            .getQuery()}`,
+        { activeMembership: 'active' },
+      )
+      .getMany();
   }
+}
+
+/** What a sign-in link and its email need of a client user. */
+type ClientUser = Pick<User, 'id' | 'agencyId' | 'email' | 'name'>;
+
+/** The "login email", in the agency's brand: the person is a client user. */
+function loginEmail(agency: Agency, brand: EmailBrand, user: ClientUser, token: string): OutgoingEmail {
+  return {
+    to: user.email,
+    agencyId: agency.id,
+    ...brandedActionEmail(brand, {
+      subject: `Your sign-in link for ${brand.portalName}`,
+      greeting: `Hi ${user.name},`,
+      paragraphs: [`${agency.name} sent you a link to sign in to ${brand.portalName} without a password.`],
+      // The brand carries the portal address (custom domain, else slug address): read once per batch.
+      action: { label: 'Sign in to the portal', url: `${brand.portalUrl}${withToken(WEB_PATHS.magicLink, token)}` },
+      footer: 'The link works once and expires in 15 minutes. If you did not expect it, you can ignore this email.',
+    }),
+  };
 }

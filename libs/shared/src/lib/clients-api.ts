@@ -79,6 +79,9 @@ export interface BulkUsersRequest {
   userIds: string[];
 }
 
+/** The most people one "login email" request may name (POST /client-users/login-emails). */
+export const MAX_LOGIN_EMAILS_PER_REQUEST = 1000;
+
 /** Outcome of a bulk action: how many were done, and which ids were skipped (not found). */
 export interface BulkResult {
   done: number;

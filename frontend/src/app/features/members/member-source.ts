@@ -1,4 +1,10 @@
-import type { BulkResult, InviteRequest, MagicLinkResponse, MemberRow } from '@atrium/shared';
+import {
+  MAX_LOGIN_EMAILS_PER_REQUEST,
+  type BulkResult,
+  type InviteRequest,
+  type MagicLinkResponse,
+  type MemberRow,
+} from '@atrium/shared';
 import type { Observable } from 'rxjs';
 
 export type AnyMemberRow = MemberRow<string>;
@@ -57,4 +63,16 @@ export function sameRow(a: AnyMemberRow, b: AnyMemberRow): boolean {
 /** "2 people" / "1 person". */
 export function people(count: number): string {
   return `${count} ${count === 1 ? 'person' : 'people'}`;
+}
+
+/**
+ * Why a login email cannot go to `count` people in one go, or null when it can: the server takes
+ * at most MAX_LOGIN_EMAILS_PER_REQUEST, and saying so here beats its generic "Invalid input".
+ */
+export function loginEmailSelectionProblem(count: number): string | null {
+  if (count <= MAX_LOGIN_EMAILS_PER_REQUEST) {
+    return null;
+  }
+  const most = MAX_LOGIN_EMAILS_PER_REQUEST.toLocaleString('en');
+  return `A login email goes to at most ${most} people at a time, and ${count.toLocaleString('en')} are selected. Select fewer and send again.`;
 }

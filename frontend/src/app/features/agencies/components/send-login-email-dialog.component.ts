@@ -14,6 +14,7 @@ import { OUTLINED_FIELDS } from '../../../core/ui/dialogs';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { ClientsApi } from '../../clients/data-access/clients.api';
 import type { ClientChoice } from '../../members/components/invite-dialog.component';
+import { loginEmailSelectionProblem } from '../../members/member-source';
 import { ClientPeople, loadClientPeople } from './client-people';
 
 export interface SendLoginEmailDialogData {
@@ -183,6 +184,11 @@ export class SendLoginEmailDialogComponent {
   protected send(): void {
     const userIds = [...this.selected()];
     if (userIds.length === 0 || this.sending()) {
+      return;
+    }
+    const problem = loginEmailSelectionProblem(userIds.length);
+    if (problem) {
+      this.sendError.set(problem);
       return;
     }
     this.sending.set(true);

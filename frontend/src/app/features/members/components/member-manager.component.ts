@@ -26,7 +26,7 @@ import { DIALOG_SIZE } from '../../../core/ui/dialogs';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { RelativeTimeComponent } from '../../../core/ui/relative-time.component';
 import { ToastService } from '../../../core/ui/toast.service';
-import { AnyMemberRow, MemberSource, RoleOption, people, sameRow } from '../member-source';
+import { AnyMemberRow, MemberSource, RoleOption, loginEmailSelectionProblem, people, sameRow } from '../member-source';
 import { roleLabel } from '../member-status';
 import { MagicLinkDialogComponent, MagicLinkDialogData } from './magic-link-dialog.component';
 import { StatusChipComponent } from './status-chip.component';
@@ -218,6 +218,11 @@ export class MemberManagerComponent implements OnInit {
   protected bulkLoginEmail(): void {
     const loginEmails = this.source().loginEmails;
     const rows = this.selectedRows();
+    const problem = loginEmailSelectionProblem(rows.length);
+    if (problem) {
+      this.actionError.set(problem);
+      return;
+    }
     if (loginEmails && rows.length > 0) {
       this.runBulk(loginEmails(rows), (result) => {
         this.toast.show(`Login email sent to ${people(result.done)}.${skippedNote(result)}`);
