@@ -21,7 +21,7 @@ import { ProviderRegistry } from '../social/providers/provider-registry';
 import { SocialAccountsService, type UsableCredentials } from '../social/social-accounts.service';
 import { AttachedMedia } from './attached-media';
 import { Post } from './entities/post.entity';
-import { PostTarget } from './entities/post-target.entity';
+import { EXTERNAL_URL_MAX_LENGTH, PostTarget } from './entities/post-target.entity';
 import { lockPosts, refreshPostStatuses } from './post-status';
 
 interface PublishJob {
@@ -229,7 +229,7 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
       await this.finish(scope, target, {
         state: 'published',
         externalId: result.externalId.slice(0, 191),
-        externalUrl: result.url?.slice(0, 1000) ?? null,
+        externalUrl: result.url?.slice(0, EXTERNAL_URL_MAX_LENGTH) ?? null,
         publishedAt: new Date(),
         failureReason: null,
       });

@@ -12,10 +12,33 @@ import { TenantOwned } from '../../../core/tenancy/tenant-owned.decorator';
  */
 export type TargetState = 'draft' | 'pending' | 'queued' | 'sending' | 'published' | 'failed' | 'cancelled';
 
-/** One post on one account. Client and time are copied from the post so calendar queries use one index. */
+/**
+ * Longest link to a published post that is kept (platforms' links are well under 200 characters).
+ * Bounded so the calendar's covering index below stays within InnoDB's 3,072-byte key limit.
+ */
+export const EXTERNAL_URL_MAX_LENGTH = 500;
+
+/**
+ * One post on one account. Client and time are copied from the post so calendar queries use one index.
+ *
+ * idx_post_targets_client_week covers the portal calendar's week query (portal-calendar.ts): every
+ * column it reads of a target is in the index, so a client's week is one short range of adjacent
+ * index entries, however many other targets the table holds. Without it the targets were looked up
+ * one by one in the table, and MariaDB preferred walking the account's whole history
+ * (idx_post_targets_account) with a filter: a cost that grew with the table (bench/calendar-week).
+ */
 @TenantOwned({ client: 'clientId' })
 @Entity('post_targets')
-@Index('idx_post_targets_client_schedule', ['clientId', 'scheduledAt'])
+@Index('idx_post_targets_client_week', [
+  'clientId',
+  'scheduledAt',
+  'state',
+  'agencyId',
+  'socialAccountId',
+  'postId',
+  'publishedAt',
+  'externalUrl',
+])
 @Index('idx_post_targets_state_schedule', ['state', 'scheduledAt'])
 export class PostTarget extends MutableRecordEntity {
   @IdColumn()
@@ -59,7 +82,7 @@ export class PostTarget extends MutableRecordEntity {
   @ShortText(191, { nullable: true })
   externalId!: string | null;
 
-  @ShortText(1000, { nullable: true })
+  @ShortText(EXTERNAL_URL_MAX_LENGTH, { nullable: true })
   externalUrl!: string | null;
 
   @ShortText(1000, { nullable: true })

@@ -1,3 +1,4 @@
+import { CalendarWeekCoveringIndex1796195811905 } from './1796195811905-CalendarWeekCoveringIndex';
 import { PurgeSentEmailBodies1796186484865 } from './1796186484865-PurgeSentEmailBodies';
 import { RetiredSlugs1796181592602 } from './1796181592602-RetiredSlugs';
 import { CustomDomainClaims1796175181477 } from './1796175181477-CustomDomainClaims';
@@ -27,4 +28,5 @@ export const MYSQL_MIGRATIONS = [
   CustomDomainClaims1796175181477,
   RetiredSlugs1796181592602,
   PurgeSentEmailBodies1796186484865,
+  CalendarWeekCoveringIndex1796195811905,
 ];

@@ -1,3 +1,4 @@
+import { CalendarWeekCoveringIndex1796195796128 } from './1796195796128-CalendarWeekCoveringIndex';
 import { PurgeSentEmailBodies1796186480000 } from './1796186480000-PurgeSentEmailBodies';
 import { RetiredSlugs1796181583482 } from './1796181583482-RetiredSlugs';
 import { CustomDomainClaims1796175172752 } from './1796175172752-CustomDomainClaims';
@@ -27,4 +28,5 @@ export const SQLITE_MIGRATIONS = [
   CustomDomainClaims1796175172752,
   RetiredSlugs1796181583482,
   PurgeSentEmailBodies1796186480000,
+  CalendarWeekCoveringIndex1796195796128,
 ];
