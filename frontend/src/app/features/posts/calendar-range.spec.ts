@@ -1,4 +1,11 @@
-import { calendarRange, fromLocalInputValue, onDayAtTimeOf, shiftAnchor, toLocalInputValue } from './calendar-range';
+import {
+  calendarPieces,
+  calendarRange,
+  fromLocalInputValue,
+  onDayAtTimeOf,
+  shiftAnchor,
+  toLocalInputValue,
+} from './calendar-range';
 
 describe('calendarRange', () => {
   const now = new Date(2026, 2, 11, 15, 30); // Wednesday 11 March 2026, local time
@@ -50,5 +57,26 @@ describe('local date-time helpers', () => {
     expect(toLocalInputValue(date)).toBe('2026-03-11T09:05');
     expect(fromLocalInputValue('2026-03-11T09:05')).toEqual(date);
     expect(fromLocalInputValue('')).toBeNull();
+  });
+});
+
+describe('calendarPieces', () => {
+  const now = new Date(2026, 2, 11, 15, 30);
+
+  it('asks for a week one day at a time, so a crowded week arrives in seven small answers', () => {
+    const week = calendarRange('week', now, now);
+    const pieces = calendarPieces(week);
+    expect(pieces).toHaveLength(7);
+    expect(pieces.map((piece) => piece.from)).toEqual(week.days.map((day) => day.date));
+    expect(pieces.map((piece) => piece.to)).toEqual([...week.days.slice(1).map((day) => day.date), week.to]);
+  });
+
+  it('asks for a month at once, within the days the server allows', () => {
+    // February 2027: four whole weeks, Monday 1 to Sunday 28.
+    const month = calendarRange('month', new Date(2027, 1, 10), now);
+    expect(calendarPieces(month)).toEqual([{ from: month.from, to: month.to }]);
+    expect(calendarPieces(month, 20)).toEqual([
+      { from: month.from, to: new Date(month.from.getTime() + 20 * 24 * 60 * 60 * 1000) },
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { MAX_AGENCY_CALENDAR_DAYS } from '@atrium/shared';
+
 /**
  * The agency calendar's days, in the browser's own timezone (where the agency person sits). Plain
  * Date arithmetic on local midnights: `new Date(y, m, d)` already knows the local DST rules.
@@ -75,6 +77,29 @@ export function calendarRange(view: CalendarView, anchor: Date, now: Date = new 
     });
   }
   return { view, days, from: first, to: plusDays(first, count) };
+}
+
+/** A stretch of time the calendar asks the server for: [from, to). */
+export interface RangePiece {
+  readonly from: Date;
+  readonly to: Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The requests a period's posts are read in. A week comes one day per request: a crowded week is
+ * thousands of posts, megabytes that one answer would make the browser parse in a single long
+ * task. A month comes in one request, which the server allows for at most `maxDays` days.
+ */
+export function calendarPieces(range: CalendarRange, maxDays = MAX_AGENCY_CALENDAR_DAYS): RangePiece[] {
+  if (range.view === 'week') {
+    return range.days.map((day, index) => ({ from: day.date, to: range.days[index + 1]?.date ?? range.to }));
+  }
+  // A six-week month that includes the autumn clock change is an hour longer than 42 days; the
+  // server's limit counts time, so the last hour of the last (next month's) day is left out.
+  const to = Math.min(range.to.getTime(), range.from.getTime() + maxDays * DAY_MS);
+  return [{ from: range.from, to: new Date(to) }];
 }
 
 /** One period back (-1) or forward (+1). */

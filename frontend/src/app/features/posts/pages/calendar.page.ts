@@ -9,8 +9,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { MAX_AGENCY_CALENDAR_DAYS, type PostView, type SocialProviderInfo } from '@atrium/shared';
-import { Subscription, catchError, map, of } from 'rxjs';
+import type { PostView, SocialProviderInfo } from '@atrium/shared';
+import { Observable, Subscription, catchError, forkJoin, map, of } from 'rxjs';
 import { toApiError } from '../../../core/http/api-error';
 import { LoadState, toLoadState } from '../../../core/http/load-state';
 import { DIALOG_SIZE } from '../../../core/ui/dialogs';
@@ -21,20 +21,30 @@ import { ToastService } from '../../../core/ui/toast.service';
 import { browserTimeZone } from '../../../core/ui/zoned-time';
 import { ClientOption, ClientsApi } from '../../clients/data-access/clients.api';
 import { SocialApi } from '../../social/data-access/social.api';
-import { CalendarDay, CalendarView, calendarRange, localDayKey, onDayAtTimeOf, shiftAnchor } from '../calendar-range';
+import {
+  CalendarDay,
+  CalendarView,
+  calendarPieces,
+  calendarRange,
+  localDayKey,
+  onDayAtTimeOf,
+  shiftAnchor,
+} from '../calendar-range';
 import { PostChipComponent } from '../components/post-chip.component';
 import {
   PostEditorData,
   PostEditorDialogComponent,
   PostEditorResult,
 } from '../components/post-editor-dialog.component';
+import { dayPage, showMoreOn } from '../day-page';
+import { DRAGGABLE_POSTS_PER_FRAME, drawInFrames } from '../draw-in-frames';
 import { PostsApi } from '../data-access/posts.api';
 import { preview, targetSummary } from '../post-status';
+import { bucketByInstant } from '../week-buckets';
 
 /** How many posts a day shows before "Show more", and how many more each click reveals. */
 const DAY_LIMIT: Record<CalendarView, number> = { week: 50, month: 3 };
 const SHOW_MORE_STEP = 50;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const WEEKDAY = new Intl.DateTimeFormat('en', { weekday: 'short' });
 const DAY_LABEL = new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric' });
@@ -45,8 +55,15 @@ interface DayView {
   readonly day: CalendarDay;
   readonly weekday: string;
   readonly label: string;
+  /** Every post of the day. */
+  readonly total: number;
+  /** The ones on screen: the day's page, as far as drawn yet. */
   readonly posts: readonly PostView[];
+  /** How many posts the day's page holds: the first ones, and more after "Show more". */
+  readonly limit: number;
   readonly hidden: number;
+  /** What "Show more" adds. */
+  readonly more: number;
 }
 
 /**
@@ -117,29 +134,47 @@ export class CalendarPage {
     return state.status === 'error' ? state.error.message : '';
   });
 
-  protected readonly days = computed<DayView[]>(() => {
+  /** The period's posts by day, in time order: grouped once per answer, not again on "Show more". */
+  private readonly byDay = computed(() => {
     const state = this.posts();
-    const byDay = new Map<string, PostView[]>();
-    if (state.status === 'ready') {
-      for (const post of state.value) {
-        const at = post.scheduledAt ?? post.publishedAt;
-        if (at) {
-          const key = localDayKey(new Date(at));
-          byDay.set(key, [...(byDay.get(key) ?? []), post]);
-        }
-      }
-    }
+    const range = this.range();
+    return bucketByInstant(
+      state.status === 'ready' ? state.value : [],
+      range.days.map((day) => day.date.getTime()),
+      range.to.getTime(),
+      instantOf,
+    );
+  });
+  /** Day names depend on the period only. */
+  private readonly dayHeads = computed(() =>
+    this.range().days.map((day) => ({ day, weekday: WEEKDAY.format(day.date), label: DAY_LABEL.format(day.date) })),
+  );
+  /** Each day's page: its first posts, more after "Show more". */
+  private readonly pages = computed(() => {
     const base = DAY_LIMIT[this.view()];
     const limits = this.dayLimits();
-    return this.range().days.map((day) => {
-      const all = (byDay.get(day.key) ?? []).sort(byTime);
-      const limit = limits.get(day.key) ?? base;
+    const days = this.range().days;
+    return this.byDay().map((posts, index) => dayPage(posts, limits.get(days[index].key) ?? base, SHOW_MORE_STEP));
+  });
+  /** Every load starts drawing afresh. */
+  private readonly loads = signal(0);
+  /** How many of each page's posts are on screen yet: they are drawn a few per frame. */
+  private readonly drawn = drawInFrames(
+    computed(() => this.pages().map((page) => page.shown.length)),
+    this.loads,
+    DRAGGABLE_POSTS_PER_FRAME,
+  );
+  protected readonly days = computed<DayView[]>(() => {
+    const drawn = this.drawn();
+    return this.dayHeads().map((head, index) => {
+      const page = this.pages()[index];
       return {
-        day,
-        weekday: WEEKDAY.format(day.date),
-        label: DAY_LABEL.format(day.date),
-        posts: all.slice(0, limit),
-        hidden: Math.max(0, all.length - limit),
+        ...head,
+        total: page.total,
+        posts: page.shown.slice(0, drawn[index] ?? 0),
+        limit: page.shown.length,
+        hidden: page.hidden,
+        more: page.more,
       };
     });
   });
@@ -200,18 +235,16 @@ export class CalendarPage {
 
   protected loadPosts(): void {
     this.loading?.unsubscribe();
-    const range = this.range();
-    // A six-week month that includes the autumn clock change is an hour longer than 42 days; the
-    // server's limit counts time, so the last hour of the last (next month's) day is left out.
-    const to = Math.min(range.to.getTime(), range.from.getTime() + MAX_AGENCY_CALENDAR_DAYS * DAY_MS);
-    this.loading = this.postsApi
-      .list({
-        from: range.from.toISOString(),
-        to: new Date(to).toISOString(),
-        clientId: this.clientFilter() ?? undefined,
-      })
+    this.loads.update((count) => count + 1);
+    const clientId = this.clientFilter() ?? undefined;
+    // A crowded week comes a day at a time: thousands of posts in one answer are megabytes that the
+    // browser would read in one long task, freezing the page; seven answers are read one by one.
+    const pieces: Observable<PostView[]>[] = calendarPieces(this.range()).map(({ from, to }) =>
+      this.postsApi.list({ from: from.toISOString(), to: to.toISOString(), clientId }).pipe(map((list) => list.items)),
+    );
+    this.loading = forkJoin(pieces)
       .pipe(
-        map((list) => list.items),
+        map((lists) => lists.flat()),
         toLoadState,
       )
       .subscribe((state) => this.posts.set(state));
@@ -228,13 +261,8 @@ export class CalendarPage {
       .subscribe((state) => this.drafts.set(state));
   }
 
-  protected showMore(day: CalendarDay): void {
-    const current = this.days().find((view) => view.day.key === day.key)?.posts.length ?? 0;
-    this.dayLimits.update((limits) => new Map(limits).set(day.key, current + SHOW_MORE_STEP));
-  }
-
-  protected moreCount(cell: DayView): number {
-    return Math.min(cell.hidden, SHOW_MORE_STEP);
+  protected showMore(cell: DayView): void {
+    this.dayLimits.update((limits) => showMoreOn(limits, cell.day.key, cell.limit, SHOW_MORE_STEP));
   }
 
   protected compose(day?: CalendarDay): void {
@@ -321,8 +349,9 @@ export class CalendarPage {
   }
 }
 
-function byTime(a: PostView, b: PostView): number {
-  return (a.scheduledAt ?? a.publishedAt ?? '').localeCompare(b.scheduledAt ?? b.publishedAt ?? '');
+/** When a post shows on the calendar: its schedule, else when it went out (NaN without either). */
+function instantOf(post: PostView): number {
+  return Date.parse(post.scheduledAt ?? post.publishedAt ?? '');
 }
 
 /** Put the post in (replacing its old version) when `keep`, else take it out. */

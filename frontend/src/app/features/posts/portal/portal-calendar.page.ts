@@ -12,6 +12,8 @@ import { NoticeComponent } from '../../../core/ui/notice.component';
 import { CivilDate, ZonedWeek, dayKeyAt, safeTimeZone, shiftWeek, weekContaining } from '../../../core/ui/zoned-time';
 import { handleLabel, providerIcon } from '../../social/provider-ui';
 import { PortalCalendarApi } from '../data-access/portal-calendar.api';
+import { dayPage, showMoreOn } from '../day-page';
+import { drawInFrames } from '../draw-in-frames';
 import { bucketByDay } from '../week-buckets';
 
 /** Posts a day shows at first, and how many more each "Show more" adds. */
@@ -36,8 +38,13 @@ interface DayColumn {
   readonly shortLabel: string;
   readonly isToday: boolean;
   readonly total: number;
+  /** The posts on screen (the page's, as far as drawn yet). */
   readonly shown: readonly ShownPost[];
+  /** How many posts the day's page holds. */
+  readonly limit: number;
   readonly hidden: number;
+  /** What "Show more" adds. */
+  readonly more: number;
 }
 
 /** A civil date written out in words; noon UTC keeps it on the same day whatever the formatter. */
@@ -113,30 +120,43 @@ export class PortalCalendarPage {
   });
   private readonly buckets = computed(() => bucketByDay(this.response()?.items ?? [], this.week()));
   protected readonly total = computed(() => this.buckets().reduce((sum, bucket) => sum + bucket.length, 0));
-  protected readonly columns = computed<DayColumn[]>(() => {
+  /** The days' headings depend on the week only, not on the posts or "Show more". */
+  private readonly dayHeads = computed(() => {
     const today = dayKeyAt(Date.now(), this.timeZone);
+    return this.week().days.map((day) => ({
+      key: day.key,
+      label: civilFormat(this.dayLong, day.date),
+      shortLabel: `${civilFormat(this.weekdayShort, day.date)} ${day.date.day}`,
+      isToday: day.key === today,
+    }));
+  });
+  /** Each day's page: its first posts, more after "Show more". */
+  private readonly pages = computed(() => {
     const limits = this.dayLimits();
-    const buckets = this.buckets();
-    return this.week().days.map((day, index) => {
-      const posts = buckets[index];
-      const limit = limits.get(day.key) ?? DAY_PAGE;
-      return {
-        key: day.key,
-        label: civilFormat(this.dayLong, day.date),
-        shortLabel: `${civilFormat(this.weekdayShort, day.date)} ${day.date.day}`,
-        isToday: day.key === today,
-        total: posts.length,
-        // Only what is on screen gets formatted.
-        shown: posts.slice(0, limit).map((post) => ({
-          post,
-          time: this.timeFormat.format(new Date(post.scheduledAt)),
-          status: STATUS_LABELS[post.status] ?? post.status,
-          media: post.media ?? [],
-        })),
-        hidden: Math.max(0, posts.length - limit),
-      };
+    return this.buckets().map((posts, index) =>
+      dayPage(posts, limits.get(this.week().days[index].key) ?? DAY_PAGE, DAY_PAGE),
+    );
+  });
+  /** Every load starts drawing afresh. */
+  private readonly loads = signal(0);
+  /** How many of each page's posts are on screen yet: they are drawn a few per frame. */
+  private readonly drawn = drawInFrames(
+    computed(() => this.pages().map((page) => page.shown.length)),
+    this.loads,
+  );
+  protected readonly columns = computed<DayColumn[]>(() => {
+    const drawn = this.drawn();
+    return this.dayHeads().map((head, index) => {
+      const page = this.pages()[index];
+      const shown = page.shown.slice(0, drawn[index] ?? 0);
+      return { ...head, ...page, shown: shown.map((post) => this.shownPost(post)), limit: page.shown.length };
     });
   });
+  /**
+   * What a post shows, formatted once per post: "Show more" and other changes reuse it, so only
+   * newly shown posts cost formatting, and unchanged rows keep their identity (nothing to update).
+   */
+  private readonly shownPosts = new WeakMap<PortalCalendarPost, ShownPost>();
 
   protected readonly icon = providerIcon;
   protected readonly handle = handleLabel;
@@ -159,20 +179,31 @@ export class PortalCalendarPage {
   }
 
   protected showMore(column: DayColumn): void {
-    this.dayLimits.update((limits) => new Map(limits).set(column.key, column.shown.length + DAY_PAGE));
-  }
-
-  protected moreCount(column: DayColumn): number {
-    return Math.min(column.hidden, DAY_PAGE);
+    this.dayLimits.update((limits) => showMoreOn(limits, column.key, column.limit, DAY_PAGE));
   }
 
   protected load(): void {
     this.loading?.unsubscribe();
+    this.loads.update((count) => count + 1);
     const week = this.week();
     this.loading = this.api
       .week(week.from, week.to)
       .pipe(toLoadState, takeUntilDestroyed(this.destroyRef))
       .subscribe((state) => this.state.set(state));
+  }
+
+  private shownPost(post: PortalCalendarPost): ShownPost {
+    let shown = this.shownPosts.get(post);
+    if (!shown) {
+      shown = {
+        post,
+        time: this.timeFormat.format(new Date(post.scheduledAt)),
+        status: STATUS_LABELS[post.status] ?? post.status,
+        media: post.media ?? [],
+      };
+      this.shownPosts.set(post, shown);
+    }
+    return shown;
   }
 
   private show(week: ZonedWeek): void {
