@@ -13,6 +13,7 @@ export interface DatabaseTimeouts {
 type QueryCallback = (error: { code?: string } | null, ...results: unknown[]) => void;
 interface PooledConnection {
   query: (...args: unknown[]) => unknown;
+  execute: (...args: unknown[]) => unknown;
   destroy: () => void;
   release?: () => void;
   [BOUNDED]?: true;
@@ -81,20 +82,44 @@ export function boundDatabaseWaits(dataSource: DataSource, timeouts: DatabaseTim
     });
 }
 
+/**
+ * Both ways of running SQL get the query timeout: `query`, and `execute` for prepared reads
+ * (core/database/prepared-read.ts). mysql2 times a query itself, but a prepared statement runs as
+ * two commands, prepare then execute, and it times only the second: on a frozen server the
+ * prepare would wait forever. So a run with a callback is also timed here, whole. When time is up
+ * the connection is destroyed (the command cannot be taken back; the next query would queue
+ * behind it) and the caller gets mysql2's timeout error, once.
+ */
 function boundQueries(connection: PooledConnection, timeoutMs: number): void {
   connection[BOUNDED] = true;
-  const query = connection.query.bind(connection);
-  connection.query = (...args: unknown[]) => {
+  connection.query = withTimeout(connection, connection.query.bind(connection), timeoutMs);
+  connection.execute = withTimeout(connection, connection.execute.bind(connection), timeoutMs);
+}
+
+function withTimeout(
+  connection: PooledConnection,
+  run: (...args: unknown[]) => unknown,
+  timeoutMs: number,
+): (...args: unknown[]) => unknown {
+  return (...args: unknown[]) => {
     if (typeof args[0] === 'string') args[0] = { sql: args[0], timeout: timeoutMs };
     const last = args.length - 1;
     const callback = args[last];
-    if (typeof callback === 'function') {
-      args[last] = ((error, ...results) => {
-        if (error?.code === 'PROTOCOL_SEQUENCE_TIMEOUT') connection.destroy();
-        (callback as QueryCallback)(error, ...results);
-      }) satisfies QueryCallback;
-    }
-    return query(...args);
+    if (typeof callback !== 'function') return run(...args);
+    let answered = false;
+    const answer: QueryCallback = (error, ...results) => {
+      if (answered) return;
+      answered = true;
+      clearTimeout(timer);
+      if (error?.code === 'PROTOCOL_SEQUENCE_TIMEOUT') connection.destroy();
+      (callback as QueryCallback)(error, ...results);
+    };
+    const timer = setTimeout(
+      () => answer(Object.assign(new Error('Query inactivity timeout'), { code: 'PROTOCOL_SEQUENCE_TIMEOUT' })),
+      timeoutMs,
+    );
+    args[last] = answer;
+    return run(...args);
   };
 }
 

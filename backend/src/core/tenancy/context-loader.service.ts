@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IsNull, Not } from 'typeorm';
 import { effectiveClientPermissions, type AgencyRole, type ClientRole } from '@atrium/shared';
 import type { ClientContext, ClientMembershipSummary, RequestContext, RequestMeta } from '../auth/request-context';
+import { preparedRead } from '../database/prepared-read';
 import { rawDate } from '../database/raw-values';
 import { Client } from './entities/client.entity';
 import { ClientMembership } from './entities/client-membership.entity';
@@ -93,7 +94,7 @@ export class ContextLoader {
     meta: RequestMeta,
     requestedClientId?: string,
   ): Promise<RequestContext | null> {
-    const rows: SessionRow[] = await this.db.query(SESSION_SQL, [sessionId, userId]);
+    const rows = await preparedRead<SessionRow>(this.db, SESSION_SQL, [sessionId, userId]);
     const session = rows[0];
     if (!session || (rawDate(session.expiresAt)?.getTime() ?? 0) <= Date.now()) return null;
     // A session works only on the host that made it: an agency's custom domain, or the installation (null).
@@ -109,7 +110,7 @@ export class ContextLoader {
     meta: RequestMeta,
     requestedClientId?: string,
   ): Promise<RequestContext | null> {
-    const rows: CallerRow[] = await this.db.query(USER_SQL, [userId]);
+    const rows = await preparedRead<CallerRow>(this.db, USER_SQL, [userId]);
     return contextOf(rows, sessionId, meta, requestedClientId);
   }
 

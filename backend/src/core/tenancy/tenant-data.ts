@@ -17,6 +17,7 @@ import {
 } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { retryOnDeadlock } from '../database/deadlock-retry';
+import { preparedRead } from '../database/prepared-read';
 import { locksRows } from '../database/row-locks';
 import type { AccessRule } from './access-rule';
 import type { CompiledParams, CompiledQuery } from './compiled-query';
@@ -139,10 +140,13 @@ export class TenantDataAccess {
     return builder;
   }
 
-  /** The raw rows of a compiled query run in the scope (see CompiledQuery: built once, scoped the same way). */
+  /**
+   * The raw rows of a compiled query run in the scope (see CompiledQuery: built once, scoped the
+   * same way), as a prepared statement where the database has them (preparedRead).
+   */
   async runCompiled<R, P extends CompiledParams>(scope: TenantScope, query: CompiledQuery<P>, params: P): Promise<R[]> {
     const [sql, values] = query.bind(this, this.manager, scope, params);
-    return (await this.manager.query(sql, values)) as R[];
+    return preparedRead<R>(this.manager, sql, values);
   }
 
   /** Which of `ids` the scope may reach under `rule`; the others are left out (bulk actions skip them). */
