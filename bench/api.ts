@@ -6,6 +6,7 @@
  *   npm run bench:api                              # needs the built backend: npx nx build backend
  *   BENCH_ROUNDS=6 BENCH_REQUESTS=4000 npm run bench:api
  *   BENCH_ONLY=me BENCH_ATRIUM_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench:api   # profile
+ *   (BENCH_RAW_NODE_ARGS does the same for the raw server)
  *
  * Runs the built backend (dist/backend/main.js) in production mode on a throwaway MySQL/MariaDB
  * database (settings from the server's DATABASE_HOST/PORT/USER/PASSWORD, dropped afterwards),
@@ -22,8 +23,7 @@ import { createServer as createNetServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createConnection } from 'mysql2/promise';
-import { benchDialect, createThrowawayDatabase } from './bench-database';
+import { benchDialect, connectToBenchDatabase, createThrowawayDatabase } from './bench-database';
 
 const ROUNDS = positive('BENCH_ROUNDS', 4);
 const REQUESTS = positive('BENCH_REQUESTS', 2000);
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   };
   try {
     const main = join(ROOT, 'dist/backend/main.js');
-    const nodeArgs = (process.env['BENCH_ATRIUM_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+    const nodeArgs = nodeArgsFrom('BENCH_ATRIUM_NODE_ARGS');
     const atriumProcess = start('atrium', 'node', [...nodeArgs, main], env);
     children.push(atriumProcess);
     const atrium: Target = { name: 'atrium', port: Number(env['PORT']), pid: atriumProcess.pid };
@@ -101,6 +101,7 @@ async function main(): Promise<void> {
       'raw',
       'node',
       [
+        ...nodeArgsFrom('BENCH_RAW_NODE_ARGS'),
         '-r',
         'ts-node/register',
         '-r',
@@ -256,14 +257,7 @@ async function fetchOnce(port: number, path: string, token: string): Promise<{ s
 
 /** One social account and POSTS posts in the demo client user's first client, inside the bench week. */
 async function seedWeek(env: NodeJS.ProcessEnv): Promise<number> {
-  const db = await createConnection({
-    host: env['DATABASE_HOST'],
-    port: Number(env['DATABASE_PORT']),
-    user: env['DATABASE_USER'],
-    password: env['DATABASE_PASSWORD'],
-    database: env['DATABASE_NAME'],
-    timezone: 'Z',
-  });
+  const db = await connectToBenchDatabase(env);
   try {
     const [rows] = (await db.query(
       `SELECT u.agencyId, m.clientId FROM users u
@@ -417,3 +411,8 @@ main().catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });
+
+/** Extra node options for one of the servers, from a space-separated variable (e.g. --cpu-prof). */
+function nodeArgsFrom(variable: string): string[] {
+  return (process.env[variable] ?? '').split(' ').filter(Boolean);
+}
