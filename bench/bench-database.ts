@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { createConnection, type Connection } from 'mysql2/promise';
 
 export type BenchDialect = 'sqlite' | 'mysql' | 'mariadb';
 
@@ -39,6 +39,11 @@ export function benchServer(env: NodeJS.ProcessEnv = process.env): BenchServer {
     user: env['DATABASE_USER'] ?? env['BENCH_MYSQL_USER'] ?? 'atrium',
     password: env['DATABASE_PASSWORD'] ?? env['BENCH_MYSQL_PASSWORD'] ?? '',
   };
+}
+
+/** A connection to DATABASE_NAME on the server the variables name, dates in UTC as the server reads them. */
+export function connectToBenchDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
+  return createConnection({ ...benchServer(env), database: env['DATABASE_NAME'], timezone: 'Z' });
 }
 
 export interface ThrowawayDatabase {

@@ -31,7 +31,7 @@ import { getQueueToken } from '@nestjs/bull';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Database from 'better-sqlite3';
 import type { Queue } from 'bull';
-import { createConnection, type Connection } from 'mysql2/promise';
+import type { Connection } from 'mysql2/promise';
 import { DataSource, In } from 'typeorm';
 import { loadConfig } from '../backend/src/config/load-config';
 import { createApp } from '../backend/src/create-app';
@@ -43,7 +43,13 @@ import { ClientMembership } from '../backend/src/core/tenancy/entities/client-me
 import { Client } from '../backend/src/core/tenancy/entities/client.entity';
 import { User } from '../backend/src/core/tenancy/entities/user.entity';
 import { PasswordService } from '../backend/src/modules/auth/password.service';
-import { benchDialect, createThrowawayDatabase, throwawaySqliteFile, type BenchDialect } from './bench-database';
+import {
+  benchDialect,
+  connectToBenchDatabase,
+  createThrowawayDatabase,
+  throwawaySqliteFile,
+  type BenchDialect,
+} from './bench-database';
 
 const USERS = positive('BENCH_USERS', 1000);
 const ROUNDS = positive('BENCH_ROUNDS', 5);
@@ -403,14 +409,7 @@ async function rawWriter(dialect: BenchDialect, env: Record<string, string>): Pr
     };
   }
 
-  const mysql: Connection = await createConnection({
-    host: env['DATABASE_HOST'],
-    port: Number(env['DATABASE_PORT']),
-    user: env['DATABASE_USER'],
-    password: env['DATABASE_PASSWORD'],
-    database: env['DATABASE_NAME'],
-    timezone: 'Z',
-  });
+  const mysql: Connection = await connectToBenchDatabase(env);
   return {
     async write(world, users, template) {
       const rows = rowsOf(world, users, template);

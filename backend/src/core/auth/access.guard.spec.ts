@@ -1,18 +1,9 @@
 import { ForbiddenException } from '@nestjs/common';
 import { VIEW_AS_READ_ONLY_MESSAGE } from '@atrium/shared';
 import { assertAllowed, assertWritable } from './access.guard';
-import type { AgencyContext, CallerProfile, ClientContext } from './request-context';
+import type { AgencyContext, ClientContext } from './request-context';
 import { agencyScope, clientScope } from '../tenancy/tenant-scope';
-
-const testProfile: CallerProfile = {
-  name: 'Test Person',
-  email: 'person@example.test',
-  timezone: 'UTC',
-  emailConfirmed: true,
-  pendingEmail: null,
-  avatarAssetId: null,
-  agencyName: 'Test Agency',
-};
+import { testProfile } from '../../../test/support/caller-profile';
 
 const agencyMember: AgencyContext = {
   audience: 'agency',

@@ -2,7 +2,7 @@ import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import { CLIENT_PERMISSIONS } from '@atrium/shared';
 import { MatrixWorld, type Actor as MatrixActor } from '../../../test/support/matrix-world';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
-import type { AgencyContext, CallerProfile, ClientContext } from '../../core/auth/request-context';
+import type { AgencyContext, ClientContext } from '../../core/auth/request-context';
 import type { Client } from '../../core/tenancy/entities/client.entity';
 import { TenantData } from '../../core/tenancy/tenant-data';
 import {
@@ -21,16 +21,7 @@ import { OAuthConnectState } from './entities/oauth-connect-state.entity';
 import { SocialAccount } from './entities/social-account.entity';
 import { OAuthConnectService } from './oauth-connect.service';
 import { SocialAccountsService } from './social-accounts.service';
-
-const testProfile: CallerProfile = {
-  name: 'Test Person',
-  email: 'person@example.test',
-  timezone: 'UTC',
-  emailConfirmed: true,
-  pendingEmail: null,
-  avatarAssetId: null,
-  agencyName: 'Test Agency',
-};
+import { testProfile } from '../../../test/support/caller-profile';
 
 const ALL = [...CLIENT_PERMISSIONS];
 const ACCOUNT_404 = new NotFoundException('Social account not found');
