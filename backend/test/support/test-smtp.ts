@@ -88,11 +88,19 @@ export function decodedBody(raw: string): string {
  */
 export function partsOf(raw: string): { text: string; html: string } {
   const parts = { text: '', html: '' };
-  for (const chunk of raw.split(/\r?\n--[^\r\n]+\r?\n/)) {
+  // Split on the message's own boundaries (nested multiparts have several): any other line that
+  // starts with "--" belongs to a part, and quoted-printable wrapping can start one with the "--"
+  // of an HTML comment.
+  const boundaries = [...raw.matchAll(/boundary="?([^";\r\n]+)"?/gi)].map(([, name]) =>
+    name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  if (boundaries.length === 0) throw new Error('The message has no MIME boundary');
+  const delimiter = new RegExp(`\\r?\\n--(?:${boundaries.join('|')})(?:--)?(?:\\r?\\n|$)`);
+  for (const chunk of raw.split(delimiter)) {
     const [head, ...rest] = chunk.split(/\r?\n\r?\n/);
     const type = /content-type:\s*text\/(plain|html)/i.exec(head)?.[1]?.toLowerCase();
     if (!type) continue;
-    const encoded = rest.join('\n\n').replace(/\r?\n--[^\r\n]+--\s*$/, '');
+    const encoded = rest.join('\n\n');
     const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
     const decoded =
       encoding === 'base64'
