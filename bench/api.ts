@@ -19,11 +19,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchDialect, connectToBenchDatabase, createThrowawayDatabase } from './bench-database';
+import { freePort, positive, signIn, spread } from './bench-support';
 
 const ROUNDS = positive('BENCH_ROUNDS', 4);
 const REQUESTS = positive('BENCH_REQUESTS', 2000);
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     await waitForHttp(atrium.port);
     await run('node', [join(ROOT, 'dist/backend/cli.js'), 'seed-demo'], env);
     const seeded = await seedWeek(env);
-    const token = await signIn(atrium.port);
+    const token = await signIn(atrium.port, CLIENT_USER);
 
     const rawPort = await freePort();
     const rawEnv = {
@@ -167,14 +167,6 @@ async function main(): Promise<void> {
     await database.drop();
     rmSync(mediaDir, { recursive: true, force: true });
   }
-}
-
-/** Median and spread of a round's ratios. */
-function summary(values: number[]): string {
-  const sorted = [...values].sort((p, q) => p - q);
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return `median ${median.toFixed(2)}, spread ${sorted[0].toFixed(2)}–${sorted[sorted.length - 1].toFixed(2)}`;
 }
 
 function fmt(result: LoadResult): string {
@@ -325,31 +317,6 @@ async function seedWeek(env: NodeJS.ProcessEnv): Promise<number> {
   }
 }
 
-async function signIn(port: number): Promise<string> {
-  const body = JSON.stringify(CLIENT_USER);
-  const response = await new Promise<{ status: number; body: string }>((resolvePromise, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/api/v1/auth/login',
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-  const token = (JSON.parse(response.body) as { accessToken?: string }).accessToken;
-  if (!token) throw new Error(`Sign-in failed (${response.status}): ${response.body}`);
-  return token;
-}
-
 function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(command, args, { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', () => undefined);
@@ -391,22 +358,6 @@ async function waitForHttp(port: number): Promise<void> {
   throw new Error(`Nothing answered on port ${port} within 60 s`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createNetServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePromise(address.port) : reject()));
-    });
-  });
-}
-
-function positive(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
-  return value;
-}
-
 main().catch((error) => {
   console.error(error);
   process.exitCode = 1;
@@ -415,4 +366,9 @@ main().catch((error) => {
 /** Extra node options for one of the servers, from a space-separated variable (e.g. --cpu-prof). */
 function nodeArgsFrom(variable: string): string[] {
   return (process.env[variable] ?? '').split(' ').filter(Boolean);
+}
+
+function summary(values: number[]): string {
+  const { median, min, max } = spread(values);
+  return `median ${median.toFixed(2)}, spread ${min.toFixed(2)}–${max.toFixed(2)}`;
 }

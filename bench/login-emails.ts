@@ -23,7 +23,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -50,6 +50,7 @@ import {
   throwawaySqliteFile,
   type BenchDialect,
 } from './bench-database';
+import { freePort, positive, signIn, spread } from './bench-support';
 
 const USERS = positive('BENCH_USERS', 1000);
 const ROUNDS = positive('BENCH_ROUNDS', 5);
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
     const db = app.get(DataSource);
 
     const world = await seed(db, ROUNDS + 1);
-    const token = await signIn(port);
+    const token = await signIn(port, OWNER);
     const raw = await rawWriter(dialect, database.env);
     cleanups.unshift(() => raw.close());
 
@@ -140,8 +141,8 @@ async function main(): Promise<void> {
       if (round > 0) rounds.push({ atriumMs, rawMs });
     }
 
-    const atrium = summary(rounds.map((r) => r.atriumMs));
-    const baseline = summary(rounds.map((r) => r.rawMs));
+    const atrium = spread(rounds.map((r) => r.atriumMs));
+    const baseline = spread(rounds.map((r) => r.rawMs));
     console.log(
       `\n  atrium: median ${atrium.median.toFixed(0)} ms, min ${atrium.min.toFixed(0)} ms, max ${atrium.max.toFixed(0)} ms ` +
         `(${((atrium.median / USERS) * 1000).toFixed(0)} µs per user)`,
@@ -239,19 +240,6 @@ async function seed(db: DataSource, sets: number): Promise<World> {
     userSets.push(users.map((u) => ({ id: u.id, email: u.email })));
   }
   return { agencyId: agency.id, ownerId: owner.id, userSets };
-}
-
-async function signIn(port: number): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(OWNER),
-  });
-  const body = (await response.json()) as { accessToken?: string };
-  if (response.status !== 200 || !body.accessToken) {
-    throw new Error(`Sign-in failed: ${response.status} ${JSON.stringify(body)}`);
-  }
-  return body.accessToken;
 }
 
 /** The timed call: the API answers once every email is in the outbox and its job enqueued. */
@@ -489,17 +477,6 @@ async function benchRedis(): Promise<{ url: string | null; stop: () => Promise<v
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function waitForPort(port: number): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const open = await new Promise<boolean>((resolve) => {
@@ -514,22 +491,6 @@ async function waitForPort(port: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`redis-server did not listen on ${port}`);
-}
-
-function summary(values: number[]): { median: number; min: number; max: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return {
-    median: sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2,
-    min: sorted[0],
-    max: sorted[sorted.length - 1],
-  };
-}
-
-function positive(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
-  return value;
 }
 
 main().catch((error) => {
