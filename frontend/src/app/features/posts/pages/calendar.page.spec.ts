@@ -7,6 +7,7 @@ import { SocialApi } from '../../social/data-access/social.api';
 import { PostsApi } from '../data-access/posts.api';
 import { DRAGGABLE_POSTS_PER_FRAME } from '../draw-in-frames';
 import { CalendarPage } from './calendar.page';
+import { weekOnPage } from '../testing/week-on-page';
 
 const HOUR_MS = 3_600_000;
 
@@ -44,7 +45,6 @@ const instant = (p: PostView) => Date.parse(p.scheduledAt ?? '');
 
 describe('CalendarPage (agency) with a crowded week', () => {
   let fixture: ComponentFixture<CalendarPage>;
-  let root: HTMLElement;
   let queries: PostQuery[];
 
   beforeEach(() => {
@@ -72,19 +72,15 @@ describe('CalendarPage (agency) with a crowded week', () => {
       ],
     });
     fixture = TestBed.createComponent(CalendarPage);
-    root = fixture.nativeElement as HTMLElement;
   });
   afterEach(() => jest.useRealTimers());
 
-  /** One animation frame and the change detection it brings. */
-  function frame(): void {
-    jest.advanceTimersByTime(16);
-    fixture.detectChanges();
-  }
-
-  const day = (index: number) => root.querySelectorAll('li.day')[index] as HTMLElement;
-  const chipsIn = (index: number) => day(index).querySelectorAll('atr-post-chip').length;
-  const moreButton = (index: number) => day(index).querySelector<HTMLButtonElement>('button.day__more');
+  const week = () =>
+    weekOnPage(fixture, { post: 'atr-post-chip', more: 'button.day__more' }, (ms) => jest.advanceTimersByTime(ms));
+  const frame = () => week().frame();
+  const day = (index: number) => week().day(index);
+  const chipsIn = (index: number) => week().postsIn(index);
+  const moreButton = (index: number) => week().moreButton(index);
 
   it('asks for the week one day at a time', () => {
     fixture.detectChanges();
@@ -95,10 +91,10 @@ describe('CalendarPage (agency) with a crowded week', () => {
 
   it('draws the days’ first posts a few per frame, never hundreds in one go', () => {
     fixture.detectChanges();
-    const counts = [root.querySelectorAll('atr-post-chip').length];
+    const counts = [week().posts()];
     for (let frames = 0; frames < 10; frames++) {
       frame();
-      counts.push(root.querySelectorAll('atr-post-chip').length);
+      counts.push(week().posts());
     }
     expect(counts[0]).toBe(0);
     expect(counts[counts.length - 1]).toBe(60);
@@ -112,7 +108,7 @@ describe('CalendarPage (agency) with a crowded week', () => {
 
   it('counts every post of a day and reveals the rest with "Show N more"', () => {
     fixture.detectChanges();
-    for (let frames = 0; frames < 5; frames++) frame();
+    week().frames(5);
 
     expect(day(0).querySelector('.day__count')?.textContent?.trim()).toBe('120 posts');
     expect(chipsIn(0)).toBe(50);
@@ -123,12 +119,12 @@ describe('CalendarPage (agency) with a crowded week', () => {
     expect(moreButton(1)).toBeNull();
 
     moreButton(0)?.click();
-    for (let frames = 0; frames < 5; frames++) frame();
+    week().frames(5);
     expect(chipsIn(0)).toBe(100);
     expect(moreButton(0)?.textContent).toContain('Show 20 more');
 
     moreButton(0)?.click();
-    for (let frames = 0; frames < 5; frames++) frame();
+    week().frames(5);
     expect(chipsIn(0)).toBe(120);
     expect(moreButton(0)).toBeNull();
   });

@@ -6,6 +6,7 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { PortalCalendarApi } from '../data-access/portal-calendar.api';
 import { POSTS_PER_FRAME } from '../draw-in-frames';
 import { PortalCalendarPage } from './portal-calendar.page';
+import { weekOnPage } from '../testing/week-on-page';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -36,7 +37,6 @@ function crowdedWeek(from: number, to: number): PortalCalendarResponse {
 
 describe('PortalCalendarPage with a crowded week', () => {
   let fixture: ComponentFixture<PortalCalendarPage>;
-  let root: HTMLElement;
 
   beforeEach(() => {
     jest.useFakeTimers();
@@ -48,26 +48,22 @@ describe('PortalCalendarPage with a crowded week', () => {
       ],
     });
     fixture = TestBed.createComponent(PortalCalendarPage);
-    root = fixture.nativeElement as HTMLElement;
   });
   afterEach(() => jest.useRealTimers());
 
-  /** One animation frame and the change detection it brings. */
-  function frame(): void {
-    jest.advanceTimersByTime(16);
-    fixture.detectChanges();
-  }
-
-  const day = (index: number) => root.querySelectorAll('li.day')[index] as HTMLElement;
-  const postsIn = (index: number) => day(index).querySelectorAll('li.post').length;
-  const moreButton = (index: number) => day(index).querySelector<HTMLButtonElement>('button.more');
+  const week = () =>
+    weekOnPage(fixture, { post: 'li.post', more: 'button.more' }, (ms) => jest.advanceTimersByTime(ms));
+  const frame = () => week().frame();
+  const day = (index: number) => week().day(index);
+  const postsIn = (index: number) => week().postsIn(index);
+  const moreButton = (index: number) => week().moreButton(index);
 
   it('draws the days’ first posts a few per frame, never hundreds in one go', () => {
     fixture.detectChanges();
-    const counts = [root.querySelectorAll('li.post').length];
+    const counts = [week().posts()];
     for (let frames = 0; frames < 10; frames++) {
       frame();
-      counts.push(root.querySelectorAll('li.post').length);
+      counts.push(week().posts());
     }
     // Monday's first page (50) and Tuesday's 10 posts, at most POSTS_PER_FRAME more per frame.
     expect(counts[counts.length - 1]).toBe(60);
@@ -82,7 +78,7 @@ describe('PortalCalendarPage with a crowded week', () => {
 
   it('counts every post of a day and reveals the rest with "Show N more"', () => {
     fixture.detectChanges();
-    for (let frames = 0; frames < 5; frames++) frame();
+    week().frames(5);
 
     expect(day(0).querySelector('.day__count')?.textContent?.trim()).toBe('120 posts');
     expect(postsIn(0)).toBe(50);
@@ -92,13 +88,13 @@ describe('PortalCalendarPage with a crowded week', () => {
     expect(moreButton(1)).toBeNull();
 
     moreButton(0)?.click();
-    for (let frames = 0; frames < 5; frames++) frame();
+    week().frames(5);
     expect(postsIn(0)).toBe(100);
     expect(moreButton(0)?.textContent).toContain('Show 20 more');
     expect(moreButton(0)?.textContent).toContain('(20 not shown)');
 
     moreButton(0)?.click();
-    for (let frames = 0; frames < 5; frames++) frame();
+    week().frames(5);
     expect(postsIn(0)).toBe(120);
     expect(moreButton(0)).toBeNull();
     // In time order.
