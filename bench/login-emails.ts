@@ -28,7 +28,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getQueueToken } from '@nestjs/bull';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Database from 'better-sqlite3';
 import type { Queue } from 'bull';
 import type { Connection } from 'mysql2/promise';
@@ -262,7 +262,7 @@ async function sendLoginEmails(port: number, token: string, userIds: string[]): 
 
 /** Every user of the round has exactly one outbox email, and the queue holds one job per email so far. */
 async function verify(
-  app: NestExpressApplication,
+  app: NestFastifyApplication,
   db: DataSource,
   users: Array<{ email: string }>,
   roundsSoFar: number,

@@ -1,4 +1,4 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -6,7 +6,6 @@ import { AuditModule } from './core/audit/audit.module';
 import { AccessModule } from './core/auth/access.module';
 import { DatabaseModule } from './core/database/database.module';
 import { HealthModule } from './core/health/health.module';
-import { RequestLoggingMiddleware } from './core/http/request-logging.middleware';
 import { JobsModule } from './core/jobs/jobs.module';
 import { MailModule } from './core/mail/mail.module';
 import { RateLimitModule } from './core/rate-limit/rate-limit.module';
@@ -32,7 +31,7 @@ import { ENTITIES } from './entities';
 import { TenancyModule } from './core/tenancy/tenancy.module';
 
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   /** The application for a validated configuration (tests build it with their own). */
   static register(config: AppConfig): DynamicModule {
     return {
@@ -68,9 +67,5 @@ export class AppModule implements NestModule {
         ViewAsModule,
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLoggingMiddleware).forRoutes('*path');
   }
 }

@@ -1,10 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
@@ -12,18 +11,33 @@ import type { AppConfig } from './config/app-config';
 import { ApiErrorFilter } from './core/http/api-error.filter';
 import { ApiErrorDto } from './core/http/api-error.dto';
 import { bodyIdleTimeout } from './core/http/body-idle-timeout';
-import { bodyParsers } from './core/http/body-parsers';
+import { registerBodyParsers } from './core/http/body-parsers';
 import { BodyTypeGuard } from './core/http/body-type.guard';
-import { noStoreByDefault } from './core/http/no-store';
 import { documentHttpRules } from './core/http/openapi-http-rules';
+import { requestLogging } from './core/http/request-logging';
+import { helmetOptions, staticSecurityHeaders } from './core/http/security-headers';
 import { SessionOriginGuard } from './core/http/session-origin.guard';
 import { JsonLogger } from './core/http/json-logger';
 import { createValidationPipe } from './core/http/validation.pipe';
 import { BrandedIndexService } from './modules/branding/branded-index.service';
+import { portalHostHook } from './modules/domains/portal-host.hook';
+import { PortalHostsService } from './modules/domains/portal-hosts.service';
 
-/** Builds the whole HTTP application for a configuration; `main.ts` and the tests share it. */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+/**
+ * Builds the whole HTTP application for a configuration; `main.ts` and the tests share it.
+ * Nest runs on Fastify: on this stack Express's own per-request work cost more than everything
+ * Atrium does for a portal read (see README, "Performance").
+ */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    // Request ids are ours (X-Request-Id), never taken from a header a client sends.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    // Signed download URLs carry their token as a path parameter (Fastify's default allows 100 characters).
+    routerOptions: { maxParamLength: 2048 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     logger: new JsonLogger(config.logLevel),
     bodyParser: false,
   });
@@ -31,51 +45,40 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   return app;
 }
 
-export function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.set('trust proxy', config.trustProxy);
-  app.disable('x-powered-by');
-  // No ETag hashed over every response body: API answers are no-store (nothing revalidates them),
-  // and static files and images carry their own validators or immutable, hashed names.
-  app.set('etag', false);
+export function configureApp(app: NestFastifyApplication, config: AppConfig): void {
+  const server = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   app.setGlobalPrefix('api');
-  app.use('/api', noStoreByDefault);
-  app.use(bodyIdleTimeout(config.requestIdleTimeoutSeconds * 1000));
-  for (const parser of bodyParsers()) {
-    if (parser.path) app.use(parser.path, parser.handler);
-    else app.use(parser.handler);
-  }
-  app.use(cookieParser());
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          // Angular and Material set inline styles at run time.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          // Avatars of connected social accounts come from the platforms' image hosts.
-          imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-          fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          frameSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-      strictTransportSecurity: config.appUrl.startsWith('https:'),
-    }),
-  );
+  registerBodyParsers(server);
+  const logging = requestLogging(config);
+  server.addHook('onRequest', logging.onRequest);
+  if (logging.writesLines) server.addHook('onResponse', logging.onResponse);
+  server.addHook('onRequest', securityHeaders(config));
+  server.addHook('onRequest', bodyIdleTimeout(config.requestIdleTimeoutSeconds * 1000));
+  server.addHook('onRequest', portalHostHook(app.get(PortalHostsService)));
   // After the access guard (an APP_GUARD, registered when the app was created): who may call a
   // route is answered first, then where from, then what body it may carry.
   app.useGlobalGuards(new SessionOriginGuard(config), new BodyTypeGuard(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
   setupOpenApi(app);
-  if (config.frontendDir) serveFrontend(app, config.frontendDir);
+  if (config.frontendDir) serveFrontend(app, server, config.frontendDir);
+}
+
+/**
+ * helmet's headers on every answer, worked out once (security-headers.ts). API answers are also
+ * personal (a session's data, tokens) unless a route says otherwise: every one is
+ * `Cache-Control: no-store` by default, so no browser or shared cache keeps a copy. Routes that may
+ * be cached (public brand images, signed file downloads) set their own header, which replaces this.
+ * No ETag is hashed over any body: API answers are no-store, and static files and images carry
+ * their own validators or immutable, hashed names.
+ */
+function securityHeaders(config: AppConfig) {
+  const headers = staticSecurityHeaders(helmetOptions(config));
+  const apiHeaders = { ...headers, 'cache-control': 'no-store' };
+  return (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    reply.headers(request.url.startsWith('/api/') || request.url === '/api' ? apiHeaders : headers);
+    done();
+  };
 }
 
 export function buildOpenApiDocument(app: INestApplication) {
@@ -103,7 +106,7 @@ export function buildOpenApiDocument(app: INestApplication) {
   );
 }
 
-function setupOpenApi(app: NestExpressApplication): void {
+function setupOpenApi(app: NestFastifyApplication): void {
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
     customSiteTitle: 'Atrium API',
@@ -117,21 +120,18 @@ function setupOpenApi(app: NestExpressApplication): void {
  * agency's `/a/<slug>/...` address or custom domain) gets its brand's colours, title and icon in
  * that HTML, so it is never painted in Atrium's first (BrandedIndexService).
  */
-function serveFrontend(app: NestExpressApplication, directory: string): void {
+function serveFrontend(app: NestFastifyApplication, server: FastifyInstance, directory: string): void {
   const root = resolve(directory);
   const index = join(root, 'index.html');
   if (!existsSync(index)) throw new Error(`FRONTEND_DIR ${root} has no index.html; build the frontend first`);
   const template = readFileSync(index, 'utf8');
   const pages = app.get(BrandedIndexService);
-  app.useStaticAssets(root, { index: false, maxAge: '1h' });
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || request.path.startsWith('/api/') || request.path === '/api') return next();
-    pages
-      .render(template, { path: request.path, hostname: request.hostname })
-      .then((html) => {
-        response.setHeader('Cache-Control', 'no-cache');
-        response.type('html').send(html);
-      })
-      .catch(next);
+  // The build's files, listed once at start-up (it does not change while the server runs).
+  app.useStaticAssets({ root, wildcard: false, index: false, maxAge: 60 * 60_000 });
+  server.get('/*', async (request, reply) => {
+    const path = request.url.split('?')[0];
+    if (path.startsWith('/api/') || path === '/api') return reply.callNotFound();
+    const html = await pages.render(template, { path, hostname: request.hostname });
+    return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(html);
   });
 }

@@ -182,7 +182,9 @@ describe('Custom domains', () => {
       .flat()
       .find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
     if (!address) throw new Error('This test needs a non-loopback IPv4 address on the machine');
-    const server: Server = createServer(t.app.getHttpAdapter().getInstance());
+    // A second listener in front of the same application: each request goes to the app's own server.
+    const appServer = t.app.getHttpServer() as Server;
+    const server: Server = createServer((request, response) => appServer.emit('request', request, response));
     await new Promise<void>((resolve) => server.listen(0, address, resolve));
     try {
       const { port } = server.address() as AddressInfo;

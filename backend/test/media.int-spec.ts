@@ -375,7 +375,7 @@ describe('Media: uploads, the library, portal media and downloads', () => {
   it('an upload whose client left before it was read is answered at once, not left waiting forever', async () => {
     const uploads = t.app.get(MediaUploadsService);
     const outcome = new Promise<unknown>((resolve) => {
-      const server = createServer((request) => {
+      const server = createServer((request, response) => {
         // Start reading only once the client is gone, as when it leaves while the guards run.
         request.once('close', () => {
           uploads
@@ -386,7 +386,7 @@ describe('Media: uploads, the library, portal media and downloads', () => {
                 ip: null,
                 userAgent: null,
               },
-              request,
+              { request, response },
               { purpose: 'library' },
             )
             .then(resolve, resolve)

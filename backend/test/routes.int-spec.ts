@@ -46,7 +46,7 @@ describe('Route access inventory', () => {
       switchToHttp: () => ({
         getRequest: () => ({
           method: 'GET',
-          path: '/api/v1/forgotten',
+          url: '/api/v1/forgotten',
           headers: {},
         }),
       }),

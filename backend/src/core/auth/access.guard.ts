@@ -10,7 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { VIEW_AS_READ_ONLY_MESSAGE } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -50,11 +50,11 @@ export class AccessGuard extends AuthGuard('jwt') {
       execution.getClass(),
     ]);
     if (!policy) {
-      const request = execution.switchToHttp().getRequest<Request>();
-      this.logger.error(`Route ${request.method} ${request.path} declares no access policy; refusing it`);
+      const request = execution.switchToHttp().getRequest<FastifyRequest>();
+      this.logger.error(`Route ${request.method} ${request.url.split('?')[0]} declares no access policy; refusing it`);
       throw new ForbiddenException('This route is not available');
     }
-    const request = execution.switchToHttp().getRequest<Request>();
+    const request = execution.switchToHttp().getRequest<FastifyRequest>();
     if (policy.kind === 'public') {
       await this.refuseViewAsWrite(request);
       return true;
@@ -73,7 +73,7 @@ export class AccessGuard extends AuthGuard('jwt') {
    * from the view's tab would otherwise end the agency user's own session, whose cookie the browser
    * sends along. The token counts even once expired or ended; its signature must be ours.
    */
-  private async refuseViewAsWrite(request: Request): Promise<void> {
+  private async refuseViewAsWrite(request: FastifyRequest): Promise<void> {
     if (READ_METHODS.has(request.method)) return;
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) return;

@@ -1,9 +1,16 @@
 import { createParamDecorator, ExecutionContext, InternalServerErrorException } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AgencyContext, ClientContext, PortalHost, RequestContext, RequestMeta } from './request-context';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in caller's context, set by the access guard (through passport) on routes that need one. */
+    user?: RequestContext;
+  }
+}
+
 function contextOf(execution: ExecutionContext): RequestContext {
-  const context = execution.switchToHttp().getRequest<Request>().user as RequestContext | undefined;
+  const context = execution.switchToHttp().getRequest<FastifyRequest>().user;
   // Only reachable if a route's policy and its parameter disagree: a programming error, not a client one.
   if (!context) throw new InternalServerErrorException('Route has no authenticated context');
   return context;
@@ -26,11 +33,11 @@ export const ClientCtx = createParamDecorator((_: unknown, execution: ExecutionC
 
 /** IP and user agent of an anonymous caller (sign-in, sign-up, ...). */
 export const Meta = createParamDecorator((_: unknown, execution: ExecutionContext): RequestMeta => {
-  const request = execution.switchToHttp().getRequest<Request>();
+  const request = execution.switchToHttp().getRequest<FastifyRequest>();
   return requestMeta(request);
 });
 
-export function requestMeta(request: Request): RequestMeta {
+export function requestMeta(request: FastifyRequest): RequestMeta {
   const userAgent = request.headers['user-agent'];
   return {
     ip: request.ip ?? null,
@@ -40,14 +47,14 @@ export function requestMeta(request: Request): RequestMeta {
 }
 
 const PORTAL_HOST = Symbol('atrium.portalHost');
-type WithPortalHost = Request & { [PORTAL_HOST]?: PortalHost | null };
+type WithPortalHost = FastifyRequest & { [PORTAL_HOST]?: PortalHost | null };
 
 /** Records the custom domain a request arrived on (the domains feature resolves it from the Host). */
-export function setPortalHost(request: Request, host: PortalHost | null): void {
+export function setPortalHost(request: FastifyRequest, host: PortalHost | null): void {
   (request as WithPortalHost)[PORTAL_HOST] = host;
 }
 
 /** The custom domain a request arrived on; null for the installation's own address. */
-export function portalHostOf(request: Request): PortalHost | null {
+export function portalHostOf(request: FastifyRequest): PortalHost | null {
   return (request as WithPortalHost)[PORTAL_HOST] ?? null;
 }

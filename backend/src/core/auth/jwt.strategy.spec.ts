@@ -1,6 +1,5 @@
 import { KeyObject } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import type { Request } from 'express';
 import type { AppConfig } from '../../config/app-config';
 import type { ContextLoader } from '../tenancy/context-loader.service';
 import { accessTokenKey } from './jwt-key';
@@ -30,7 +29,7 @@ function authenticate(token: string): Promise<{ user?: unknown; failed?: unknown
     subject.success = (user) => resolve({ user });
     subject.fail = (info) => resolve({ failed: info ?? true });
     subject.error = reject;
-    subject.authenticate({ headers: { authorization: `Bearer ${token}` } } as Request);
+    subject.authenticate({ headers: { authorization: `Bearer ${token}` } } as unknown as Parameters<JwtStrategy['authenticate']>[0]);
   });
 }
 

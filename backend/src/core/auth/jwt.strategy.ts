@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -46,7 +46,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(request: Request, payload: AccessTokenPayload): Promise<RequestContext | false> {
+  async validate(request: FastifyRequest, payload: AccessTokenPayload): Promise<RequestContext | false> {
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return false;
     const requestedClient = request.headers[CLIENT_HEADER];
     let context: RequestContext | null;

@@ -7,7 +7,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
 import type { EntityManager } from 'typeorm';
 import type { HealthResponse } from '@atrium/shared';
@@ -68,7 +68,7 @@ export class HealthController {
     type: HealthDto,
     description: 'At least one dependency is down, or the instance is shutting down (draining)',
   })
-  async ready(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
+  async ready(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthDto> {
     if (this.shutdown.draining) {
       // From the first moment of a shutdown: no new traffic here, while in-flight requests finish.
       response.status(HttpStatus.SERVICE_UNAVAILABLE);

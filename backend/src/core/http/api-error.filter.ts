@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { ApiError, ApiFieldError } from '@atrium/shared';
 import { asDatabaseFault } from '../database/database-faults';
 
@@ -19,26 +19,31 @@ export class ValidationFailedException extends HttpException {
 /**
  * Every error leaves the API in one shape: { statusCode, error, message, details? } (SPEC §7).
  * Other errors that carry a 4xx status keep it; anything unexpected becomes a 500 whose message
- * reveals nothing internal.
+ * reveals nothing internal. Nest hands it what routes throw; `send` also answers what fails before
+ * a route runs (reading the body, the request hooks), which reaches Fastify's error handler.
  */
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    this.send(exception, host.switchToHttp().getResponse<FastifyReply>());
+  }
+
+  send(exception: unknown, reply: FastifyReply): void {
     // A database that cannot answer (or a deadlock that outlived its retries) is a 503 to retry, not a 500.
     const databaseFault = asDatabaseFault(exception);
-    if (databaseFault && !response.headersSent)
-      response.setHeader('Retry-After', String(databaseFault.retryAfterSeconds));
-    const body = this.toApiError(databaseFault ?? exception);
+    const known = databaseFault ?? exception;
+    const body = this.toApiError(known);
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception : String(exception));
     }
-    if (response.headersSent) return;
+    // Already answered (a stream cut off mid-way, a body that stopped arriving): nothing more to say.
+    if (reply.sent || reply.raw.headersSent) return;
+    if (databaseFault) reply.header('Retry-After', String(databaseFault.retryAfterSeconds));
     // Every 429 says when to come back (seconds), as the OpenAPI text promises.
-    if (body.statusCode === 429) response.setHeader('Retry-After', String(retryAfterSeconds(exception)));
-    response.status(body.statusCode).json(body);
+    if (body.statusCode === 429) reply.header('Retry-After', String(retryAfterSeconds(known)));
+    reply.status(body.statusCode).send(body);
   }
 
   private toApiError(exception: unknown): ApiError {
@@ -61,7 +66,8 @@ export class ApiErrorFilter implements ExceptionFilter {
             : String((payload as { message?: unknown }).message ?? exception.message);
       return { statusCode, error: reasonPhrase(statusCode), message };
     }
-    const status = (exception as { status?: unknown } | null)?.status;
+    const status =
+      (exception as { status?: unknown } | null)?.status ?? (exception as { statusCode?: unknown } | null)?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return {
         statusCode: status,

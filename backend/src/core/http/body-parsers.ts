@@ -1,5 +1,5 @@
 import { BadRequestException, HttpException, PayloadTooLargeException } from '@nestjs/common';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UnsupportedBodyTypeException } from './body-type.guard';
 
 /** The largest JSON (or form) body a route reads; uploads stream through their own, larger limits. */
@@ -12,69 +12,100 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
 export const MAX_JSON_DEPTH = 32;
 
 /** Paths whose routes read HTML form posts: only the local OAuth sandbox's consent page and token endpoint. */
-export const FORM_BODY_PATHS = ['/api/dev-oauth'];
+export const FORM_BODY_PATHS = ['/api/dev-oauth/'];
+
+type Done = (error: Error | null, body?: unknown) => void;
 
 /**
  * JSON bodies up to 100 kB and nested at most 32 deep everywhere; form bodies only where a route
- * reads them (FORM_BODY_PATHS). Which body types a route accepts at all is BodyTypeGuard's call.
- * A body that cannot be read gets a plain explanation rather than the parser's internal message.
+ * reads them (FORM_BODY_PATHS). Every other body (uploads' multipart streams, types no route takes)
+ * is left unread for its route: an upload streams it, and BodyTypeGuard refuses a type the route
+ * does not declare with 415 before anything reads it. A body that cannot be read gets a plain
+ * explanation rather than the parser's internal message, and its connection is closed after the
+ * answer (Fastify does that for every body error), so unread bytes are never taken for the next
+ * request.
  */
-export function bodyParsers(): Array<{ path?: string; handler: RequestHandler }> {
-  return [
-    { handler: refuseDeclaredOversize(['application/json']) },
-    {
-      handler: explained(
-        express.json({
-          limit: BODY_LIMIT_BYTES,
-          verify: (_request, _response, raw: Buffer) => refuseDeepNesting(raw),
-        }),
-      ),
-    },
-    ...FORM_BODY_PATHS.flatMap((path) => [
-      { path, handler: refuseDeclaredOversize(['application/x-www-form-urlencoded']) },
-      { path, handler: explained(express.urlencoded({ limit: BODY_LIMIT_BYTES, extended: false })) },
-    ]),
-  ];
+export function registerBodyParsers(server: FastifyInstance): void {
+  server.removeAllContentTypeParsers();
+  server.addContentTypeParser('application/json', (request, payload, done: Done) => {
+    const refused = unreadableEncoding(request);
+    if (refused) return done(refused);
+    readBody(request, payload, BODY_LIMIT_BYTES).then((raw) => {
+      if (raw.length === 0) return done(null, undefined);
+      if (jsonNestingDepth(raw) > MAX_JSON_DEPTH) {
+        return done(new BadRequestException('The request body is nested too deeply'));
+      }
+      try {
+        done(null, JSON.parse(raw.toString('utf8')));
+      } catch {
+        done(new BadRequestException('The request body is not valid JSON'));
+      }
+    }, done);
+  });
+  server.addContentTypeParser('application/x-www-form-urlencoded', (request, payload, done: Done) => {
+    if (!FORM_BODY_PATHS.some((path) => request.url.startsWith(path))) return done(null, undefined);
+    const refused = unreadableEncoding(request);
+    if (refused) return done(refused);
+    readBody(request, payload, BODY_LIMIT_BYTES).then(
+      (raw) => done(null, Object.fromEntries(new URLSearchParams(raw.toString('utf8')))),
+      done,
+    );
+  });
+  server.addContentTypeParser('*', (_request, _payload, done: Done) => done(null, undefined));
+}
+
+/** A body in another character set or compressed is refused: the parsers read plain UTF-8 only. */
+function unreadableEncoding(request: FastifyRequest): HttpException | null {
+  const encoding = request.headers['content-encoding']?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity') {
+    return new UnsupportedBodyTypeException('The request body uses a content encoding this server does not read');
+  }
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    return new UnsupportedBodyTypeException('Send the request body as UTF-8');
+  }
+  return null;
 }
 
 /**
- * A body whose declared Content-Length is over the limit is refused before a byte of it is read
- * (the parser would read, and discard, all of it first). The connection is closed after the
- * answer, so the unread body cannot be taken for the next request.
+ * The whole body, up to `limit` bytes. A body whose declared Content-Length is over the limit is
+ * refused before a byte of it is read; one that grows past it, as soon as it does.
  */
-function refuseDeclaredOversize(types: string[]): RequestHandler {
-  return (request, response, next) => {
-    const declared = Number(request.headers['content-length']);
-    if (!(declared > BODY_LIMIT_BYTES) || !request.is(types)) return next();
-    response.setHeader('Connection', 'close');
-    next(new PayloadTooLargeException('The request body is too large'));
-  };
+function readBody(request: FastifyRequest, payload: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
+  const declared = Number(request.headers['content-length']);
+  if (declared > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= limit) return void chunks.push(chunk);
+      stop();
+      reject(tooLarge());
+    };
+    const onEnd = () => {
+      stop();
+      if (!Number.isNaN(declared) && declared !== received) reject(unreadable());
+      else resolve(Buffer.concat(chunks));
+    };
+    const onError = () => {
+      stop();
+      reject(unreadable());
+    };
+    const stop = () => {
+      payload.off('data', onData);
+      payload.off('end', onEnd);
+      payload.off('error', onError);
+    };
+    payload.on('data', onData);
+    payload.on('end', onEnd);
+    payload.on('error', onError);
+    payload.resume();
+  });
 }
 
-const explained =
-  (parser: RequestHandler): RequestHandler =>
-  (request: Request, response: Response, next: NextFunction) =>
-    parser(request, response, (error?: unknown) => next(error ? explainBodyError(error) : undefined));
-
-function explainBodyError(error: unknown): HttpException {
-  const type = (error as { type?: unknown }).type;
-  if (type === 'entity.too.large') return new PayloadTooLargeException('The request body is too large');
-  if (type === 'entity.parse.failed') return new BadRequestException('The request body is not valid JSON');
-  if (type === TOO_DEEP) return new BadRequestException('The request body is nested too deeply');
-  if (type === 'charset.unsupported') return new UnsupportedBodyTypeException('Send the request body as UTF-8');
-  if (type === 'encoding.unsupported') {
-    return new UnsupportedBodyTypeException('The request body uses a content encoding this server does not read');
-  }
-  return new BadRequestException('The request body could not be read');
-}
-
-const TOO_DEEP = 'entity.too.deep';
-
-function refuseDeepNesting(raw: Buffer): void {
-  if (jsonNestingDepth(raw) > MAX_JSON_DEPTH) {
-    throw Object.assign(new Error('The request body is nested too deeply'), { type: TOO_DEEP });
-  }
-}
+const tooLarge = () => new PayloadTooLargeException('The request body is too large');
+const unreadable = () => new BadRequestException('The request body could not be read');
 
 const OPEN_OBJECT = 0x7b; // {
 const OPEN_ARRAY = 0x5b; // [

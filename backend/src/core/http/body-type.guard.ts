@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 
 export class UnsupportedBodyTypeException extends HttpException {
   constructor(message: string) {
@@ -26,25 +27,32 @@ export class BodyTypeGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
+    const request = http.getRequest<FastifyRequest>();
     if (!hasBody(request)) return true;
     const accepted =
       this.reflector.getAllAndOverride<string[] | undefined>(DECORATORS.API_CONSUMES, [
         context.getHandler(),
         context.getClass(),
       ]) ?? JSON_ONLY;
-    if (request.is(accepted)) return true;
+    if (accepted.includes(mediaTypeOf(request))) return true;
     // The body stays unread: close the connection after the answer rather than read it to the end.
-    http.getResponse<Response>().setHeader('Connection', 'close');
+    http.getResponse<FastifyReply>().header('Connection', 'close');
     throw new UnsupportedBodyTypeException(`Send the request body as ${describe(accepted)}`);
   }
 }
 
 /** A request carries a body when it declares a non-zero length or streams one in chunks. */
-export function hasBody(request: Request): boolean {
+export function hasBody(request: Pick<IncomingMessage, 'headers'>): boolean {
   if (request.headers['transfer-encoding'] !== undefined) return true;
   const length = request.headers['content-length'];
   return length !== undefined && length !== '0';
+}
+
+/** The body's media type without parameters, in lower case (`application/json; charset=utf-8` → `application/json`). */
+function mediaTypeOf(request: FastifyRequest): string {
+  const header = request.headers['content-type'] ?? '';
+  const end = header.indexOf(';');
+  return (end === -1 ? header : header.slice(0, end)).trim().toLowerCase();
 }
 
 function describe(types: string[]): string {

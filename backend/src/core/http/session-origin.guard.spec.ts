@@ -1,5 +1,5 @@
 import { ForbiddenException, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { setPortalHost } from '../auth/context.decorator';
 import { SessionOriginGuard } from './session-origin.guard';
 
@@ -10,17 +10,17 @@ describe('SessionOriginGuard', () => {
     path: string,
     headers: Record<string, string>,
     options: { method?: string; protocol?: string; portal?: string } = {},
-  ): Request => {
+  ): FastifyRequest => {
     const request = {
       method: options.method ?? 'POST',
       originalUrl: path,
       protocol: options.protocol ?? 'http',
       headers: { host: 'app.example.com', ...headers },
-    } as unknown as Request;
+    } as unknown as FastifyRequest;
     if (options.portal) setPortalHost(request, { hostname: options.portal, agencyId: 'a1' });
     return request;
   };
-  const verdict = (request: Request) => {
+  const verdict = (request: FastifyRequest) => {
     const execution = { switchToHttp: () => ({ getRequest: () => request }) } as unknown as ExecutionContext;
     try {
       return guard.canActivate(execution);

@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, ForbiddenException } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/app-config';
 import { portalHostOf } from '../auth/context.decorator';
 
@@ -33,7 +33,7 @@ export class SessionOriginGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const path = request.originalUrl.split('?')[0].replace(/\/+$/, '');
     if (!this.routes.has(`${request.method} ${path}`)) return true;
     if (request.headers['sec-fetch-site'] === 'cross-site') throw new ForbiddenException(FOREIGN_ORIGIN_MESSAGE);
@@ -44,7 +44,7 @@ export class SessionOriginGuard implements CanActivate {
     return true;
   }
 
-  private trustedOrigins(request: Request): Set<string> {
+  private trustedOrigins(request: FastifyRequest): Set<string> {
     const trusted = new Set([this.appOrigin]);
     const host = request.headers.host;
     // Same origin: the page was served from the address this request went to.

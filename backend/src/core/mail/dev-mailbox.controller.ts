@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Req } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { EntityManager } from 'typeorm';
 import type { DevMailboxEntry } from '@atrium/shared';
@@ -47,7 +47,7 @@ export class DevMailboxController {
     type: ApiErrorDto,
     description: 'SMTP is configured: there is no captured mailbox',
   })
-  async list(@Req() request: Request): Promise<DevMailboxEntry[]> {
+  async list(@Req() request: FastifyRequest): Promise<DevMailboxEntry[]> {
     this.assertEnabled(request);
     const rows = await this.db.getRepository(OutboxEmail).find({
       where: { status: 'captured' },
@@ -62,7 +62,7 @@ export class DevMailboxController {
   @ApiOperation({ summary: 'Read one captured email (only without SMTP)' })
   @ApiOkResponse({ type: DevMailboxEntryDto })
   @ApiNotFoundResponse({ type: ApiErrorDto })
-  async get(@Req() request: Request, @Param('id', new ParseUUIDPipe()) id: string): Promise<DevMailboxEntry> {
+  async get(@Req() request: FastifyRequest, @Param('id', new ParseUUIDPipe()) id: string): Promise<DevMailboxEntry> {
     this.assertEnabled(request);
     const row = await this.db.getRepository(OutboxEmail).findOneBy({ id, status: 'captured' });
     if (!row) throw new NotFoundException('Email not found');
@@ -73,7 +73,7 @@ export class DevMailboxController {
    * Captured emails hold sign-in links of every agency, so they are only shown to a browser on the
    * machine that runs Atrium (the socket's address, which no proxy header can fake).
    */
-  private assertEnabled(request: Request): void {
+  private assertEnabled(request: FastifyRequest): void {
     if (!this.config.devMailbox || !isLoopback(request.socket.remoteAddress)) {
       throw new NotFoundException('There is no captured mailbox on this server');
     }

@@ -11,7 +11,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyRequest, FastifyReply } from 'fastify';
 import { Meta } from '../../core/auth/context.decorator';
 import { asDatabaseFault } from '../../core/database/database-faults';
 import type { RequestMeta } from '../../core/auth/request-context';
@@ -87,7 +87,7 @@ export class AuthController {
   async login(
     @Body() dto: LoginDto,
     @Meta() meta: RequestMeta,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<SessionDto> {
     return this.session.respond(await this.auth.login(dto, meta), response);
   }
@@ -109,9 +109,9 @@ export class AuthController {
     description: 'The database is not answering: the cookie is kept; retry after the `Retry-After` seconds',
   })
   async refresh(
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
     @Meta() meta: RequestMeta,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<SessionDto> {
     try {
       return this.session.respond(await this.auth.refresh(this.session.refreshTokenOf(request), meta), response);
@@ -131,9 +131,9 @@ export class AuthController {
   })
   @ApiNoContentResponse()
   async logout(
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
     @Meta() meta: RequestMeta,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     await this.auth.logout(this.session.refreshTokenOf(request), meta);
     this.session.clear(response);

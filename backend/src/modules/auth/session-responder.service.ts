@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { parse as parseCookies, serialize as serializeCookie, type SerializeOptions } from 'cookie';
+import type { FastifyRequest, FastifyReply } from 'fastify';
 import { REFRESH_COOKIE, type SessionResponse } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -20,15 +21,17 @@ export class SessionResponder {
     private readonly me: MeService,
   ) {}
 
-  async respond(signedIn: SignedIn, response: Response): Promise<SessionResponse> {
-    response.cookie(REFRESH_COOKIE, signedIn.tokens.refreshToken, {
-      httpOnly: true,
-      secure: this.config.cookieSecure,
-      sameSite: 'strict',
-      path: COOKIE_PATH,
-      maxAge: this.config.refreshTokenTtlDays * 24 * 60 * 60_000,
-    });
-    response.setHeader('Cache-Control', 'no-store');
+  async respond(signedIn: SignedIn, response: FastifyReply): Promise<SessionResponse> {
+    const lifetimeSeconds = this.config.refreshTokenTtlDays * 24 * 60 * 60;
+    response.header(
+      'Set-Cookie',
+      serializeCookie(REFRESH_COOKIE, signedIn.tokens.refreshToken, {
+        ...this.cookieOptions(),
+        maxAge: lifetimeSeconds,
+        expires: new Date(Date.now() + lifetimeSeconds * 1000),
+      }),
+    );
+    response.header('Cache-Control', 'no-store');
     return {
       accessToken: signedIn.tokens.accessToken,
       expiresIn: signedIn.tokens.expiresIn,
@@ -36,17 +39,17 @@ export class SessionResponder {
     };
   }
 
-  clear(response: Response): void {
-    response.clearCookie(REFRESH_COOKIE, {
-      httpOnly: true,
-      secure: this.config.cookieSecure,
-      sameSite: 'strict',
-      path: COOKIE_PATH,
-    });
+  clear(response: FastifyReply): void {
+    response.header('Set-Cookie', serializeCookie(REFRESH_COOKIE, '', { ...this.cookieOptions(), expires: new Date(0) }));
   }
 
-  refreshTokenOf(request: Request): string | undefined {
-    const value = (request.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
-    return typeof value === 'string' ? value : undefined;
+  refreshTokenOf(request: FastifyRequest): string | undefined {
+    const header = request.headers.cookie;
+    // Parsed here, on the few routes that read the cookie, rather than on every request.
+    return header ? parseCookies(header)[REFRESH_COOKIE] || undefined : undefined;
+  }
+
+  private cookieOptions(): SerializeOptions {
+    return { httpOnly: true, secure: this.config.cookieSecure, sameSite: 'strict', path: COOKIE_PATH };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
-import type { Request } from 'express';
+import type { UploadExchange } from '../media/upload-exchange';
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import sharp from 'sharp';
@@ -45,9 +45,9 @@ export class BrandImagesService {
   ) {}
 
   /** Stores the one image of the request in `slot`; 400 naming `file` when there is no usable image. */
-  async upload(actor: AgencyActor, slot: BrandImageSlot, request: Request): Promise<void> {
+  async upload(actor: AgencyActor, slot: BrandImageSlot, upload: UploadExchange): Promise<void> {
     const { scope } = actor;
-    const received = await this.uploads.receive(actor, request, {
+    const received = await this.uploads.receive(actor, upload, {
       purpose: 'brand',
       source: 'agency',
       imagesOnly: true,

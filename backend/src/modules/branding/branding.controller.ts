@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, NotFoundException, Param, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, NotFoundException, Param, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -11,7 +11,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Upload, type UploadExchange } from '../media/upload-exchange';
 import { BRAND_IMAGE_SLOTS, type BrandImageSlot } from '@atrium/shared';
 import { AgencyCtx } from '../../core/auth/context.decorator';
 import type { AgencyContext } from '../../core/auth/request-context';
@@ -80,9 +80,9 @@ export class BrandingController {
   async uploadImage(
     @AgencyCtx() ctx: AgencyContext,
     @Param('slot') slot: string,
-    @Req() request: Request,
+    @Upload() upload: UploadExchange,
   ): Promise<BrandingResponseDto> {
-    await this.images.upload(ctx, slotOf(slot), request);
+    await this.images.upload(ctx, slotOf(slot), upload);
     return this.branding.view(ctx.scope);
   }
 

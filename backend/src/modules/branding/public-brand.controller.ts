@@ -8,8 +8,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { pipeline } from 'node:stream/promises';
+import type { FastifyReply } from 'fastify';
 import { BRAND_IMAGE_SLOTS } from '@atrium/shared';
 import { Meta } from '../../core/auth/context.decorator';
 import type { RequestMeta } from '../../core/auth/request-context';
@@ -64,19 +63,19 @@ export class PublicBrandController {
     @Param('slot') slot: string,
     @Param('version') version: string,
     @Meta() meta: RequestMeta,
-    @Res() response: Response,
+    @Res() response: FastifyReply,
   ): Promise<void> {
     await this.rateLimits.consume([{ rule: RATE_LIMITS.brandImagePerIp, subject: meta.ip }]);
     if (!isBrandImageSlot(slot)) throw new NotFoundException('Image not found');
     // Opened before any header is set, so a missing image still answers with a clean error.
     const file = await this.images.open(slug, slot, version);
-    response.setHeader('Content-Type', file.mimeType);
-    response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    response.header('Content-Type', file.mimeType);
+    response.header('Cache-Control', 'public, max-age=31536000, immutable');
+    response.header('X-Content-Type-Options', 'nosniff');
+    response.header('Content-Security-Policy', "default-src 'none'; sandbox");
     // Shown on the agency's own domain and in emails, not only on the installation's pages.
-    response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-    // A client that goes away mid-download just ends the stream.
-    await pipeline(file.body, response).catch(() => undefined);
+    response.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    // Fastify streams the image out; a client that goes away mid-download just ends the stream.
+    await response.send(file.body);
   }
 }

@@ -11,7 +11,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AgencyCtx } from '../../core/auth/context.decorator';
 import type { AgencyContext } from '../../core/auth/request-context';
 import { AgencyRoute } from '../../core/auth/route-policy';
@@ -37,9 +37,10 @@ export class CustomDomainController {
   @AgencyRoute()
   @ApiOperation({ summary: 'The custom domain, its two DNS records and its status; null when none is set' })
   @ApiOkResponse({ schema: { nullable: true, allOf: [{ $ref: getSchemaPath(CustomDomainViewDto) }] } })
-  async view(@AgencyCtx() ctx: AgencyContext, @Res() response: Response): Promise<void> {
+  async view(@AgencyCtx() ctx: AgencyContext, @Res() response: FastifyReply): Promise<void> {
     // Written as JSON even when null (a returned null would be sent as an empty body).
-    response.json(await this.domains.view(ctx.scope));
+    const view = await this.domains.view(ctx.scope);
+    await response.type('application/json; charset=utf-8').send(JSON.stringify(view));
   }
 
   @Put()

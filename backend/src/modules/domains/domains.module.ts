@@ -1,11 +1,10 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CustomDomainController } from './custom-domain.controller';
 import { CustomDomainsService } from './custom-domains.service';
 import { DnsChecker } from './dns-checker';
 import { DomainChecksService } from './domain-checks.service';
 import { DomainRecheckScheduler } from './domain-recheck.scheduler';
 import { PortalAddressService } from './portal-address.service';
-import { PortalHostMiddleware } from './portal-host.middleware';
 import { PortalHostsService } from './portal-hosts.service';
 import { TlsAskController } from './tls-ask.controller';
 
@@ -25,9 +24,4 @@ import { TlsAskController } from './tls-ask.controller';
   ],
   exports: [PortalAddressService, PortalHostsService],
 })
-export class DomainsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    // Every route: the host decides who may sign in and which sessions count.
-    consumer.apply(PortalHostMiddleware).forRoutes('*path');
-  }
-}
+export class DomainsModule {}

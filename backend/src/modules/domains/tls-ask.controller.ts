@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { isIP } from 'node:net';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Public } from '../../core/auth/route-policy';
 import { ApiErrorDto, MessageDto } from '../../core/http/api-error.dto';
 import { requestHostname } from './hostname';
@@ -36,7 +36,7 @@ export class TlsAskController {
   @ApiOkResponse({ type: MessageDto, description: 'An active custom domain: a certificate may be issued' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'Not an active custom domain' })
   @ApiForbiddenResponse({ type: ApiErrorDto, description: 'The caller is not on this machine' })
-  async ask(@Req() request: Request, @Query('domain') domain: unknown): Promise<MessageDto> {
+  async ask(@Req() request: FastifyRequest, @Query('domain') domain: unknown): Promise<MessageDto> {
     if (!isLoopback(request.socket.remoteAddress)) {
       throw new ForbiddenException('Only the TLS proxy on this machine may ask this.');
     }

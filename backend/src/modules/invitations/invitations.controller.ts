@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Length } from 'class-validator';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import {
   NAME_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
@@ -90,7 +90,7 @@ export class InvitationsController {
   async accept(
     @Body() dto: AcceptInvitationDto,
     @Meta() meta: RequestMeta,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<SessionDto> {
     return this.session.respond(await this.invitations.accept(dto.token, dto.name, dto.password, meta), response);
   }

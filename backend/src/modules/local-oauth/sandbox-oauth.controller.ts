@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyRequest, FastifyReply } from 'fastify';
 import { Public } from '../../core/auth/route-policy';
 import { consentPage, errorPage, feedPage } from './sandbox-pages';
 import { OAuthProtocolError, SandboxOAuthServer } from './sandbox-oauth.server';
@@ -21,9 +21,9 @@ export class SandboxOAuthController {
   constructor(private readonly server: SandboxOAuthServer) {}
 
   @Get('authorize')
-  authorizePage(@Req() request: Request, @Res() response: Response): void {
+  authorizePage(@Req() request: FastifyRequest, @Res() response: FastifyReply): void {
     try {
-      const params = this.server.validateAuthorize(request.query);
+      const params = this.server.validateAuthorize(request.query as Record<string, unknown>);
       response.type('html').send(consentPage(params));
     } catch (error) {
       this.sendErrorPage(response, error);
@@ -31,7 +31,7 @@ export class SandboxOAuthController {
   }
 
   @Post('authorize')
-  async decide(@Req() request: Request, @Res() response: Response): Promise<void> {
+  async decide(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     const form = (request.body ?? {}) as Record<string, unknown>;
     let params;
     try {
@@ -44,7 +44,7 @@ export class SandboxOAuthController {
     if (form['decision'] !== 'approve') {
       back.searchParams.set('error', 'access_denied');
       back.searchParams.set('error_description', 'The person cancelled the authorization');
-      return response.redirect(HttpStatus.SEE_OTHER, back.toString());
+      return response.redirect(back.toString(), HttpStatus.SEE_OTHER);
     }
     const handle = String(form['handle'] ?? '')
       .trim()
@@ -58,18 +58,18 @@ export class SandboxOAuthController {
       return;
     }
     back.searchParams.set('code', await this.server.approve(params, handle, displayName));
-    response.redirect(HttpStatus.SEE_OTHER, back.toString());
+    response.redirect(back.toString(), HttpStatus.SEE_OTHER);
   }
 
   @Post('token')
-  async token(@Req() request: Request, @Res() response: Response): Promise<void> {
+  async token(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     await this.answer(response, async () =>
       this.server.token((request.body ?? {}) as Record<string, unknown>, request.headers.authorization),
     );
   }
 
   @Get('me')
-  async me(@Req() request: Request, @Res() response: Response): Promise<void> {
+  async me(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     await this.answer(response, async () => {
       const account = await this.server.authenticate(request.headers.authorization);
       return {
@@ -82,7 +82,7 @@ export class SandboxOAuthController {
   }
 
   @Post('posts')
-  async publish(@Req() request: Request, @Res() response: Response): Promise<void> {
+  async publish(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     await this.answer(
       response,
       async () => {
@@ -94,7 +94,7 @@ export class SandboxOAuthController {
                 typeof m?.url === 'string' && typeof m?.mimeType === 'string',
             )
           : [];
-        const key = request.get('Idempotency-Key') ?? null;
+        const key = headerValue(request.headers['idempotency-key']);
         const post = await this.server.publish(account, typeof body.text === 'string' ? body.text : '', media, key);
         return { id: post.id, url: this.server.postUrl(account, post) };
       },
@@ -103,7 +103,7 @@ export class SandboxOAuthController {
   }
 
   @Get('posts')
-  async readBack(@Req() request: Request, @Res() response: Response): Promise<void> {
+  async readBack(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     await this.answer(response, async () => {
       const account = await this.server.authenticate(request.headers.authorization);
       const feed = await this.server.feed(account.handle);
@@ -118,7 +118,7 @@ export class SandboxOAuthController {
   }
 
   @Get('feed/:handle')
-  async feed(@Param('handle') handle: string, @Res() response: Response): Promise<void> {
+  async feed(@Param('handle') handle: string, @Res() response: FastifyReply): Promise<void> {
     const feed = await this.server.feed(handle);
     if (!feed) {
       response.status(HttpStatus.NOT_FOUND).type('html').send(errorPage('No sandbox account with this handle.'));
@@ -127,22 +127,26 @@ export class SandboxOAuthController {
     response.type('html').send(feedPage(feed.account, feed.posts));
   }
 
-  private async answer(response: Response, work: () => Promise<unknown>, status = HttpStatus.OK): Promise<void> {
+  private async answer(response: FastifyReply, work: () => Promise<unknown>, status = HttpStatus.OK): Promise<void> {
     try {
       const body = await work();
-      response.status(status).set('Cache-Control', 'no-store').json(body);
+      response.status(status).header('Cache-Control', 'no-store').send(body);
     } catch (error) {
       if (!(error instanceof OAuthProtocolError)) throw error;
-      if (error.status === 401) response.set('WWW-Authenticate', `Bearer error="${error.error}"`);
+      if (error.status === 401) response.header('WWW-Authenticate', `Bearer error="${error.error}"`);
       response
         .status(error.status)
-        .set('Cache-Control', 'no-store')
-        .json({ error: error.error, error_description: error.description });
+        .header('Cache-Control', 'no-store')
+        .send({ error: error.error, error_description: error.description });
     }
   }
 
-  private sendErrorPage(response: Response, error: unknown): void {
+  private sendErrorPage(response: FastifyReply, error: unknown): void {
     if (!(error instanceof OAuthProtocolError)) throw error;
     response.status(error.status).type('html').send(errorPage(error.description));
   }
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }

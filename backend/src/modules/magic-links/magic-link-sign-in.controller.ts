@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Meta } from '../../core/auth/context.decorator';
 import type { RequestMeta } from '../../core/auth/request-context';
 import { Public } from '../../core/auth/route-policy';
@@ -27,7 +27,7 @@ export class MagicLinkSignInController {
   async signIn(
     @Body() dto: TokenDto,
     @Meta() meta: RequestMeta,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<SessionDto> {
     return this.session.respond(await this.magicLinks.spend(dto.token, meta), response);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, HttpStatus, Param, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { pipeline } from 'node:stream/promises';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
 import { Public } from '../../core/auth/route-policy';
 import { ApiErrorDto } from '../../core/http/api-error.dto';
 import type { ByteRange } from '../../core/storage/file-storage';
@@ -32,44 +32,42 @@ export class FilesController {
   async download(
     @Param('token') token: string,
     @Headers('range') rangeHeader: string | undefined,
-    @Req() request: Request,
-    @Res() response: Response,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
   ): Promise<void> {
     const file = await this.files.resolve(token);
     const { size } = file;
 
     const range = parseRange(rangeHeader, size);
-    // HEAD (which Express routes here) gets the headers only: reading the file for it would let
+    // HEAD (which Fastify routes here) gets the headers only: reading the file for it would let
     // anyone holding a URL make the server read gigabytes for a few bytes of request.
     const headersOnly = request.method === 'HEAD';
     // Opened before any header is set, so a storage failure still answers with a clean error.
     const body = range === 'unsatisfiable' || headersOnly ? null : await this.files.open(file, range ?? undefined);
 
-    response.setHeader('Content-Type', file.mimeType);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    response.setHeader('Cache-Control', 'private, max-age=300');
-    response.setHeader('Accept-Ranges', 'bytes');
-    response.setHeader('Content-Disposition', contentDisposition(file.inline ? 'inline' : 'attachment', file.filename));
+    response.header('Content-Type', file.mimeType);
+    response.header('X-Content-Type-Options', 'nosniff');
+    response.header('Content-Security-Policy', "default-src 'none'; sandbox");
+    response.header('Cross-Origin-Resource-Policy', 'same-origin');
+    response.header('Cache-Control', 'private, max-age=300');
+    response.header('Accept-Ranges', 'bytes');
+    response.header('Content-Disposition', contentDisposition(file.inline ? 'inline' : 'attachment', file.filename));
 
     if (range === 'unsatisfiable') {
-      response.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE).setHeader('Content-Range', `bytes */${size}`).end();
+      response.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE).header('Content-Range', `bytes */${size}`).send();
       return;
     }
     if (range) {
       response.status(HttpStatus.PARTIAL_CONTENT);
-      response.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
-      response.setHeader('Content-Length', String(range.end - range.start + 1));
+      response.header('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
+      response.header('Content-Length', String(range.end - range.start + 1));
     } else {
-      response.setHeader('Content-Length', String(size));
+      response.header('Content-Length', String(size));
     }
-    if (!body) {
-      response.end();
-      return;
-    }
-    // A client that goes away mid-download just ends the stream.
-    await pipeline(body, response).catch(() => undefined);
+    // Fastify streams the body out; a client that goes away mid-download just ends the stream.
+    // HEAD sends an empty stream: Fastify keeps the Content-Length set above for a stream, where
+    // it would count an absent body as 0 bytes.
+    await response.send(body ?? Readable.from([]));
   }
 }
 

@@ -9,7 +9,8 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import busboy from 'busboy';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { UploadExchange } from './upload-exchange';
 import { randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import type { UploadResult } from '@atrium/shared';
@@ -47,7 +48,7 @@ export const RESTARTING_MESSAGE = 'The server is restarting; upload again in a m
 
 /** An upload being received, as shutdown sees it. */
 interface InFlightUpload {
-  request: Request;
+  exchange: UploadExchange;
   /** Ends the upload with this error (its files are removed, the request answered with it). */
   abort(error: Error): void;
   /** Settles once the upload has finished or cleaned up after itself. */
@@ -123,7 +124,7 @@ export class MediaUploadsService implements BeforeApplicationShutdown {
 
   async receive(
     actor: Actor,
-    request: Request,
+    exchange: UploadExchange,
     options: UploadOptions,
   ): Promise<{ stored: MediaAsset[]; rejected: UploadResult['rejected'] }> {
     // Registered at once, so that shutdown also ends an upload still waiting for its quota check.
@@ -131,7 +132,7 @@ export class MediaUploadsService implements BeforeApplicationShutdown {
     let aborted: Error | null = null;
     let settle: () => void = () => undefined;
     const upload: InFlightUpload = {
-      request,
+      exchange,
       abort: (error) => {
         aborted ??= error;
         abort(error);
@@ -141,18 +142,18 @@ export class MediaUploadsService implements BeforeApplicationShutdown {
     if (this.closing) {
       // Arrived after shutdown began: answered at once, and the connection then closed rather than
       // kept open for the rest of the body.
-      void answered(request).then(() => closeAfterDrain(request));
-      retryLater(request);
+      void answered(exchange).then(() => closeAfterDrain(exchange));
+      retryLater(exchange);
       throw restarting();
     }
     this.inFlight.add(upload);
     try {
-      return await this.receiveTracked(actor, request, options, (onAbort) => {
+      return await this.receiveTracked(actor, exchange.request, options, (onAbort) => {
         abort = onAbort;
         if (aborted) onAbort(aborted);
       });
     } catch (error) {
-      if (error === aborted) retryLater(request);
+      if (error === aborted) retryLater(exchange);
       throw error;
     } finally {
       this.inFlight.delete(upload);
@@ -172,13 +173,13 @@ export class MediaUploadsService implements BeforeApplicationShutdown {
     this.logger.warn({ msg: 'Shutting down: ending uploads in progress', uploads: uploads.length });
     for (const upload of uploads) upload.abort(restarting());
     await withinMs(Promise.all(uploads.map((upload) => upload.settled)), SHUTDOWN_ANSWER_MS);
-    await withinMs(Promise.all(uploads.map((upload) => answered(upload.request))), SHUTDOWN_ANSWER_MS);
-    await Promise.all(uploads.map((upload) => closeAfterDrain(upload.request)));
+    await withinMs(Promise.all(uploads.map((upload) => answered(upload.exchange))), SHUTDOWN_ANSWER_MS);
+    await Promise.all(uploads.map((upload) => closeAfterDrain(upload.exchange)));
   }
 
   private async receiveTracked(
     actor: Actor,
-    request: Request,
+    request: IncomingMessage,
     options: UploadOptions,
     onAbort: (abort: (error: Error) => void) => void,
   ): Promise<{ stored: MediaAsset[]; rejected: UploadResult['rejected'] }> {
@@ -464,8 +465,8 @@ export class MediaUploadsService implements BeforeApplicationShutdown {
 const restarting = () => new ServiceUnavailableException(RESTARTING_MESSAGE);
 
 /** Says when to try again, on the answer to an upload that shutdown ended. */
-function retryLater(request: Request): void {
-  if (request.res && !request.res.headersSent) request.res.setHeader('Retry-After', '10');
+function retryLater({ response }: UploadExchange): void {
+  if (!response.headersSent) response.setHeader('Retry-After', '10');
 }
 
 /** Waits for `promise`, but no longer than `ms`. */
@@ -476,9 +477,8 @@ async function withinMs(promise: Promise<unknown>, ms: number): Promise<void> {
 }
 
 /** Settles once the request's response has been sent, or its connection has gone. */
-function answered(request: Request): Promise<void> {
-  const response = request.res;
-  if (!response || response.writableFinished || response.destroyed) return Promise.resolve();
+function answered({ response }: UploadExchange): Promise<void> {
+  if (response.writableFinished || response.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     response.once('finish', () => resolve());
     response.once('close', () => resolve());
@@ -490,7 +490,7 @@ function answered(request: Request): Promise<void> {
  * and dropped) for a little while, then closes the connection, so that shutdown does not wait for
  * the rest of a large file.
  */
-async function closeAfterDrain(request: Request): Promise<void> {
+async function closeAfterDrain({ request }: UploadExchange): Promise<void> {
   if (request.socket.destroyed) return;
   if (!request.complete) {
     request.resume();

@@ -9,7 +9,6 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
-  Req,
 } from '@nestjs/common';
 import {
   ApiBody,
@@ -24,7 +23,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Upload, type UploadExchange } from './upload-exchange';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AgencyCtx } from '../../core/auth/context.decorator';
@@ -90,8 +89,8 @@ export class MediaController {
     description:
       'The server is restarting: the upload was ended and nothing of it kept; upload again (see Retry-After)',
   })
-  async upload(@AgencyCtx() ctx: AgencyContext, @Req() request: Request): Promise<UploadResultDto> {
-    const result = await this.uploads.receive(ctx, request, { purpose: 'library', clientField: true });
+  async upload(@AgencyCtx() ctx: AgencyContext, @Upload() upload: UploadExchange): Promise<UploadResultDto> {
+    const result = await this.uploads.receive(ctx, upload, { purpose: 'library', clientField: true });
     return { stored: await this.views.build(ctx, result.stored), rejected: result.rejected };
   }
 

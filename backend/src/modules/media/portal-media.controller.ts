@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -10,7 +10,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Upload, type UploadExchange } from './upload-exchange';
 import { ClientCtx } from '../../core/auth/context.decorator';
 import type { ClientContext } from '../../core/auth/request-context';
 import { PortalRoute } from '../../core/auth/route-policy';
@@ -62,8 +62,8 @@ export class PortalMediaController {
     description:
       'The server is restarting: the upload was ended and nothing of it kept; upload again (see Retry-After)',
   })
-  async upload(@ClientCtx() ctx: ClientContext, @Req() request: Request): Promise<UploadResultDto> {
-    const result = await this.uploads.receive(ctx, request, { purpose: 'library' });
+  async upload(@ClientCtx() ctx: ClientContext, @Upload() upload: UploadExchange): Promise<UploadResultDto> {
+    const result = await this.uploads.receive(ctx, upload, { purpose: 'library' });
     return { stored: await this.views.build(ctx, result.stored), rejected: result.rejected };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Request } from 'express';
+import type { UploadExchange } from './upload-exchange';
 import { ValidationFailedException } from '../../core/http/api-error.filter';
 import { FileStorage } from '../../core/storage/file-storage';
 import { TenantData } from '../../core/tenancy/tenant-data';
@@ -28,14 +28,14 @@ export class ProfilePicturesService {
   ) {}
 
   /** Stores the one image of the request as the actor's new picture; 400 naming `file` when there is none. */
-  async receive(actor: Actor, request: Request): Promise<MediaAsset> {
+  async receive(actor: Actor, upload: UploadExchange): Promise<MediaAsset> {
     const owner: Actor = {
       scope: personal(actor.scope),
       userId: actor.userId,
       ip: actor.ip,
       userAgent: actor.userAgent,
     };
-    const result = await this.uploads.receive(owner, request, {
+    const result = await this.uploads.receive(owner, upload, {
       purpose: 'avatar',
       source: actor.scope.kind === 'client' ? 'portal' : 'agency',
       imagesOnly: true,

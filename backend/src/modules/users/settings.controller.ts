@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, HttpStatus, Patch, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, HttpStatus, Patch, Post, Put } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -14,7 +14,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import type { Request } from 'express';
+import { Upload, type UploadExchange } from '../media/upload-exchange';
 import type {
   ChangeEmailRequest,
   ChangePasswordRequest,
@@ -122,8 +122,8 @@ export class SettingsController {
     description:
       'The server is restarting: the upload was ended and nothing of it kept; upload again (see Retry-After)',
   })
-  async setAvatar(@Ctx() ctx: RequestContext, @Req() request: Request): Promise<MeDto> {
-    await this.settings.setAvatar(ctx, request);
+  async setAvatar(@Ctx() ctx: RequestContext, @Upload() upload: UploadExchange): Promise<MeDto> {
+    await this.settings.setAvatar(ctx, upload);
     return this.me.describeAfterChange(ctx);
   }
 

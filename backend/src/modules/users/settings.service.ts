@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { UploadExchange } from '../media/upload-exchange';
 import { Not } from 'typeorm';
 import { isUniqueViolation } from '../../core/database/errors';
 import { WEB_PATHS } from '@atrium/shared';
@@ -213,9 +213,9 @@ export class SettingsService {
     await this.mail.dispatch(noticeIds);
   }
 
-  async setAvatar(ctx: RequestContext, request: Request): Promise<void> {
+  async setAvatar(ctx: RequestContext, upload: UploadExchange): Promise<void> {
     const user = await this.user(ctx);
-    const picture = await this.pictures.receive(ctx, request);
+    const picture = await this.pictures.receive(ctx, upload);
     await this.swapAvatar(own(ctx), user, picture.id);
   }
 
