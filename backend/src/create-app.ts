@@ -15,7 +15,12 @@ import { registerBodyParsers } from './core/http/body-parsers';
 import { BodyTypeGuard } from './core/http/body-type.guard';
 import { documentHttpRules } from './core/http/openapi-http-rules';
 import { requestLogging } from './core/http/request-logging';
-import { helmetOptions, staticSecurityHeaders } from './core/http/security-headers';
+import {
+  API_PAGE_PREFIXES,
+  apiSecurityHeaders,
+  helmetOptions,
+  staticSecurityHeaders,
+} from './core/http/security-headers';
 import { SessionOriginGuard } from './core/http/session-origin.guard';
 import { JsonLogger } from './core/http/json-logger';
 import { createValidationPipe } from './core/http/validation.pipe';
@@ -36,6 +41,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     requestIdHeader: false,
     // Signed download URLs carry their token as a path parameter (Fastify's default allows 100 characters).
     routerOptions: { maxParamLength: 2048 },
+    // No Nest middleware: the per-request work is Fastify hooks (configureApp), so Nest need not
+    // run every request through an (empty) middleware engine.
+    skipMiddie: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     logger: new JsonLogger(config.logLevel),
@@ -65,18 +73,22 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
 }
 
 /**
- * helmet's headers on every answer, worked out once (security-headers.ts). API answers are also
- * personal (a session's data, tokens) unless a route says otherwise: every one is
- * `Cache-Control: no-store` by default, so no browser or shared cache keeps a copy. Routes that may
- * be cached (public brand images, signed file downloads) set their own header, which replaces this.
- * No ETag is hashed over any body: API answers are no-store, and static files and images carry
- * their own validators or immutable, hashed names.
+ * Security headers on every answer, worked out once (security-headers.ts): helmet's on pages and
+ * files, the API set on API answers, which are also `Cache-Control: no-store` by default (a
+ * session's data, tokens), so no browser or shared cache keeps a copy. Routes that may be cached
+ * (public brand images, signed file downloads) set their own header, which replaces this. No ETag
+ * is hashed over any body: API answers are no-store, and static files and images carry their own
+ * validators or immutable, hashed names.
  */
 function securityHeaders(config: AppConfig) {
-  const headers = staticSecurityHeaders(helmetOptions(config));
-  const apiHeaders = { ...headers, 'cache-control': 'no-store' };
+  const pageHeaders = staticSecurityHeaders(helmetOptions(config));
+  const apiHeaders = apiSecurityHeaders(pageHeaders);
+  const pageApiHeaders = { ...pageHeaders, 'cache-control': 'no-store' };
   return (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
-    reply.headers(request.url.startsWith('/api/') || request.url === '/api' ? apiHeaders : headers);
+    const url = request.url;
+    if (!url.startsWith('/api/') && url !== '/api') reply.headers(pageHeaders);
+    else if (API_PAGE_PREFIXES.some((prefix) => url.startsWith(prefix))) reply.headers(pageApiHeaders);
+    else reply.headers(apiHeaders);
     done();
   };
 }

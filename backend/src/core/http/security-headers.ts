@@ -50,3 +50,27 @@ export function staticSecurityHeaders(options: Readonly<HelmetOptions>): Record<
   if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
   return headers;
 }
+
+/**
+ * The headers of an API answer (JSON), after OWASP's REST Security Cheat Sheet: it is never shown
+ * as a page, so a page's policy (which scripts, styles and images may load, cross-origin isolation,
+ * prefetching, ...) has nothing to govern. What remains is stricter than a page's: nothing may
+ * load or frame it (`default-src 'none'`, `DENY`), it is never sniffed as another type, never
+ * sent as a referrer, never kept by a cache (a route that may be cached says so itself), and other
+ * sites cannot pull it in. HSTS, where the installation is on https, is the page's own value.
+ */
+export function apiSecurityHeaders(documentHeaders: Readonly<Record<string, string>>): Record<string, string> {
+  const hsts = documentHeaders['strict-transport-security'];
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+    'cache-control': 'no-store',
+    ...(hsts ? { 'strict-transport-security': hsts } : {}),
+  };
+}
+
+/** API paths that answer with pages (the OpenAPI viewer, the OAuth sandbox's consent page): a page's headers. */
+export const API_PAGE_PREFIXES = ['/api/docs', '/api/dev-oauth/'];

@@ -39,10 +39,13 @@ export class PortalHostsService {
     this.installationHost = new URL(config.appUrl).hostname.toLowerCase();
   }
 
+  /** The installation's own address (or one of its aliases): answered without a lookup. */
+  isInstallation(hostname: string | null): boolean {
+    return !hostname || hostname === this.installationHost || isInstallationAlias(hostname);
+  }
+
   async resolve(hostname: string | null): Promise<HostKind> {
-    if (!hostname || hostname === this.installationHost || isInstallationAlias(hostname)) {
-      return { kind: 'installation' };
-    }
+    if (!hostname || this.isInstallation(hostname)) return { kind: 'installation' };
     const served = await this.servedAt(hostname);
     return served ? { kind: 'portal', ...served } : { kind: 'unknown' };
   }

@@ -6,6 +6,12 @@ import { MediaLibraryService } from '../media/media-library.service';
 import { Post } from './entities/post.entity';
 import { PostMedia } from './entities/post-media.entity';
 
+/** One file attached to one post. */
+export interface Attachment {
+  postId: string;
+  mediaAssetId: string;
+}
+
 /** The library files attached to posts, in their order. */
 @Injectable()
 export class AttachedMedia {
@@ -29,10 +35,18 @@ export class AttachedMedia {
       .select(['pm.postId AS "postId"', 'pm.mediaAssetId AS "mediaAssetId"'])
       .where('p.id IN (:...postIds)', { postIds: [...new Set(postIds)] })
       .orderBy('pm.position', 'ASC')
-      .getRawMany<{ postId: string; mediaAssetId: string }>();
+      .getRawMany<Attachment>();
+    return this.filesOf(scope, attachments);
+  }
+
+  /**
+   * The files of attachments the scope reached through its own posts (in their order), by post.
+   * A post may show the agency's own files too, which a client scope cannot list: the post the
+   * scope reached is what grants sight of them.
+   */
+  async filesOf(scope: TenantScope, attachments: readonly Attachment[]): Promise<Map<string, MediaAsset[]>> {
+    const byPost = new Map<string, MediaAsset[]>();
     if (attachments.length === 0) return byPost;
-    // A post may show the agency's own files too, which a client scope cannot list: the post the
-    // scope reached is what grants sight of them.
     const assets = await this.library.byIds(
       agencyScope(scope.agencyId),
       attachments.map((a) => a.mediaAssetId),

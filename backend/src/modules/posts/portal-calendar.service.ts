@@ -5,7 +5,7 @@ import { TenantData } from '../../core/tenancy/tenant-data';
 import type { Actor } from '../../core/tenancy/tenant-scope';
 import { FileUrlSigner } from '../media/file-url-signer';
 import { AttachedMedia } from './attached-media';
-import { portalCalendarWeek } from './portal-calendar';
+import { portalCalendarWeek, portalCalendarWeekMedia } from './portal-calendar';
 
 /**
  * A person looking at the calendar: their time zone (read with the request's context) draws it,
@@ -32,15 +32,18 @@ export class PortalCalendarService {
       ]);
     }
     const week = await portalCalendarWeek(this.tenant, viewer.scope, from, to);
-    await this.attachPreviews(viewer, week.items);
+    await this.attachPreviews(viewer, week.items, from, to);
     return { from: from.toISOString(), to: to.toISOString(), timezone: viewer.profile.timezone, ...week };
   }
 
   /** Thumbnails of the posts' images, signed for this viewer. */
-  private async attachPreviews(viewer: CalendarViewer, items: PortalCalendarPost[]) {
-    const media = await this.attached.of(
+  private async attachPreviews(viewer: CalendarViewer, items: PortalCalendarPost[], from: Date, to: Date) {
+    if (items.length === 0) return;
+    const shown = new Set(items.map((item) => item.id));
+    const attachments = await portalCalendarWeekMedia(this.tenant, viewer.scope, from, to);
+    const media = await this.attached.filesOf(
       viewer.scope,
-      items.map((item) => item.id),
+      attachments.filter((attachment) => shown.has(attachment.postId)),
     );
     for (const item of items) {
       item.media = (media.get(item.id) ?? []).map((asset) => ({

@@ -4,7 +4,9 @@ import { CompiledQuery } from '../../core/tenancy/compiled-query';
 import type { TenantDataAccess } from '../../core/tenancy/tenant-data';
 import type { TenantScope } from '../../core/tenancy/tenant-scope';
 import { SocialAccount } from '../social/entities/social-account.entity';
+import type { Attachment } from './attached-media';
 import { Post } from './entities/post.entity';
+import { PostMedia } from './entities/post-media.entity';
 import { PostTarget } from './entities/post-target.entity';
 
 interface WeekRow {
@@ -58,6 +60,33 @@ function weekQuery(rowLimit: number): CompiledQuery<WeekParams> {
     weekQueries.set(rowLimit, query);
   }
   return query;
+}
+
+/**
+ * The files attached to the posts of the scope's client scheduled in [from, to), in their order:
+ * the week's thumbnails in one compiled, indexed read (the posts' ids are not bound one by one, so
+ * the statement is the same for every week). It may name posts past the week's row limit; the
+ * caller keeps those of the posts it shows.
+ */
+const weekMediaQuery = new CompiledQuery<WeekParams>(['from', 'to'], (data, scope, params) =>
+  data
+    .query(scope, PostTarget, 't')
+    .innerJoin(PostMedia, 'pm', 'pm.postId = t.postId AND pm.agencyId = t.agencyId')
+    .select(['pm.postId AS "postId"', 'pm.mediaAssetId AS "mediaAssetId"', 'pm.position AS "position"'])
+    .distinct(true)
+    .where('t.scheduledAt >= :from AND t.scheduledAt < :to', params)
+    .andWhere('t.state IN (:...states)', { states: VISIBLE_STATES })
+    .orderBy('pm.postId', 'ASC')
+    .addOrderBy('pm.position', 'ASC'),
+);
+
+export async function portalCalendarWeekMedia(
+  data: TenantDataAccess,
+  scope: TenantScope,
+  from: Date,
+  to: Date,
+): Promise<Attachment[]> {
+  return data.runCompiled<Attachment, WeekParams>(scope, weekMediaQuery, { from, to });
 }
 
 /**
