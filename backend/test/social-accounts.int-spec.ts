@@ -278,10 +278,15 @@ describe('The sandbox OAuth 2 server checks what a real platform checks', () => 
     }).toString();
 
   it('never redirects to an unregistered redirect URI, and demands PKCE', async () => {
+    const consent = await t.http().get(`/api/dev-oauth/authorize?${authorizeQuery()}`);
+    expect(consent.status).toBe(200);
+    expect(consent.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(consent.text).toContain('<h1>Connect a sandbox account to Atrium</h1>');
     const evil = await t
       .http()
       .get(`/api/dev-oauth/authorize?${authorizeQuery({ redirect_uri: 'https://evil.example/cb' })}`);
     expect(evil.status).toBe(400);
+    expect(evil.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(evil.headers['location']).toBeUndefined();
     const noPkce = await t.http().get(`/api/dev-oauth/authorize?${authorizeQuery({ code_challenge_method: 'plain' })}`);
     expect(noPkce.status).toBe(400);

@@ -6,6 +6,7 @@ import { consentPage, errorPage, feedPage } from './sandbox-pages';
 import { OAuthProtocolError, SandboxOAuthServer } from './sandbox-oauth.server';
 
 const HANDLE = /^[a-z0-9][a-z0-9_.-]{1,58}$/;
+const HTML = 'text/html; charset=utf-8';
 
 /**
  * The sandbox platform's HTTP face: an OAuth 2 authorization endpoint (a consent page), a token
@@ -24,7 +25,7 @@ export class SandboxOAuthController {
   authorizePage(@Req() request: FastifyRequest, @Res() response: FastifyReply): void {
     try {
       const params = this.server.validateAuthorize(request.query as Record<string, unknown>);
-      response.type('html').send(consentPage(params));
+      response.type(HTML).send(consentPage(params));
     } catch (error) {
       this.sendErrorPage(response, error);
     }
@@ -53,7 +54,7 @@ export class SandboxOAuthController {
     if (!HANDLE.test(handle) || displayName.length < 1 || displayName.length > 120) {
       response
         .status(HttpStatus.BAD_REQUEST)
-        .type('html')
+        .type(HTML)
         .send(consentPage(params, 'Choose a handle (2–59 letters, digits, . _ -) and a display name.'));
       return;
     }
@@ -121,10 +122,10 @@ export class SandboxOAuthController {
   async feed(@Param('handle') handle: string, @Res() response: FastifyReply): Promise<void> {
     const feed = await this.server.feed(handle);
     if (!feed) {
-      response.status(HttpStatus.NOT_FOUND).type('html').send(errorPage('No sandbox account with this handle.'));
+      response.status(HttpStatus.NOT_FOUND).type(HTML).send(errorPage('No sandbox account with this handle.'));
       return;
     }
-    response.type('html').send(feedPage(feed.account, feed.posts));
+    response.type(HTML).send(feedPage(feed.account, feed.posts));
   }
 
   private async answer(response: FastifyReply, work: () => Promise<unknown>, status = HttpStatus.OK): Promise<void> {
@@ -143,7 +144,7 @@ export class SandboxOAuthController {
 
   private sendErrorPage(response: FastifyReply, error: unknown): void {
     if (!(error instanceof OAuthProtocolError)) throw error;
-    response.status(error.status).type('html').send(errorPage(error.description));
+    response.status(error.status).type(HTML).send(errorPage(error.description));
   }
 }
 
