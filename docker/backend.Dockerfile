@@ -74,4 +74,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health/ready',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "dist/backend/main.js"]
+# A larger young generation (32 MB semi-spaces instead of 16): every request allocates a little,
+# and fewer, larger scavenges cost the API measurably less CPU per request (bench:api).
+CMD ["node", "--max-semi-space-size=32", "dist/backend/main.js"]

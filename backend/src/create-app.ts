@@ -31,7 +31,7 @@ import { PortalHostsService } from './modules/domains/portal-hosts.service';
 /**
  * Builds the whole HTTP application for a configuration; `main.ts` and the tests share it.
  * Nest runs on Fastify: on this stack Express's own per-request work cost more than everything
- * Atrium does for a portal read (see README, "Performance").
+ * Atrium does for a portal read (see README, "HTTP").
  */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({

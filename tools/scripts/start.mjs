@@ -36,7 +36,8 @@ const serverEnv = {
   JWT_SECRET: env.JWT_SECRET ?? secrets.JWT_SECRET,
   ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY,
 };
-const server = spawn(process.execPath, [join(root, 'dist/backend/main.js')], {
+// The same Node flags as the production image (docker/backend.Dockerfile).
+const server = spawn(process.execPath, ['--max-semi-space-size=32', join(root, 'dist/backend/main.js')], {
   cwd: root,
   env: serverEnv,
   stdio: 'inherit',
