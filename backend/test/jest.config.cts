@@ -15,7 +15,9 @@ module.exports = {
   },
   // Packages that ship only ES modules, compiled too: @material/material-color-utilities (libs/shared's
   // brand theme) and content-disposition 3 (of @fastify/static). Node requires them as they are.
-  transformIgnorePatterns: ['^(?!.*/node_modules/(@material/material-color-utilities|content-disposition)/).*/node_modules/'],
+  transformIgnorePatterns: [
+    '^(?!.*/node_modules/(@material/material-color-utilities|content-disposition)/).*/node_modules/',
+  ],
   moduleFileExtensions: ['ts', 'js'],
   testTimeout: 30000,
   // Suites share one MariaDB/Redis server; each gets its own database but runs one at a time on 2 cores.

@@ -29,7 +29,9 @@ function authenticate(token: string): Promise<{ user?: unknown; failed?: unknown
     subject.success = (user) => resolve({ user });
     subject.fail = (info) => resolve({ failed: info ?? true });
     subject.error = reject;
-    subject.authenticate({ headers: { authorization: `Bearer ${token}` } } as unknown as Parameters<JwtStrategy['authenticate']>[0]);
+    subject.authenticate({ headers: { authorization: `Bearer ${token}` } } as unknown as Parameters<
+      JwtStrategy['authenticate']
+    >[0]);
   });
 }
 

@@ -40,7 +40,10 @@ export class SessionResponder {
   }
 
   clear(response: FastifyReply): void {
-    response.header('Set-Cookie', serializeCookie(REFRESH_COOKIE, '', { ...this.cookieOptions(), expires: new Date(0) }));
+    response.header(
+      'Set-Cookie',
+      serializeCookie(REFRESH_COOKIE, '', { ...this.cookieOptions(), expires: new Date(0) }),
+    );
   }
 
   refreshTokenOf(request: FastifyRequest): string | undefined {
