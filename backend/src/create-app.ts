@@ -39,8 +39,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // Request ids are ours (X-Request-Id), never taken from a header a client sends.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    // Signed download URLs carry their token as a path parameter (Fastify's default allows 100 characters).
-    routerOptions: { maxParamLength: 2048 },
+    routerOptions: {
+      // Signed download URLs carry their token as a path parameter (Fastify's default allows 100 characters).
+      maxParamLength: 2048,
+      // `/api/v1/me/` is `/api/v1/me`, as clients and proxies expect. Paths stay case-sensitive:
+      // one spelling per route, so path-based rules (SessionOriginGuard) cannot be sidestepped.
+      ignoreTrailingSlash: true,
+    },
     // No Nest middleware: the per-request work is Fastify hooks (configureApp), so Nest need not
     // run every request through an (empty) middleware engine.
     skipMiddie: true,

@@ -132,6 +132,30 @@ describe('HTTP hardening', () => {
       }
     });
 
+    it('applies the same origin rule to a path spelled with a trailing slash, and knows no other spelling', async () => {
+      const slashed = await t
+        .http()
+        .post('/api/v1/auth/login/')
+        .set('Origin', EVIL)
+        .send({ email: ownerEmail, password: TEST_PASSWORD });
+      expect(slashed.status).toBe(403);
+      expect(setsRefreshCookie(slashed)).toBe(false);
+      // Routes are case-sensitive: another spelling is no route at all, not a way around the rule.
+      const shouted = await t
+        .http()
+        .post('/api/v1/AUTH/login')
+        .set('Origin', EVIL)
+        .send({ email: ownerEmail, password: TEST_PASSWORD });
+      expect(shouted.status).toBe(404);
+      expect(setsRefreshCookie(shouted)).toBe(false);
+
+      const signedIn = await login();
+      expect(signedIn.status).toBe(200);
+      const me = await t.http().get('/api/v1/me/').set('Authorization', `Bearer ${signedIn.body.accessToken}`);
+      expect(me.status).toBe(200);
+      expect(me.body.email).toBe(ownerEmail);
+    });
+
     it("signs in from APP_URL's origin, the request's own origin, same-site fetches and non-browser clients", async () => {
       const { port } = t.app.getHttpServer().address() as AddressInfo;
       for (const headers of [
