@@ -91,7 +91,7 @@ function securityHeaders(config: AppConfig) {
   const pageApiHeaders = { ...pageHeaders, 'cache-control': 'no-store' };
   return (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
     const url = request.url;
-    if (!url.startsWith('/api/') && url !== '/api') reply.headers(pageHeaders);
+    if (!isApiPath(url)) reply.headers(pageHeaders);
     else if (API_PAGE_PREFIXES.some((prefix) => url.startsWith(prefix))) reply.headers(pageApiHeaders);
     else reply.headers(apiHeaders);
     done();
@@ -131,6 +131,11 @@ function setupOpenApi(app: NestFastifyApplication): void {
   });
 }
 
+/** Whether a request's URL (query string and all) is the API's. */
+function isApiPath(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+}
+
 /**
  * On the embedded default the backend also serves the built Angular app: static files as they
  * are, and index.html for every other non-API path so deep links work. A branded page (an
@@ -146,8 +151,8 @@ function serveFrontend(app: NestFastifyApplication, server: FastifyInstance, dir
   // The build's files, listed once at start-up (it does not change while the server runs).
   app.useStaticAssets({ root, wildcard: false, index: false, maxAge: 60 * 60_000 });
   server.get('/*', async (request, reply) => {
+    if (isApiPath(request.url)) return reply.callNotFound();
     const path = request.url.split('?')[0];
-    if (path.startsWith('/api/') || path === '/api') return reply.callNotFound();
     const html = await pages.render(template, { path, hostname: request.hostname });
     return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(html);
   });

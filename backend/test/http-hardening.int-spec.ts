@@ -133,19 +133,13 @@ describe('HTTP hardening', () => {
     });
 
     it('applies the same origin rule to a path spelled with a trailing slash, and knows no other spelling', async () => {
-      const slashed = await t
-        .http()
-        .post('/api/v1/auth/login/')
-        .set('Origin', EVIL)
-        .send({ email: ownerEmail, password: TEST_PASSWORD });
+      const loginFromEvilAt = (path: string) =>
+        t.http().post(path).set('Origin', EVIL).send({ email: ownerEmail, password: TEST_PASSWORD });
+      const slashed = await loginFromEvilAt('/api/v1/auth/login/');
       expect(slashed.status).toBe(403);
       expect(setsRefreshCookie(slashed)).toBe(false);
       // Routes are case-sensitive: another spelling is no route at all, not a way around the rule.
-      const shouted = await t
-        .http()
-        .post('/api/v1/AUTH/login')
-        .set('Origin', EVIL)
-        .send({ email: ownerEmail, password: TEST_PASSWORD });
+      const shouted = await loginFromEvilAt('/api/v1/AUTH/login');
       expect(shouted.status).toBe(404);
       expect(setsRefreshCookie(shouted)).toBe(false);
 

@@ -19,18 +19,15 @@ export class ValidationFailedException extends HttpException {
 /**
  * Every error leaves the API in one shape: { statusCode, error, message, details? } (SPEC §7).
  * Other errors that carry a 4xx status keep it; anything unexpected becomes a 500 whose message
- * reveals nothing internal. Nest hands it what routes throw; `send` also answers what fails before
- * a route runs (reading the body, the request hooks), which reaches Fastify's error handler.
+ * reveals nothing internal. Nest also hands it what fails before a route runs (reading the body,
+ * the request hooks), through the error handler it gives Fastify.
  */
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    this.send(exception, host.switchToHttp().getResponse<FastifyReply>());
-  }
-
-  send(exception: unknown, reply: FastifyReply): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     // A database that cannot answer (or a deadlock that outlived its retries) is a 503 to retry, not a 500.
     const databaseFault = asDatabaseFault(exception);
     const known = databaseFault ?? exception;
