@@ -142,7 +142,7 @@ test.describe('Agency calendar', () => {
 
     const page = await signedIn(browser, 'member@northwind.test', 'UTC');
     await page.getByRole('navigation').getByRole('link', { name: 'Calendar' }).click();
-    await page.getByRole('button', { name: 'Next week' }).click();
+    await page.getByRole('button', { name: 'Next week', exact: true }).click();
     const chip = page.getByRole('button', { name: new RegExp(text) });
     await expect(chip).toBeVisible();
 
