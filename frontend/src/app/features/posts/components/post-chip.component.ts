@@ -55,6 +55,15 @@ const TIME = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' 
       --chip-accent: var(--mat-sys-primary);
       --chip-bg: var(--mat-sys-primary-container);
       --chip-fg: var(--mat-sys-on-primary-container);
+      /* A crowded week puts hundreds of chips on the page: off-screen ones skip style, layout and
+         paint until they scroll near (their last drawn height is kept meanwhile). */
+      content-visibility: auto;
+      contain-intrinsic-size: auto 56px;
+    }
+    /* The containment above clips anything drawn outside the chip: the focus ring goes inside. */
+    .chip__main:focus-visible,
+    .chip__link:focus-visible {
+      outline-offset: -3px;
     }
     :host(.status-draft) {
       --chip-accent: var(--mat-sys-outline);
