@@ -221,6 +221,8 @@ describe('Authentication', () => {
     it('signs out: the refresh cookie is cleared and the session refused', async () => {
       const user = await factory.agencyUser(await factory.agency(), 'owner');
       const { accessToken, cookie } = await factory.signIn(user.email);
+      // Used once first, so the server has verified (and remembered) the token before the sign-out.
+      expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${accessToken}`)).status).toBe(200);
       const logout = await t.http().post('/api/v1/auth/logout').set('Cookie', cookie);
       expect(logout.status).toBe(204);
       expect(String(logout.headers['set-cookie'])).toMatch(/atrium_rt=;/);
@@ -246,6 +248,7 @@ describe('Authentication', () => {
     it('refuses a token signed with another secret, and a tampered one', async () => {
       const user = await factory.agencyUser(await factory.agency(), 'owner');
       const { accessToken } = await factory.signIn(user.email);
+      expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${accessToken}`)).status).toBe(200);
       const [header, payload, signature] = accessToken.split('.');
       const tampered = `${header}.${payload}.${signature.slice(0, -4)}AAAA`;
       expect((await t.http().get('/api/v1/me').set('Authorization', `Bearer ${tampered}`)).status).toBe(401);

@@ -61,6 +61,9 @@ describe('Database faults (MariaDB behind a freezable proxy)', () => {
       const owner = await factory.agencyUser(agency, 'owner');
       const { accessToken, cookie } = await factory.signIn(owner.email);
       const bearer = `Bearer ${accessToken}`;
+      // A second session whose token the server has already verified once (and remembers).
+      const usedBearer = `Bearer ${(await factory.signIn(owner.email)).accessToken}`;
+      expect((await t.http().get('/api/v1/me').set('Authorization', usedBearer)).status).toBe(200);
 
       proxy.freeze();
       try {
@@ -73,6 +76,10 @@ describe('Database faults (MariaDB behind a freezable proxy)', () => {
           error: 'Service Unavailable',
           message: DATABASE_UNAVAILABLE_MESSAGE,
         });
+        // A remembered token is no different: its caller is still read from the database.
+        const again = await t.http().get('/api/v1/me').set('Authorization', usedBearer);
+        expect(again.status).toBe(503);
+        expect(again.headers['retry-after']).toBe(String(DATABASE_RETRY_AFTER_SECONDS));
 
         // The refresh endpoint neither signs out nor clears the cookie.
         const refresh = await t.http().post('/api/v1/auth/refresh').set('Cookie', cookie);
@@ -96,6 +103,7 @@ describe('Database faults (MariaDB behind a freezable proxy)', () => {
 
       // Same token, same cookie: nobody was signed out.
       expect((await t.http().get('/api/v1/me').set('Authorization', bearer)).status).toBe(200);
+      expect((await t.http().get('/api/v1/me').set('Authorization', usedBearer)).status).toBe(200);
       expect((await t.http().post('/api/v1/auth/refresh').set('Cookie', cookie)).status).toBe(200);
     });
   });

@@ -34,7 +34,8 @@ describe('Route access inventory', () => {
     const { AccessGuard } = await import('../src/core/auth/access.guard');
     const { Reflector } = await import('@nestjs/core');
     const { ContextLoader } = await import('../src/core/tenancy/context-loader.service');
-    const guard = new AccessGuard(t.app.get(Reflector), t.config, t.app.get(ContextLoader));
+    const { JwtStrategy } = await import('../src/core/auth/jwt.strategy');
+    const guard = new AccessGuard(t.app.get(Reflector), t.config, t.app.get(ContextLoader), t.app.get(JwtStrategy));
     class Forgotten {
       handler(): void {
         return undefined;

@@ -17,7 +17,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { ContextLoader } from '../tenancy/context-loader.service';
 import { asDatabaseFault } from '../database/database-faults';
 import { accessTokenKey } from './jwt-key';
-import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, type AccessTokenPayload } from './jwt.strategy';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, JwtStrategy, type AccessTokenPayload } from './jwt.strategy';
 import type { RequestContext } from './request-context';
 import { ROUTE_POLICY, RoutePolicy } from './route-policy';
 
@@ -38,6 +38,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly contexts: ContextLoader,
+    private readonly strategy: JwtStrategy,
   ) {
     super();
     // The key given at construction: JwtService's per-call options accept only a string or Buffer.
@@ -60,11 +61,27 @@ export class AccessGuard extends AuthGuard('jwt') {
       return true;
     }
 
-    await super.canActivate(execution);
-    const context = request.user as RequestContext;
+    const context = await this.authenticate(execution, request);
     assertWritable(request.method, context);
     assertAllowed(policy, context);
     return true;
+  }
+
+  /** The caller: from a token verified before when it is one, otherwise through passport-jwt. */
+  private async authenticate(execution: ExecutionContext, request: FastifyRequest): Promise<RequestContext> {
+    let remembered: RequestContext | false | undefined;
+    try {
+      remembered = await this.strategy.fromVerifiedToken(request);
+    } catch (error) {
+      return this.handleRequest<RequestContext | false>(error, false) as RequestContext;
+    }
+    if (remembered === undefined) {
+      await super.canActivate(execution);
+      return request.user as RequestContext;
+    }
+    const context = this.handleRequest(null, remembered) as RequestContext;
+    (request as { user?: unknown }).user = context;
+    return context;
   }
 
   /**

@@ -3,11 +3,16 @@ import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AccessGuard } from './access.guard';
 import { JwtStrategy } from './jwt.strategy';
+import { VerifiedTokens } from './verified-tokens';
 
 /** Installs the deny-by-default guard for every route of the application. */
 @Global()
 @Module({
   imports: [PassportModule],
-  providers: [JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    JwtStrategy,
+    { provide: VerifiedTokens, useFactory: () => new VerifiedTokens() },
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
 })
 export class AccessModule {}

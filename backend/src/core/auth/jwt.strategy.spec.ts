@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config/app-config';
 import type { ContextLoader } from '../tenancy/context-loader.service';
 import { accessTokenKey } from './jwt-key';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, JwtStrategy } from './jwt.strategy';
+import { VerifiedTokens } from './verified-tokens';
 
 const secret = 'a-test-secret-that-is-long-enough-for-hs256-0123456789';
 const config = { jwtSecret: secret } as AppConfig;
@@ -17,14 +18,13 @@ interface PassportJwtInternals {
   error(error: unknown): void;
 }
 
-function strategy(): JwtStrategy & PassportJwtInternals {
+function strategy(verified = new VerifiedTokens()): JwtStrategy & PassportJwtInternals {
   const contexts = { load: jest.fn().mockResolvedValue(context) } as unknown as ContextLoader;
-  return new JwtStrategy(config, contexts) as JwtStrategy & PassportJwtInternals;
+  return new JwtStrategy(config, contexts, verified) as JwtStrategy & PassportJwtInternals;
 }
 
 /** Runs one request through passport-jwt's verification and the strategy's validate(). */
-function authenticate(token: string): Promise<{ user?: unknown; failed?: unknown }> {
-  const subject = strategy();
+function authenticate(token: string, subject = strategy()): Promise<{ user?: unknown; failed?: unknown }> {
   return new Promise((resolve, reject) => {
     subject.success = (user) => resolve({ user });
     subject.fail = (info) => resolve({ failed: info ?? true });
@@ -67,5 +67,27 @@ describe('JwtStrategy key', () => {
     const outcome = await authenticate(token);
     expect(outcome.user).toBeUndefined();
     expect(outcome.failed).toBeTruthy();
+  });
+});
+
+describe('JwtStrategy verified tokens', () => {
+  const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } }) as never;
+
+  it('remembers a token passport-jwt verified, and loads its caller again without verifying it', async () => {
+    const verified = new VerifiedTokens();
+    const subject = strategy(verified);
+    const token = new JwtService().sign({ sub: 'u1', sid: 's1' }, { secret, ...claims });
+    expect(await subject.fromVerifiedToken(bearer(token))).toBeUndefined();
+
+    expect(await authenticate(token, subject)).toEqual({ user: context });
+    expect(verified.recall(token)).toMatchObject({ sub: 'u1', sid: 's1' });
+    expect(await subject.fromVerifiedToken(bearer(token))).toEqual(context);
+  });
+
+  it('remembers nothing of a token that fails verification', async () => {
+    const verified = new VerifiedTokens();
+    const forged = new JwtService().sign({ sub: 'u1', sid: 's1' }, { secret: `${secret}-other`, ...claims });
+    expect(await authenticate(forged, strategy(verified))).toHaveProperty('failed');
+    expect(verified.size).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import {
 } from '../database/database-faults';
 import { ContextLoader } from '../tenancy/context-loader.service';
 import { accessTokenKey } from './jwt-key';
+import { VerifiedTokens } from './verified-tokens';
 import type { RequestContext } from './request-context';
 
 export const ACCESS_TOKEN_AUDIENCE = 'atrium-api';
@@ -21,7 +22,10 @@ export const CLIENT_HEADER = 'x-atrium-client';
 export interface AccessTokenPayload {
   sub: string;
   sid: string;
+  exp?: number;
 }
+
+const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 
 /**
  * Verifies the bearer token's signature and expiry, then rebuilds the caller's context from the
@@ -32,9 +36,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly contexts: ContextLoader,
+    private readonly verified: VerifiedTokens,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      jwtFromRequest: bearerToken,
       // passport-jwt's types say string | Buffer, but it hands the key to jsonwebtoken, which takes a
       // KeyObject as is (see jwt-key.ts for why that matters).
       secretOrKey: accessTokenKey(config.jwtSecret) as unknown as Buffer,
@@ -46,8 +51,27 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
+  /** Called by passport-jwt once it has verified the token: remembers it, then loads the caller. */
   async validate(request: FastifyRequest, payload: AccessTokenPayload): Promise<RequestContext | false> {
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return false;
+    const token = bearerToken(request);
+    if (token && typeof payload.exp === 'number') {
+      this.verified.remember(token, { sub: payload.sub, sid: payload.sid, exp: payload.exp });
+    }
+    return this.contextOf(request, payload);
+  }
+
+  /**
+   * The caller a token verified before names, without verifying it again (see VerifiedTokens);
+   * undefined when the request's token is not one remembered.
+   */
+  async fromVerifiedToken(request: FastifyRequest): Promise<RequestContext | false | undefined> {
+    const token = bearerToken(request);
+    const claims = token ? this.verified.recall(token) : null;
+    return claims ? this.contextOf(request, claims) : undefined;
+  }
+
+  private async contextOf(request: FastifyRequest, payload: AccessTokenPayload): Promise<RequestContext | false> {
     const requestedClient = request.headers[CLIENT_HEADER];
     let context: RequestContext | null;
     try {
