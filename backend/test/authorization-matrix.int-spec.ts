@@ -365,6 +365,10 @@ export const MATRIX: Record<string, Entry> = {
     request: async (w) => ({ method: 'DELETE', path: `/api/v1/posts/${(await w.freshPost()).id}` }),
     expect: agencyRoute(204),
   },
+  'GET /api/v1/portal/calendar/upcoming': {
+    request: get('/api/v1/portal/calendar/upcoming'),
+    expect: portalRoute(200),
+  },
   'GET /api/v1/portal/calendar': {
     request: async () => ({ method: 'GET', path: `/api/v1/portal/calendar?${week()}` }),
     expect: portalRoute(200),

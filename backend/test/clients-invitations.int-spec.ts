@@ -83,6 +83,42 @@ describe('Clients, client users and invitations', () => {
       expect(await t.db.getRepository(Client).countBy({ agencyId: agency.id })).toBe(before);
     });
 
+    it('offers no permission for an area that is not built, and forgets ones stored before', async () => {
+      const { agency, api } = await agencyWithOwner();
+      const client = await factory.client(agency, ['calendar.view']);
+      for (const unbuilt of ['contracts.sign', 'billing.manage']) {
+        const refused = await api.patch(`/api/v1/clients/${client.id}`, { permissions: ['calendar.view', unbuilt] });
+        expect(refused.status).toBe(400);
+        expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('permissions');
+      }
+      expect((await api.get(`/api/v1/clients/${client.id}`)).body.permissions).toEqual(['calendar.view']);
+
+      // A row written when the switches were still offered: read without them, cleared on upgrade.
+      const stale = JSON.stringify(['calendar.view', 'contracts.sign', 'users.manage', 'billing.manage']);
+      await t.db.query('UPDATE clients SET permissions = ? WHERE id = ?', [stale, client.id]);
+      const admin = await factory.clientUser(client, 'admin');
+      const session = await factory.signIn(admin.email);
+      const me = await as(session.accessToken).get('/api/v1/me');
+      expect(me.body.clients[0].permissions).toEqual(['calendar.view', 'users.manage']);
+      expect((await api.get(`/api/v1/clients/${client.id}`)).body.permissions).toEqual([
+        'calendar.view',
+        'users.manage',
+      ]);
+
+      const migration = t.db.migrations.find((m) => m.name?.startsWith('RetireUnbuiltPermissions'));
+      if (!migration) throw new Error('The RetireUnbuiltPermissions migration is not registered');
+      const runner = t.db.createQueryRunner();
+      try {
+        await migration.up(runner);
+      } finally {
+        await runner.release();
+      }
+      const [row] = (await t.db.query('SELECT permissions FROM clients WHERE id = ?', [client.id])) as Array<{
+        permissions: string;
+      }>;
+      expect(JSON.parse(row.permissions)).toEqual(['calendar.view', 'users.manage']);
+    });
+
     it('enforces the plan: a starter agency stops at 5 clients with an explaining message', async () => {
       const { api } = await agencyWithOwner('starter');
       for (let i = 0; i < 5; i++) expect((await api.post('/api/v1/clients', { name: `Client ${i}` })).status).toBe(201);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { In } from 'typeorm';
 import { CLIENT_PERMISSIONS } from '@atrium/shared';
 import { JobQueue, JOBS } from '../src/core/jobs/job-queue';
+import { Agency } from '../src/core/tenancy/entities/agency.entity';
 import type { Client } from '../src/core/tenancy/entities/client.entity';
 import { SandboxPost } from '../src/modules/local-oauth/entities/local-oauth.entities';
 import { PostTarget } from '../src/modules/posts/entities/post-target.entity';
@@ -180,6 +181,54 @@ describe('Posts: composing, scheduling and publishing', () => {
     expect(sent.media).toEqual([{ url: expect.stringMatching(/\/api\/v1\/files\//), mimeType: 'image/jpeg' }]);
     // The platform can fetch the image through its signed URL.
     expect((await t.http().get(new URL(sent.media[0].url).pathname)).status).toBe(200);
+  });
+
+  it("lists the client's next posts for the portal dashboard: soonest first, only its own, with previews", async () => {
+    const { jpeg } = await import('./support/media-files');
+    const agency = await t.db.getRepository(Agency).findOneByOrFail({ id: client.agencyId });
+    const own = await f.client(agency, ['calendar.view'], 'Upcoming Co');
+    const ownAccount = (
+      await connectSandboxAccount(t, owner, handle('up'), {
+        path: '/api/v1/social-accounts/connect',
+        body: { provider: 'local', clientId: own.id },
+      })
+    ).id;
+    const image = await t
+      .http()
+      .post('/api/v1/media')
+      .set('Authorization', `Bearer ${owner}`)
+      .field('clientId', own.id)
+      .attach('file', await jpeg(), { filename: 'soon.jpg' });
+    await t.app.get(JobQueue).drain();
+    const write = (text: string, scheduledAt: string | null, extra: object = {}) =>
+      compose({ clientId: own.id, accountIds: [ownAccount], text, scheduledAt, ...extra });
+    const later = await write('In three hours', soon(3 * 3_600_000));
+    const first = await write('In one hour', soon(3_600_000), { mediaIds: [image.body.stored[0].id] });
+    const second = await write('In two hours', soon(2 * 3_600_000));
+    await write('A draft', null);
+    const cancelled = await write('Called off', soon(1_800_000));
+    await api().post(`/api/v1/posts/${cancelled.body.id}/cancel`);
+    await compose({ text: 'Another client, sooner', scheduledAt: soon(600_000) });
+
+    const portalToken = (await f.signIn((await f.clientUser(own, 'member')).email)).accessToken;
+    const upcoming = (query: string) =>
+      t.http().get(`/api/v1/portal/calendar/upcoming${query}`).set('Authorization', `Bearer ${portalToken}`);
+    const two = await upcoming('?limit=2');
+    expect(two.status).toBe(200);
+    expect(two.body.items.map((p: { id: string }) => p.id)).toEqual([first.body.id, second.body.id]);
+    expect(two.body.items[0]).toMatchObject({ status: 'scheduled', accounts: [{ id: ownAccount }] });
+    expect(two.body.items[0].media[0].thumbnailUrl).toMatch(/^\/api\/v1\/files\//);
+    expect((await t.http().get(two.body.items[0].media[0].thumbnailUrl)).status).toBe(200);
+    expect((await upcoming('')).body.items.map((p: { id: string }) => p.id)).toEqual([
+      first.body.id,
+      second.body.id,
+      later.body.id,
+    ]);
+    for (const bad of ['?limit=0', '?limit=21', '?limit=many']) {
+      const refused = await upcoming(bad);
+      expect(refused.status).toBe(400);
+      expect(refused.body.details[0].field).toBe('limit');
+    }
   });
 
   it('a file deleted while a post is saved with it: one of the two wins, no post keeps a missing file', async () => {

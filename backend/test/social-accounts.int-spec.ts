@@ -281,7 +281,7 @@ describe('The sandbox OAuth 2 server checks what a real platform checks', () => 
     const consent = await t.http().get(`/api/dev-oauth/authorize?${authorizeQuery()}`);
     expect(consent.status).toBe(200);
     expect(consent.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(consent.text).toContain('<h1>Connect a sandbox account to Atrium</h1>');
+    expect(consent.text).toContain('<h1>Connect an account on the demo platform</h1>');
     const evil = await t
       .http()
       .get(`/api/dev-oauth/authorize?${authorizeQuery({ redirect_uri: 'https://evil.example/cb' })}`);

@@ -98,3 +98,57 @@ test.describe('Accessibility', () => {
     await expectAccessible(page);
   });
 });
+
+/** Every axe-core violation of any impact (minor and moderate too) on the page, named by where it was found. */
+async function violationsOn(page: Page, where: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map(
+    (v) => `${where}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+const SHELLS = [
+  {
+    email: 'owner@northwind.test',
+    pages: [
+      '/app',
+      '/app/calendar',
+      '/app/media',
+      '/app/accounts',
+      '/app/settings/clients',
+      '/app/settings/team',
+      '/app/settings/branding',
+      '/app/settings/profile',
+    ],
+  },
+  {
+    email: 'anna@acme.test',
+    pages: ['/portal', '/portal/calendar', '/portal/media', '/portal/accounts', '/portal/team', '/portal/settings'],
+  },
+];
+
+test.describe('Every page of both shells, at both widths', () => {
+  for (const shell of SHELLS) {
+    for (const width of [1280, 360]) {
+      test(`${shell.pages[0]} shell at ${width} px: no violation of any impact`, async ({ browser }) => {
+        const context = await browser.newContext({ viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        const found: string[] = [];
+        await page.goto('/login');
+        await signIn(page, shell.email);
+        await expect(page).toHaveURL(new RegExp(shell.pages[0]));
+        for (const path of shell.pages) {
+          await page.goto(path);
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+          // Let the page's data arrive: axe checks what a person would see, not a loading bar.
+          await expect(page.locator('mat-progress-bar')).toHaveCount(0);
+          found.push(...(await violationsOn(page, `${path} at ${width} px`)));
+        }
+        await context.close();
+        expect(found).toEqual([]);
+      });
+    }
+  }
+});

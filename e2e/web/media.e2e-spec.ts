@@ -121,16 +121,15 @@ test.describe('Media, settings and the portal dashboard', () => {
     expect(after?.trim()).toBe(tokyo);
   });
 
-  test('the portal dashboard welcomes the person with quick actions, at 360 px', async ({ browser }) => {
+  test('the portal dashboard welcomes the person with what is coming and the latest uploads, at 360 px', async ({
+    browser,
+  }) => {
     const anna = await signedIn(browser, 'anna@acme.test', { width: 360 });
     await expect(anna.getByRole('heading', { name: /Welcome, Anna/ })).toBeVisible();
-    const quick = anna.getByRole('region', { name: 'Quick actions' });
-    for (const page of ['Calendar', 'Media', 'Accounts', 'Team', 'Settings']) {
-      await expect(quick.getByRole('link', { name: new RegExp(page) }).first()).toBeVisible();
-    }
-    // Areas enabled for Acme whose pages are not built yet are not offered at all.
-    await expect(quick.getByText('Contracts')).toHaveCount(0);
-    await expect(quick).not.toContainText(/coming soon/i);
+    await expect(anna.getByRole('region', { name: 'Coming up' }).getByRole('listitem').first()).toBeVisible();
+    await expect(anna.getByRole('region', { name: 'Latest uploads' }).getByText('storefront.jpg')).toBeVisible();
+    // Areas that are not built are not offered at all.
+    await expect(anna.locator('body')).not.toContainText(/contracts|coming soon/i);
     const overflow = await anna.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

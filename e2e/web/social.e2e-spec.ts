@@ -25,7 +25,7 @@ test.describe('Social accounts, scheduling and the portal calendar', () => {
     const anna = await signedIn(browser, 'anna@acme.test', 'America/New_York');
     await anna.getByRole('navigation').getByRole('link', { name: 'Accounts' }).click();
     await expect(anna.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
-    await anna.getByRole('button', { name: 'Connect Local sandbox' }).click();
+    await anna.getByRole('button', { name: 'Connect Demo platform' }).click();
 
     // The sandbox platform's consent page (a real OAuth 2 authorization endpoint).
     await expect(anna.getByRole('heading', { name: /Connect a sandbox account/ })).toBeVisible();
@@ -98,7 +98,7 @@ test.describe('Social accounts, scheduling and the portal calendar', () => {
     await visitor.goto(url);
     await expect(visitor.getByText(/Blue Harbor Hotels/).first()).toBeVisible();
     await expect(visitor).not.toHaveTitle(/Atrium/);
-    await visitor.getByRole('button', { name: 'Connect Local sandbox' }).click();
+    await visitor.getByRole('button', { name: 'Connect Demo platform' }).click();
     await visitor.getByLabel('Account handle').fill(`harbor-${Date.now().toString(36)}`);
     await visitor.getByLabel('Display name').fill('Harbor Linked');
     await visitor.getByRole('button', { name: 'Authorize' }).click();

@@ -6,6 +6,7 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
+import { ErrorStateMatcher } from '@angular/material/core';
 import { MAT_ICON_DEFAULT_OPTIONS } from '@angular/material/icon';
 import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { appRoutes } from './app.routes';
@@ -13,6 +14,8 @@ import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthService } from './core/auth/auth.service';
 import { clientHeaderInterceptor } from './core/http/client-header.interceptor';
 import { AtriumTitleStrategy } from './core/title.strategy';
+import { ChangedOrSubmittedErrorStateMatcher } from './core/ui/error-timing';
+import { RouteFocus } from './core/ui/route-focus';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -26,10 +29,14 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
     ),
     { provide: TitleStrategy, useClass: AtriumTitleStrategy },
+    // Errors show after a submit or a change, not for tabbing through an empty field.
+    { provide: ErrorStateMatcher, useClass: ChangedOrSubmittedErrorStateMatcher },
     // Icons come from the self-hosted Material Symbols font (material-symbols/outlined.css).
     { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } },
     // A reload keeps the session: the refresh cookie is traded for an access token before the
     // first navigation, so guards already know who is signed in.
     provideAppInitializer(() => inject(AuthService).restoreSession()),
+    // After each move to another page, focus goes to its main heading (announced), never to <body>.
+    provideAppInitializer(() => inject(RouteFocus).start()),
   ],
 };

@@ -13,14 +13,7 @@ export interface DemoAgency {
   }>;
 }
 
-const ALL: ClientPermission[] = [
-  'calendar.view',
-  'media.upload',
-  'accounts.manage',
-  'contracts.sign',
-  'users.manage',
-  'billing.manage',
-];
+const ALL: ClientPermission[] = ['calendar.view', 'media.upload', 'accounts.manage', 'users.manage'];
 
 /**
  * Two agencies so isolation can be seen by hand: Northwind's people never see Summit's and the
@@ -57,7 +50,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
       },
       {
         name: 'Cedar & Stone Law',
-        permissions: ['calendar.view', 'contracts.sign'],
+        permissions: ['calendar.view'],
         users: [],
       },
     ],

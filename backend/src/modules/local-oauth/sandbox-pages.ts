@@ -22,9 +22,9 @@ const layout = (title: string, body: string) => `<!doctype html>
 export function consentPage(params: AuthorizeParams, error?: string): string {
   const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escape(value)}">`;
   return layout(
-    'Sandbox: authorize Atrium',
-    `<h1>Connect a sandbox account to Atrium</h1>
-<p class="muted">This is Atrium's local sandbox platform: it stands in for LinkedIn, X and the others on a development install, with a real OAuth 2 flow.</p>
+    'Demo platform: authorize Atrium',
+    `<h1>Connect an account on the demo platform</h1>
+<p class="muted">The demo platform lets you try connecting and publishing without a real social network (it stands in for LinkedIn, X and the others, with a real OAuth 2 flow). Nothing posted to it leaves this installation.</p>
 <p>Atrium asks to <strong>read your profile</strong> and <strong>publish posts</strong>.</p>
 ${error ? `<p role="alert"><strong>${escape(error)}</strong></p>` : ''}
 <form method="post" action="/api/dev-oauth/authorize">
@@ -42,7 +42,10 @@ ${hidden('code_challenge', params.codeChallenge)}${hidden('code_challenge_method
 }
 
 export function errorPage(message: string): string {
-  return layout('Sandbox: authorization error', `<h1>Authorization error</h1><p role="alert">${escape(message)}</p>`);
+  return layout(
+    'Demo platform: authorization error',
+    `<h1>Authorization error</h1><p role="alert">${escape(message)}</p>`,
+  );
 }
 
 export function feedPage(account: SandboxAccount, posts: SandboxPost[]): string {

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientCtx } from '../../core/auth/context.decorator';
 import type { ClientContext } from '../../core/auth/request-context';
 import { PortalRoute } from '../../core/auth/route-policy';
-import { CalendarQueryDto, PortalCalendarDto } from './dto/posts.dto';
+import { CalendarQueryDto, PortalCalendarDto, PortalUpcomingDto, UpcomingQueryDto } from './dto/posts.dto';
 import { PortalCalendarService } from './portal-calendar.service';
 
 /** Portal › Calendar: read-only; nothing here can change a post. */
@@ -12,6 +12,15 @@ import { PortalCalendarService } from './portal-calendar.service';
 @PortalRoute('calendar.view')
 export class PortalCalendarController {
   constructor(private readonly calendar: PortalCalendarService) {}
+
+  @Get('upcoming')
+  @ApiOperation({
+    summary: "The next posts still to go out on the client's accounts, soonest first (the portal dashboard)",
+  })
+  @ApiOkResponse({ type: PortalUpcomingDto })
+  upcoming(@ClientCtx() ctx: ClientContext, @Query() query: UpcomingQueryDto): Promise<PortalUpcomingDto> {
+    return this.calendar.upcoming(ctx, query.limit ?? 5);
+  }
 
   @Get()
   @ApiOperation({

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { MAX_PORTAL_CALENDAR_DAYS, type PortalCalendarPost, type PortalCalendarResponse } from '@atrium/shared';
+import {
+  MAX_PORTAL_CALENDAR_DAYS,
+  type PortalCalendarPost,
+  type PortalCalendarResponse,
+  type PortalUpcomingResponse,
+} from '@atrium/shared';
 import { ValidationFailedException } from '../../core/http/api-error.filter';
 import { TenantData } from '../../core/tenancy/tenant-data';
 import type { Actor } from '../../core/tenancy/tenant-scope';
 import { FileUrlSigner } from '../media/file-url-signer';
 import { AttachedMedia } from './attached-media';
-import { portalCalendarWeek, portalCalendarWeekMedia } from './portal-calendar';
+import { portalCalendarWeek, portalCalendarWeekMedia, portalUpcomingPosts } from './portal-calendar';
 
 /**
  * A person looking at the calendar: their time zone (read with the request's context) draws it,
@@ -36,7 +41,15 @@ export class PortalCalendarService {
     return { from: from.toISOString(), to: to.toISOString(), timezone: viewer.profile.timezone, ...week };
   }
 
-  /** Thumbnails of the posts' images, signed for this viewer. */
+  /** The next posts still to go out (the portal dashboard), soonest first, with their previews. */
+  async upcoming(viewer: CalendarViewer, limit: number, now = new Date()): Promise<PortalUpcomingResponse> {
+    const items = await portalUpcomingPosts(this.tenant, viewer.scope, now, limit);
+    const last = items.at(-1);
+    if (last) await this.attachPreviews(viewer, items, now, new Date(Date.parse(last.scheduledAt) + 1));
+    return { timezone: viewer.profile.timezone, items };
+  }
+
+  /** Thumbnails of the posts' images (of those scheduled in [from, to)), signed for this viewer. */
   private async attachPreviews(viewer: CalendarViewer, items: PortalCalendarPost[], from: Date, to: Date) {
     if (items.length === 0) return;
     const shown = new Set(items.map((item) => item.id));

@@ -26,6 +26,31 @@ const VISIBLE_STATES = ['pending', 'queued', 'sending', 'published'];
 
 type WeekParams = { from: Date; to: Date };
 
+/**
+ * One row per post and account of the scope's client, on accounts still assigned to it, with what
+ * the portal shows of each. Every target column read here is in idx_post_targets_client_week.
+ */
+function visibleTargetRows(data: TenantDataAccess, scope: TenantScope) {
+  return data
+    .query(scope, PostTarget, 't')
+    .select([
+      't.postId AS "postId"',
+      'p.text AS "text"',
+      't.state AS "state"',
+      't.scheduledAt AS "scheduledAt"',
+      't.publishedAt AS "publishedAt"',
+      't.externalUrl AS "externalUrl"',
+      'a.id AS "accountId"',
+      'a.provider AS "provider"',
+      'a.displayName AS "displayName"',
+      'a.handle AS "handle"',
+    ])
+    .innerJoin(SocialAccount, 'a', 'a.id = t.socialAccountId AND a.clientId = t.clientId AND a.status != :gone', {
+      gone: 'disconnected',
+    })
+    .innerJoin(Post, 'p', 'p.id = t.postId');
+}
+
 /** The week's query, compiled once per row limit (the portal asks with one; tests may ask with others). */
 const weekQueries = new Map<number, CompiledQuery<WeekParams>>();
 
@@ -33,24 +58,7 @@ function weekQuery(rowLimit: number): CompiledQuery<WeekParams> {
   let query = weekQueries.get(rowLimit);
   if (!query) {
     query = new CompiledQuery<WeekParams>(['from', 'to'], (data, scope, params) =>
-      data
-        .query(scope, PostTarget, 't')
-        .select([
-          't.postId AS "postId"',
-          'p.text AS "text"',
-          't.state AS "state"',
-          't.scheduledAt AS "scheduledAt"',
-          't.publishedAt AS "publishedAt"',
-          't.externalUrl AS "externalUrl"',
-          'a.id AS "accountId"',
-          'a.provider AS "provider"',
-          'a.displayName AS "displayName"',
-          'a.handle AS "handle"',
-        ])
-        .innerJoin(SocialAccount, 'a', 'a.id = t.socialAccountId AND a.clientId = t.clientId AND a.status != :gone', {
-          gone: 'disconnected',
-        })
-        .innerJoin(Post, 'p', 'p.id = t.postId')
+      visibleTargetRows(data, scope)
         .where('t.scheduledAt >= :from AND t.scheduledAt < :to', params)
         .andWhere('t.state IN (:...states)', { states: VISIBLE_STATES })
         .orderBy('t.scheduledAt', 'ASC')
@@ -60,6 +68,44 @@ function weekQuery(rowLimit: number): CompiledQuery<WeekParams> {
     weekQueries.set(rowLimit, query);
   }
   return query;
+}
+
+/** Targets still to go out: waiting for their time, or handed to the publisher. */
+const UPCOMING_STATES = ['pending', 'queued'];
+
+/**
+ * Rows one upcoming read takes (a row per post and account). Enough for MAX_PORTAL_UPCOMING posts
+ * on ten accounts each; a post cut by the limit is left out rather than shown with some accounts.
+ */
+export const UPCOMING_ROW_LIMIT = 200;
+
+type UpcomingParams = { from: Date };
+
+const upcomingQuery = new CompiledQuery<UpcomingParams>(['from'], (data, scope, params) =>
+  visibleTargetRows(data, scope)
+    .where('t.scheduledAt >= :from', params)
+    .andWhere('t.state IN (:...states)', { states: UPCOMING_STATES })
+    .orderBy('t.scheduledAt', 'ASC')
+    .addOrderBy('t.postId', 'ASC')
+    .limit(UPCOMING_ROW_LIMIT),
+);
+
+/**
+ * The next `count` posts of the scope's client still to go out from `from` on, soonest first, on
+ * accounts still assigned to it. Same index as the week (idx_post_targets_client_week): it reads
+ * forward from `from` and stops at the row limit, whatever the table's size.
+ */
+export async function portalUpcomingPosts(
+  data: TenantDataAccess,
+  scope: TenantScope,
+  from: Date,
+  count: number,
+): Promise<PortalCalendarPost[]> {
+  const rows = await data.runCompiled<WeekRow, UpcomingParams>(scope, upcomingQuery, { from });
+  const posts = groupPosts(rows).items;
+  // The last post may have lost accounts to the row limit: only keep it when the read was complete.
+  const complete = rows.length < UPCOMING_ROW_LIMIT ? posts : posts.slice(0, -1);
+  return complete.slice(0, count);
 }
 
 /**
@@ -107,9 +153,14 @@ export async function portalCalendarWeek(
   const rows = await data.runCompiled<WeekRow, WeekParams>(scope, weekQuery(limit + 1), { from, to });
 
   const truncated = rows.length > limit;
+  return { items: groupPosts(rows.slice(0, limit)).items, truncated };
+}
+
+/** Rows (one per post and account, in time order) folded into posts, in the order they first appear. */
+function groupPosts(rows: readonly WeekRow[]): { items: PortalCalendarPost[] } {
   const posts = new Map<string, PortalCalendarPost>();
   const states = new Map<string, string[]>();
-  for (const row of rows.slice(0, limit)) {
+  for (const row of rows) {
     let post = posts.get(row.postId);
     if (!post) {
       post = {
@@ -136,7 +187,7 @@ export async function portalCalendarWeek(
     if (publishedAt && (!post.publishedAt || publishedAt > post.publishedAt)) post.publishedAt = publishedAt;
   }
   for (const post of posts.values()) post.status = summarize(states.get(post.id) ?? []);
-  return { items: [...posts.values()], truncated };
+  return { items: [...posts.values()] };
 }
 
 /** Published once every visible account has it; publishing while any is in flight or only some are out. */

@@ -1,4 +1,4 @@
-import { effectiveClientPermissions } from './permissions';
+import { CLIENT_PERMISSIONS, effectiveClientPermissions, isClientPermission } from './permissions';
 
 describe('effectiveClientPermissions', () => {
   it('gives an admin every permission the client allows, and nothing more', () => {
@@ -9,8 +9,18 @@ describe('effectiveClientPermissions', () => {
   });
 
   it('never gives a member the admin-only permissions', () => {
-    expect(
-      effectiveClientPermissions(['calendar.view', 'users.manage', 'billing.manage', 'media.upload'], 'member'),
-    ).toEqual(['calendar.view', 'media.upload']);
+    expect(effectiveClientPermissions(['calendar.view', 'users.manage', 'media.upload'], 'member')).toEqual([
+      'calendar.view',
+      'media.upload',
+    ]);
+  });
+});
+
+describe('CLIENT_PERMISSIONS', () => {
+  it('offers only areas that are built (nothing that would lead to a "coming soon")', () => {
+    expect([...CLIENT_PERMISSIONS]).toEqual(['calendar.view', 'media.upload', 'accounts.manage', 'users.manage']);
+    expect(isClientPermission('contracts.sign')).toBe(false);
+    expect(isClientPermission('billing.manage')).toBe(false);
+    expect(isClientPermission('users.manage')).toBe(true);
   });
 });

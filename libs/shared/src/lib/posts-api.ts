@@ -106,11 +106,22 @@ export interface PortalCalendarResponse {
   truncated: boolean;
 }
 
+/** The next posts still to go out on the client's accounts, soonest first (the portal dashboard). */
+export interface PortalUpcomingResponse {
+  /** The user's timezone (IANA), which the times are shown in. */
+  timezone: string;
+  items: PortalCalendarPost[];
+}
+
+/** How many upcoming posts one answer may carry. */
+export const MAX_PORTAL_UPCOMING = 20;
+
 export const POST_PATHS = {
   posts: '/api/v1/posts',
   post: (id: string) => `/api/v1/posts/${id}`,
   cancel: (id: string) => `/api/v1/posts/${id}/cancel`,
   portalCalendar: '/api/v1/portal/calendar',
+  portalUpcoming: '/api/v1/portal/calendar/upcoming',
 } as const;
 
 /** The portal calendar's week is at most this long; the agency calendar's range at most 42 days. */

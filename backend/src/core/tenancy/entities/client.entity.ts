@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import type { ClientPermission } from '@atrium/shared';
+import { isClientPermission, type ClientPermission } from '@atrium/shared';
 import { IdColumn, NullableDateColumn, ShortText } from '../../database/columns';
 import { Agency } from './agency.entity';
 import { MutableRecordEntity } from '../../database/base-entities';
@@ -20,8 +20,11 @@ export class Client extends MutableRecordEntity {
   @ShortText(120)
   name!: string;
 
-  /** Client-level permissions the agency enabled (SPEC §4). */
-  @Column({ type: 'simple-json' })
+  /**
+   * Client-level permissions the agency enabled (SPEC §4). Read through the current catalogue, so a
+   * stored name the product no longer offers never reaches a session or a screen.
+   */
+  @Column({ type: 'simple-json', transformer: { to: (value: unknown) => value, from: knownPermissions } })
   permissions!: ClientPermission[];
 
   /** Set when the agency deletes the client; its users are refused from then on. */
@@ -31,4 +34,8 @@ export class Client extends MutableRecordEntity {
   protected override applyDefaults(): void {
     this.deletedAt ??= null;
   }
+}
+
+function knownPermissions(value: unknown): ClientPermission[] {
+  return Array.isArray(value) ? value.filter(isClientPermission) : [];
 }

@@ -1,11 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { IsInstant } from '../../../core/http/is-iso-datetime';
 import {
+  MAX_PORTAL_UPCOMING,
   SOCIAL_PROVIDERS,
   type CreatePostRequest,
   type PortalCalendarPost,
   type PortalCalendarResponse,
+  type PortalUpcomingResponse,
   type PostList,
   type PostMediaView,
   type PostQuery,
@@ -146,6 +161,16 @@ export class CalendarQueryDto {
   to!: string;
 }
 
+export class UpcomingQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PORTAL_UPCOMING, default: 5 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PORTAL_UPCOMING)
+  limit?: number;
+}
+
 class CalendarAccountDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: SOCIAL_PROVIDERS }) provider!: SocialProviderId;
@@ -176,4 +201,9 @@ export class PortalCalendarDto implements PortalCalendarResponse {
   @ApiProperty({ example: 'Europe/Berlin' }) timezone!: string;
   @ApiProperty({ type: [PortalCalendarPostDto] }) items!: PortalCalendarPostDto[];
   @ApiProperty({ description: 'More posts than one answer carries (5000)' }) truncated!: boolean;
+}
+
+export class PortalUpcomingDto implements PortalUpcomingResponse {
+  @ApiProperty({ example: 'Europe/Berlin' }) timezone!: string;
+  @ApiProperty({ type: [PortalCalendarPostDto], description: 'Soonest first' }) items!: PortalCalendarPostDto[];
 }

@@ -32,7 +32,7 @@ interface TokenResponse {
  */
 export class LocalSandboxAdapter implements SocialProviderAdapter {
   readonly id = 'local' as const;
-  readonly name = 'Local sandbox';
+  readonly name = 'Demo platform';
   readonly maxTextLength = 5000;
   readonly requiresMedia = false;
   readonly acceptsMedia = true;

@@ -17,6 +17,23 @@ describe('toApiError', () => {
     expect(toApiError(error).message).toBe('Too many attempts, try again in 10 minutes.');
   });
 
+  it('never shows a bare reason phrase such as "Internal server error" to a person', () => {
+    const raw = { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
+    expect(toApiError(new HttpErrorResponse({ status: 500, error: raw })).message).toBe(
+      'Something went wrong on our side. Please try again.',
+    );
+    const notFound = { statusCode: 404, error: 'Not Found', message: 'Not Found' };
+    expect(toApiError(new HttpErrorResponse({ status: 404, error: notFound })).message).toMatch(/could not find/);
+    expect(toApiError(new HttpErrorResponse({ status: 502, error: '<html>Bad Gateway</html>' })).message).toBe(
+      'Something went wrong on our side. Please try again.',
+    );
+    // The server's own explanations are kept.
+    const explained = { statusCode: 503, error: 'Service Unavailable', message: 'X is not answering right now.' };
+    expect(toApiError(new HttpErrorResponse({ status: 503, error: explained })).message).toBe(
+      'X is not answering right now.',
+    );
+  });
+
   it('says the server is unreachable on a network failure', () => {
     expect(toApiError(new HttpErrorResponse({ status: 0 })).message).toMatch(/could not reach/i);
   });

@@ -22,14 +22,54 @@ export function toApiError(error: unknown): ApiError {
   }
   const body: unknown = error.error;
   if (isApiError(body)) {
-    return body;
+    return isBarePhrase(body) ? { ...body, message: plainMessage(body.statusCode) } : body;
   }
   return {
     statusCode: error.status,
     error: error.statusText || 'Error',
-    message: error.status >= 500 ? GENERIC_MESSAGE : `The request failed (${error.status}).`,
+    message: plainMessage(error.status),
   };
 }
+
+/**
+ * Words for people, not developers: a body whose message is only the HTTP reason phrase
+ * ("Internal Server Error", "Not Found") says nothing useful, so it is replaced by a plain sentence.
+ */
+const PLAIN_MESSAGES: Record<number, string> = {
+  403: 'You do not have access to this. Ask your administrator if you think you should.',
+  404: 'We could not find this. It may have been removed or moved.',
+  409: 'This changed in the meantime. Reload the page and try again.',
+  413: 'This is too large to send.',
+};
+
+function plainMessage(status: number): string {
+  if (status >= 500) return GENERIC_MESSAGE;
+  return PLAIN_MESSAGES[status] ?? 'This did not work. Please check and try again.';
+}
+
+function isBarePhrase(error: ApiError): boolean {
+  const message = error.message.trim().toLowerCase();
+  return (
+    message === '' ||
+    message ===
+      String(error.error ?? '')
+        .trim()
+        .toLowerCase() ||
+    BARE_PHRASES.has(message)
+  );
+}
+
+const BARE_PHRASES = new Set([
+  'internal server error',
+  'bad gateway',
+  'service unavailable',
+  'gateway timeout',
+  'not found',
+  'forbidden',
+  'unauthorized',
+  'bad request',
+  'error',
+]);
 
 export function isApiError(value: unknown): value is ApiError {
   if (typeof value !== 'object' || value === null) {

@@ -4,7 +4,9 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 
 /**
  * The submit button of a form: disabled while the request runs, with a spinner beside a label
- * that stays the same (so its accessible name does not change under the user).
+ * that stays the same (so its accessible name does not change under the user). It stays focusable
+ * while disabled (aria-disabled, clicks ignored): a natively disabled button would drop the
+ * keyboard user's focus to the page body.
  */
 @Component({
   selector: 'atr-submit-button',
@@ -15,6 +17,8 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
       type="submit"
       class="atr-full-width"
       [disabled]="busy() || disabled()"
+      [disabledInteractive]="true"
+      (click)="ignoreWhileDisabled($event)"
       [attr.aria-busy]="busy() ? 'true' : null"
     >
       @if (busy()) {
@@ -42,4 +46,12 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 export class SubmitButtonComponent {
   readonly busy = input(false);
   readonly disabled = input(false);
+
+  /** A focusable disabled button still fires clicks (and Enter in a field clicks it): no second submit. */
+  protected ignoreWhileDisabled(event: Event): void {
+    if (this.busy() || this.disabled()) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }
 }

@@ -12,9 +12,7 @@ const DESCRIPTIONS: Record<ClientPermission, { label: string; description: strin
   'calendar.view': { label: 'Calendar', description: 'See scheduled and recently published posts (read-only).' },
   'media.upload': { label: 'Media', description: 'Upload photos and videos for you to use in their posts.' },
   'accounts.manage': { label: 'Accounts', description: 'Connect and remove their own social accounts.' },
-  'contracts.sign': { label: 'Contracts', description: 'Read, sign and download the contracts you send.' },
   'users.manage': { label: 'Team', description: 'Invite and remove the people of their own company.' },
-  'billing.manage': { label: 'Billing', description: 'Keep their billing contact and details up to date.' },
 };
 
 /** SPEC §4, in the spec's order: what each client permission unlocks in the portal. */

@@ -21,12 +21,12 @@ export const CLIENT_ROLE_OPTIONS: readonly RoleOption[] = [
   {
     value: 'member',
     label: 'Member',
-    description: 'Uses the portal pages this client has. Cannot invite people or see billing.',
+    description: 'Uses the portal pages this client has. Cannot invite or remove people.',
   },
   {
     value: 'admin',
     label: 'Admin',
-    description: 'Also invites and removes people and manages billing, when the client allows it.',
+    description: 'Also invites and removes people, when the client allows it.',
   },
 ];
 

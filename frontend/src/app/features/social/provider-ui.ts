@@ -5,7 +5,7 @@ import type { ConnectedVia, SocialProviderId } from '@atrium/shared';
  * written next to it (never the symbol alone).
  */
 const PROVIDER_ICONS: Record<SocialProviderId, string> = {
-  local: 'science',
+  local: 'public',
   linkedin: 'work',
   x: 'tag',
   facebook: 'thumb_up',

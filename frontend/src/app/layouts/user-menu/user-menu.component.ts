@@ -17,7 +17,7 @@ import { UserAvatarComponent } from '../../core/ui/user-avatar.component';
     <button type="button" class="trigger" [matMenuTriggerFor]="menu" [attr.aria-label]="'Account menu, ' + name()">
       <atr-user-avatar [name]="name()" [src]="avatarUrl()" (failed)="renewAvatar($event)" />
       <span class="trigger__name">{{ name() }}</span>
-      <mat-icon aria-hidden="true">expand_more</mat-icon>
+      <mat-icon class="trigger__arrow" aria-hidden="true">expand_more</mat-icon>
     </button>
 
     <mat-menu #menu="matMenu" xPosition="before" aria-label="Account">

@@ -1,3 +1,4 @@
+import { RetireUnbuiltPermissions1796266800000 } from './1796266800000-RetireUnbuiltPermissions';
 import { CalendarWeekCoveringIndex1796195811905 } from './1796195811905-CalendarWeekCoveringIndex';
 import { PurgeSentEmailBodies1796186484865 } from './1796186484865-PurgeSentEmailBodies';
 import { RetiredSlugs1796181592602 } from './1796181592602-RetiredSlugs';
@@ -29,4 +30,5 @@ export const MYSQL_MIGRATIONS = [
   RetiredSlugs1796181592602,
   PurgeSentEmailBodies1796186484865,
   CalendarWeekCoveringIndex1796195811905,
+  RetireUnbuiltPermissions1796266800000,
 ];

@@ -1,3 +1,4 @@
+import { RetireUnbuiltPermissions1796266790000 } from './1796266790000-RetireUnbuiltPermissions';
 import { CalendarWeekCoveringIndex1796195796128 } from './1796195796128-CalendarWeekCoveringIndex';
 import { PurgeSentEmailBodies1796186480000 } from './1796186480000-PurgeSentEmailBodies';
 import { RetiredSlugs1796181583482 } from './1796181583482-RetiredSlugs';
@@ -29,4 +30,5 @@ export const SQLITE_MIGRATIONS = [
   RetiredSlugs1796181583482,
   PurgeSentEmailBodies1796186480000,
   CalendarWeekCoveringIndex1796195796128,
+  RetireUnbuiltPermissions1796266790000,
 ];

@@ -81,7 +81,10 @@ describe('LoginPage', () => {
 
     const login = backend.expectOne(AUTH_PATHS.login);
     expect(login.request.body).toEqual({ email: 'carol@contoso.test', password: 'wrong password' });
-    expect(signInButton().disabled).toBe(true);
+    expect(signInButton().getAttribute('aria-disabled')).toBe('true');
+    signInButton().click();
+    await fixture.whenStable();
+    backend.expectNone(AUTH_PATHS.login);
 
     login.flush(
       { statusCode: 401, error: 'Unauthorized', message: 'Invalid email or password.' },
@@ -91,7 +94,7 @@ describe('LoginPage', () => {
 
     const alert = root.querySelector('[role="alert"]');
     expect(alert?.textContent).toContain('Invalid email or password.');
-    expect(signInButton().disabled).toBe(false);
+    expect(signInButton().hasAttribute('aria-disabled')).toBe(false);
     expect(navigateByUrl).not.toHaveBeenCalled();
   });
 

@@ -190,7 +190,7 @@ const STATUS: Record<CustomDomainStatus, { label: string; icon: string; meaning:
         @if (canEdit() && !loading()) {
           <form class="set-form" [formGroup]="form" (ngSubmit)="save()" novalidate>
             <atr-notice [message]="formError()" kind="error" />
-            <mat-form-field>
+            <mat-form-field subscriptSizing="dynamic">
               <mat-label>{{ domain() ? 'Use a different domain' : 'Your domain' }}</mat-label>
               <input
                 matInput

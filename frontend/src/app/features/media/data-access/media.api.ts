@@ -46,8 +46,10 @@ export class MediaApi {
 
   // ---- Portal ----------------------------------------------------------------------------
 
-  portalList(q: string, cursor: string | null): Observable<MediaPage> {
-    return this.http.get<MediaPage>(MEDIA_PATHS.portalMedia, { params: queryParams({ q, cursor: cursor ?? '' }) });
+  portalList(q: string, cursor: string | null, limit?: number): Observable<MediaPage> {
+    return this.http.get<MediaPage>(MEDIA_PATHS.portalMedia, {
+      params: queryParams({ q, cursor: cursor ?? '', limit }),
+    });
   }
 
   portalAsset(id: string): Observable<MediaAssetView> {

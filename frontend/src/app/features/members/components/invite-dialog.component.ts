@@ -96,7 +96,7 @@ export interface InviteDialogResult {
           }
         </mat-form-field>
 
-        <mat-form-field>
+        <mat-form-field subscriptSizing="dynamic">
           <mat-label>Role</mat-label>
           <select matNativeControl formControlName="role" required>
             @for (role of data.roles; track role.value) {

@@ -4,33 +4,38 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { CLIENT_PERMISSIONS, WEB_PATHS, type PortalOverviewResponse, type SocialAccountView } from '@atrium/shared';
+import { type PortalOverviewResponse, type SocialAccountView } from '@atrium/shared';
 import { Subscription, map } from 'rxjs';
 import { ActiveClientService } from '../../../core/auth/active-client.service';
 import { AuthService } from '../../../core/auth/auth.service';
 import { LoadState, toLoadState } from '../../../core/http/load-state';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { UserAvatarComponent } from '../../../core/ui/user-avatar.component';
-import { PORTAL_PAGES } from '../../../layouts/portal-shell/portal-pages';
+import { visiblePortalPages } from '../../../layouts/portal-shell/portal-pages';
 import { SocialApi } from '../../social/data-access/social.api';
 import { portalAttention } from '../attention';
 import { PortalDashboardApi } from '../data-access/portal-dashboard.api';
-import { PERMISSION_LABELS } from '../permission-labels';
-
-interface QuickAction {
-  readonly label: string;
-  readonly icon: string;
-  readonly link: string;
-}
+import { LatestUploadsComponent } from '../components/latest-uploads.component';
+import { UpcomingPostsComponent } from '../components/upcoming-posts.component';
 
 /**
  * Portal home [003]: a welcome with the person's name and picture, what needs their attention
- * (accounts to reconnect, an email change to confirm), and a quick way to every page their
- * client's permissions open.
+ * (accounts to reconnect, an email change to confirm), the next scheduled posts and the latest
+ * uploads, each as far as the client's permissions open them. The navigation is in the bar above;
+ * nothing here repeats it.
  */
 @Component({
   selector: 'atr-portal-dashboard-page',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, NoticeComponent, UserAvatarComponent],
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    RouterLink,
+    LatestUploadsComponent,
+    NoticeComponent,
+    UpcomingPostsComponent,
+    UserAvatarComponent,
+  ],
   templateUrl: './portal-dashboard.page.html',
   styleUrl: './portal-dashboard.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -70,26 +75,10 @@ export class PortalDashboardPage {
   );
   protected readonly canManageAccounts = computed(() => this.permissions().includes('accounts.manage'));
 
-  /**
-   * The pages the client's permissions open, in the spec's order, then Settings (everyone's). Only
-   * areas that have a page are offered: nothing is announced before it is built.
-   */
-  protected readonly actions = computed<QuickAction[]>(() => {
-    const areas = this.grantedPages().map((page) => ({ ...PERMISSION_LABELS[page.permission], link: page.link }));
-    return [...areas, { label: 'Settings', icon: 'settings', link: WEB_PATHS.portalSettings }];
-  });
-  private readonly grantedPages = computed(() => {
-    const granted = this.permissions();
-    return CLIENT_PERMISSIONS.filter((permission) => granted.includes(permission)).flatMap((permission) => {
-      const page = PORTAL_PAGES.find((candidate) => candidate.permission === permission);
-      return page ? [{ permission, link: page.link }] : [];
-    });
-  });
-  protected readonly hasAreas = computed(() => this.grantedPages().length > 0);
-  protected readonly agencyName = computed(
-    () => this.overview()?.agency.name ?? this.auth.me()?.agency.name ?? 'Your agency',
-  );
-
+  protected readonly canSeeCalendar = computed(() => this.permissions().includes('calendar.view'));
+  protected readonly canUpload = computed(() => this.permissions().includes('media.upload'));
+  /** Whether any page besides the dashboard is open to the person. */
+  protected readonly hasAreas = computed(() => visiblePortalPages(this.permissions()).some((page) => page.permission));
   protected readonly attention = computed(() => {
     const accounts = this.accountsState();
     return portalAttention({
@@ -112,6 +101,7 @@ export class PortalDashboardPage {
   }
 
   protected load(): void {
+    this.state.set({ status: 'loading' });
     this.api
       .overview()
       .pipe(toLoadState, takeUntilDestroyed(this.destroyRef))

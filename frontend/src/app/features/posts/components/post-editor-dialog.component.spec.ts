@@ -16,7 +16,7 @@ import { PostEditorData, PostEditorDialogComponent, characterCount } from './pos
 const providers: SocialProviderInfo[] = [
   {
     id: 'local',
-    name: 'Local sandbox',
+    name: 'Demo platform',
     maxTextLength: 500,
     requiresMedia: false,
     acceptsMedia: true,
@@ -102,7 +102,7 @@ describe('PostEditorDialogComponent (composer)', () => {
       .expectOne((request) => request.url === SOCIAL_PATHS.accounts && request.params.get('clientId') === 'c1')
       .flush({
         items: [
-          account('a-local', 'local', 'Local sandbox'),
+          account('a-local', 'local', 'Demo platform'),
           account('a-x', 'x', 'X'),
           account('a-ig', 'instagram', 'Instagram'),
         ],
@@ -132,10 +132,10 @@ describe('PostEditorDialogComponent (composer)', () => {
     Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === label);
 
   it('counts against the smallest limit of the chosen platforms and warns about image-only platforms', async () => {
-    tick('Acme Local sandbox');
+    tick('Acme Demo platform');
     type('Fresh roast today');
     await fixture.whenStable();
-    expect(root.textContent).toContain('17 / 500 (Local sandbox)');
+    expect(root.textContent).toContain('17 / 500 (Demo platform)');
 
     tick('Acme X');
     tick('Acme Instagram');

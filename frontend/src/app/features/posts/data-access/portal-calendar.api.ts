@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { POST_PATHS, type PortalCalendarResponse } from '@atrium/shared';
+import { POST_PATHS, type PortalCalendarResponse, type PortalUpcomingResponse } from '@atrium/shared';
 import { Observable } from 'rxjs';
 
 /** The active client's calendar (the client header picks the client); read-only. */
@@ -11,5 +11,10 @@ export class PortalCalendarApi {
   week(from: number, to: number): Observable<PortalCalendarResponse> {
     const params = new HttpParams().set('from', new Date(from).toISOString()).set('to', new Date(to).toISOString());
     return this.http.get<PortalCalendarResponse>(POST_PATHS.portalCalendar, { params });
+  }
+
+  /** The next posts still to go out, soonest first (the dashboard). */
+  upcoming(limit: number): Observable<PortalUpcomingResponse> {
+    return this.http.get<PortalUpcomingResponse>(POST_PATHS.portalUpcoming, { params: { limit } });
   }
 }

@@ -97,10 +97,6 @@ export class PortalCalendarPage {
   private readonly dayLimits = signal<ReadonlyMap<string, number>>(new Map());
   private loading: Subscription | null = null;
 
-  protected readonly isThisWeek = computed(() => {
-    const now = Date.now();
-    return now >= this.week().from && now < this.week().to;
-  });
   protected readonly weekLabel = computed(() => {
     const days = this.week().days;
     const first = days[0].date;

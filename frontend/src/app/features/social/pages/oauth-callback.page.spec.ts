@@ -45,7 +45,7 @@ const clientUser: MeResponse = {
 const account = (displayName: string): SocialAccountView => ({
   id: `acc-${displayName}`,
   provider: 'local',
-  providerName: 'Local sandbox',
+  providerName: 'Demo platform',
   displayName,
   handle: null,
   avatarUrl: null,

@@ -16,7 +16,7 @@ class HostComponent {
 }
 
 describe('SettingsSubmitButtonComponent', () => {
-  it('submits the form around it, and is disabled and aria-busy while the save runs', async () => {
+  it('submits the form around it; while the save runs it is aria-disabled, busy, ignores clicks and keeps focus', async () => {
     TestBed.configureTestingModule({ imports: [HostComponent] });
     const fixture = TestBed.createComponent(HostComponent);
     await fixture.whenStable();
@@ -27,9 +27,15 @@ describe('SettingsSubmitButtonComponent', () => {
     button.click();
     expect(fixture.componentInstance.submitted).toBe(1);
 
+    button.focus();
     fixture.componentInstance.busy.set(true);
     await fixture.whenStable();
-    expect(button.disabled).toBe(true);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
     expect(button.getAttribute('aria-busy')).toBe('true');
+    // Still focusable (a natively disabled button would drop focus to the body) but inert.
+    expect(button.disabled).toBe(false);
+    expect(document.activeElement).toBe(button);
+    button.click();
+    expect(fixture.componentInstance.submitted).toBe(1);
   });
 });

@@ -23,30 +23,71 @@ import { ProfileFormComponent } from '../components/profile-form.component';
         </div>
       </header>
 
-      <section class="card" aria-labelledby="settings-profile-title">
-        <h2 id="settings-profile-title">Profile</h2>
-        <atr-profile-form />
+      <section class="setting" aria-labelledby="settings-profile-title">
+        <div class="setting__intro">
+          <h2 id="settings-profile-title">Profile</h2>
+          <p class="atr-muted">Your name as others see it, and the time zone your dates and times are shown in.</p>
+        </div>
+        <div class="card">
+          <atr-profile-form />
+        </div>
       </section>
 
-      <section class="card" aria-labelledby="settings-picture-title">
-        <h2 id="settings-picture-title">Profile picture</h2>
-        <atr-avatar-form />
+      <section class="setting" aria-labelledby="settings-picture-title">
+        <div class="setting__intro">
+          <h2 id="settings-picture-title">Profile picture</h2>
+          <p class="atr-muted">Shown beside your name. A square image works best.</p>
+        </div>
+        <div class="card">
+          <atr-avatar-form />
+        </div>
       </section>
 
-      <section class="card" aria-labelledby="settings-email-title">
-        <h2 id="settings-email-title">Email</h2>
-        <atr-email-form />
+      <section class="setting" aria-labelledby="settings-email-title">
+        <div class="setting__intro">
+          <h2 id="settings-email-title">Email</h2>
+          <p class="atr-muted">
+            Where we write to you and what you sign in with. A new address is confirmed before it is used.
+          </p>
+        </div>
+        <div class="card">
+          <atr-email-form />
+        </div>
       </section>
 
-      <section class="card" aria-labelledby="settings-password-title">
-        <h2 id="settings-password-title">Password</h2>
-        <atr-password-form />
+      <section class="setting" aria-labelledby="settings-password-title">
+        <div class="setting__intro">
+          <h2 id="settings-password-title">Password</h2>
+          <p class="atr-muted">Change the password you sign in with. Your other sessions are signed out.</p>
+        </div>
+        <div class="card">
+          <atr-password-form />
+        </div>
       </section>
     </div>
   `,
   styles: `
+    /* Phones and narrow windows: each section's title, then its card. Wide screens: the title and
+       what it is for on the left, the form on the right, so the page uses the width it has. */
+    .setting {
+      display: grid;
+      gap: 8px 32px;
+    }
+    @media (min-width: 900px) {
+      .setting {
+        grid-template-columns: minmax(200px, 1fr) minmax(0, 2fr);
+        align-items: start;
+      }
+      .setting + .setting {
+        padding-top: 24px;
+        border-top: 1px solid var(--mat-sys-outline-variant);
+      }
+    }
+    .setting__intro p {
+      margin: 4px 0 0;
+    }
     .card {
-      max-width: 640px;
+      max-width: 720px;
       padding: 16px;
       border: 1px solid var(--mat-sys-outline-variant);
       border-radius: var(--mat-sys-corner-large);
@@ -58,7 +99,6 @@ import { ProfileFormComponent } from '../components/profile-form.component';
       }
     }
     h2 {
-      margin-bottom: 16px;
       font: var(--mat-sys-title-large);
     }
   `,
