@@ -229,6 +229,19 @@ describe('Posts: composing, scheduling and publishing', () => {
       expect(refused.status).toBe(400);
       expect(refused.body.details[0].field).toBe('limit');
     }
+
+    // The calendar's month view: six weeks at most in one read.
+    const range = (days: number) =>
+      t
+        .http()
+        .get(`/api/v1/portal/calendar?from=${soon(-3_600_000)}&to=${soon(days * 86_400_000 - 3_600_000)}`)
+        .set('Authorization', `Bearer ${portalToken}`);
+    const month = await range(42);
+    expect(month.status).toBe(200);
+    expect(month.body.items.map((p: { id: string }) => p.id)).toEqual([first.body.id, second.body.id, later.body.id]);
+    const tooLong = await range(43);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.details[0].field).toBe('to');
   });
 
   it('a file deleted while a post is saved with it: one of the two wins, no post keeps a missing file', async () => {

@@ -49,6 +49,32 @@ const focusRing = (control: Locator) =>
     };
   });
 
+const DAY = 86_400_000;
+
+/** When the demo seed scheduled its post number `index` (days from today at 9, 13 or 17 UTC; see demo-social.ts). */
+function seededAt(index: number): Date {
+  const today = new Date();
+  today.setUTCHours(0, 0, 0, 0);
+  return new Date(today.getTime() + (index - 2) * DAY + [9, 13, 17][index % 3] * 3_600_000);
+}
+
+/** Monday 00:00 UTC of the date's week (the test browsers run in UTC; Berlin agrees for these hours). */
+function weekStart(date: Date): number {
+  const day = new Date(date);
+  day.setUTCHours(0, 0, 0, 0);
+  return day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY;
+}
+
+/** Steps a calendar forward until the period that holds `date` (at most one step for the seeded posts). */
+async function showPeriodOf(page: Page, date: Date, view: 'week' | 'month'): Promise<void> {
+  const now = new Date();
+  const later =
+    view === 'week'
+      ? weekStart(date) > weekStart(now)
+      : date.getUTCFullYear() * 12 + date.getUTCMonth() > now.getUTCFullYear() * 12 + now.getUTCMonth();
+  if (later) await page.getByRole('button', { name: `Next ${view}`, exact: true }).click();
+}
+
 test.describe('The portal, finished', () => {
   test('the dashboard shows what is coming with its pictures and the latest uploads, and a real error state', async ({
     browser,
@@ -200,13 +226,14 @@ test.describe('The portal, finished', () => {
     await expect(anna).toHaveURL(/\/portal\/calendar/);
     await expect.poll(() => focused(anna)).toEqual({ tag: 'h1', text: 'Calendar' });
 
-    // "This week" never disables itself under the keyboard.
+    // "Today" never disables itself under the keyboard, even when today is already shown.
     await anna.getByRole('button', { name: 'Next week', exact: true }).click();
-    const thisWeek = anna.getByRole('button', { name: 'This week' });
-    await thisWeek.focus();
+    const today = anna.getByRole('button', { name: 'Today', exact: true });
+    await today.focus();
     await anna.keyboard.press('Enter');
-    await expect(thisWeek).toBeEnabled();
-    await expect(thisWeek).toBeFocused();
+    await anna.keyboard.press('Enter');
+    await expect(today).toBeEnabled();
+    await expect(today).toBeFocused();
 
     // Saving the profile keeps focus on the button that saved it; the filled button shows its ring.
     await anna.getByRole('button', { name: /^Account menu/ }).click();
@@ -284,6 +311,44 @@ test.describe('The portal, finished', () => {
       if ((box as DOMRect).top > fieldTop) expect((box as DOMRect).top).toBeGreaterThanOrEqual(hintBottom);
     }
     await invitee.close();
+  });
+
+  test('both calendars speak one language: Today, week and month, status symbols, pictures on cards', async ({
+    browser,
+  }) => {
+    const anna = await signedIn(browser, 'anna@acme.test');
+    await anna.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Calendar' }).click();
+    // Demo posts 3 ("Our autumn menu", one picture) and 5 ("Latte art throwdown", two).
+    await showPeriodOf(anna, seededAt(3), 'week');
+    const autumn = anna.locator('li.post', { hasText: 'Our autumn menu' });
+    await expect(autumn.getByRole('img', { name: 'Picture 1 of 1' })).toBeVisible();
+    await expect(autumn.locator('.post__status mat-icon')).toHaveText('schedule');
+    await expect(autumn.locator('.post__status')).toContainText('Scheduled');
+    // An empty day says so once, with no count beside it.
+    for (const count of await anna.locator('.day__count').allTextContents()) expect(count.trim()).not.toMatch(/^0/);
+
+    // The month: the same bar, the month's name, the pictures still on the cards.
+    await anna.getByRole('radio', { name: 'Month' }).click();
+    const month = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric' }).format(new Date());
+    await expect(anna.getByRole('button', { name: 'Next month', exact: true })).toBeVisible();
+    await anna.getByRole('button', { name: 'Today', exact: true }).click();
+    await expect(anna.getByRole('heading', { level: 2, name: month })).toBeVisible();
+    await showPeriodOf(anna, seededAt(3), 'month');
+    await expect(anna.locator('li.post', { hasText: 'Our autumn menu' }).locator('img')).toBeVisible();
+    await anna.getByRole('button', { name: 'Next month', exact: true }).click();
+    await expect(anna.getByRole('heading', { level: 2, name: month })).toHaveCount(0);
+    await anna.getByRole('button', { name: 'Today', exact: true }).click();
+    await expect(anna.getByRole('heading', { level: 2, name: month })).toBeVisible();
+    await anna.close();
+
+    // The agency's calendar shows the same pictures on its cards.
+    const member = await signedIn(browser, 'member@northwind.test');
+    await member.getByRole('navigation').getByRole('link', { name: 'Calendar' }).click();
+    await showPeriodOf(member, seededAt(5), 'week');
+    const chip = member.locator('atr-post-chip', { hasText: 'Latte art throwdown' });
+    await expect(chip.locator('img')).toHaveCount(2);
+    await expect(chip.locator('img').first()).toBeVisible();
+    await member.close();
   });
 
   test('Settings uses the width of a wide screen', async ({ browser }) => {

@@ -5,6 +5,8 @@ import { EntityManager } from 'typeorm';
 import type { FileStorage } from '../../core/storage/file-storage';
 import type { Client } from '../../core/tenancy/entities/client.entity';
 import { MediaAsset } from '../media/entities/media-asset.entity';
+import { PostMedia } from '../posts/entities/post-media.entity';
+import { Post } from '../posts/entities/post.entity';
 import { User } from '../../core/tenancy/entities/user.entity';
 
 /** Pictures the demo clients' people "uploaded", drawn here so the demo needs no files. */
@@ -68,5 +70,33 @@ export async function seedDemoMedia(manager: EntityManager, storage: FileStorage
         status: 'ready',
       }),
     );
+  }
+}
+
+/** Demo posts that carry one of the demo pictures, so the calendars and the dashboard show previews. */
+const DEMO_ATTACHMENTS: Array<{ postStartsWith: string; filenames: string[] }> = [
+  { postStartsWith: 'Our autumn menu lands tomorrow', filenames: ['autumn-menu.jpg'] },
+  { postStartsWith: 'Latte art throwdown', filenames: ['latte-art.jpg', 'storefront.jpg'] },
+];
+
+export async function attachDemoPictures(manager: EntityManager): Promise<void> {
+  for (const attachment of DEMO_ATTACHMENTS) {
+    const post = await manager
+      .getRepository(Post)
+      .createQueryBuilder('p')
+      .where('p.text LIKE :start', { start: `${attachment.postStartsWith}%` })
+      .getOne();
+    if (!post) continue;
+    for (const [position, filename] of attachment.filenames.entries()) {
+      const asset = await manager.getRepository(MediaAsset).findOneBy({ clientId: post.clientId, filename });
+      if (!asset) continue;
+      await manager
+        .getRepository(PostMedia)
+        .save(
+          manager
+            .getRepository(PostMedia)
+            .create({ postId: post.id, agencyId: post.agencyId, mediaAssetId: asset.id, position }),
+        );
+    }
   }
 }

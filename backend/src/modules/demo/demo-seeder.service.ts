@@ -1,4 +1,4 @@
-import { seedDemoMedia } from './demo-media';
+import { attachDemoPictures, seedDemoMedia } from './demo-media';
 import { FileStorage } from '../../core/storage/file-storage';
 import { seedDemoSocial } from './demo-social';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -99,6 +99,7 @@ export class DemoSeederService {
       }
       await seedDemoSocial(manager, this.config, await manager.getRepository(Client).find());
       await seedDemoMedia(manager, this.storage, await manager.getRepository(Client).find());
+      await attachDemoPictures(manager);
       for (const extra of DEMO_EXTRA_MEMBERSHIPS) {
         const user = await manager.getRepository(User).findOneByOrFail({ email: extra.email });
         const client = await manager

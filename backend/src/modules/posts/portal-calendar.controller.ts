@@ -25,7 +25,7 @@ export class PortalCalendarController {
   @Get()
   @ApiOperation({
     summary:
-      "Scheduled and published posts on the client's accounts in [from, to) (≤ 8 days), with the user's timezone",
+      "Scheduled and published posts on the client's accounts in [from, to) (≤ 42 days), with the user's timezone",
   })
   @ApiOkResponse({ type: PortalCalendarDto })
   week(@ClientCtx() ctx: ClientContext, @Query() query: CalendarQueryDto): Promise<PortalCalendarDto> {

@@ -18,7 +18,7 @@ import { portalCalendarWeek, portalCalendarWeekMedia, portalUpcomingPosts } from
  */
 export type CalendarViewer = Actor & { readonly userId: string; readonly profile: { readonly timezone: string } };
 
-/** Portal › Calendar: the client's week, read-only. */
+/** Portal › Calendar: the client's week or month, read-only. */
 @Injectable()
 export class PortalCalendarService {
   constructor(
@@ -27,7 +27,7 @@ export class PortalCalendarService {
     private readonly signer: FileUrlSigner,
   ) {}
 
-  /** Posts of the viewer's scope in [from, to) (≤ 8 days), drawn in the viewer's time zone. */
+  /** Posts of the viewer's scope in [from, to) (≤ 42 days: a week or a month view), in the viewer's time zone. */
   async week(viewer: CalendarViewer, range: { from: string; to: string }): Promise<PortalCalendarResponse> {
     const from = new Date(range.from);
     const to = new Date(range.to);

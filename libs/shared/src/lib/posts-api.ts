@@ -124,7 +124,7 @@ export const POST_PATHS = {
   portalUpcoming: '/api/v1/portal/calendar/upcoming',
 } as const;
 
-/** The portal calendar's week is at most this long; the agency calendar's range at most 42 days. */
-export const MAX_PORTAL_CALENDAR_DAYS = 8;
+/** A calendar range is at most this long (a month view shows six weeks), in the portal as in the agency. */
+export const MAX_PORTAL_CALENDAR_DAYS = 42;
 export const MAX_AGENCY_CALENDAR_DAYS = 42;
 export const PORTAL_CALENDAR_LIMIT = 5000;

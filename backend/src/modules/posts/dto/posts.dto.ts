@@ -152,11 +152,11 @@ export class UpdatePostDto implements UpdatePostRequest {
 }
 
 export class CalendarQueryDto {
-  @ApiProperty({ description: 'Start of the week (inclusive), ISO 8601' })
+  @ApiProperty({ description: 'Start of the week or month view (inclusive), ISO 8601' })
   @IsInstant()
   from!: string;
 
-  @ApiProperty({ description: 'End (exclusive), at most 8 days after from' })
+  @ApiProperty({ description: 'End (exclusive), at most 42 days after from (a month view)' })
   @IsInstant()
   to!: string;
 }

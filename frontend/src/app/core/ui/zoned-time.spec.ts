@@ -1,7 +1,9 @@
 import {
   dayKeyAt,
+  monthGrid,
   parseCivilKey,
   safeTimeZone,
+  shiftMonth,
   shiftWeek,
   startOfDay,
   weekContaining,
@@ -103,5 +105,27 @@ describe('helpers', () => {
     expect(safeTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
     expect(safeTimeZone('Mars/Olympus_Mons')).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(safeTimeZone(null)).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+});
+
+describe('monthGrid', () => {
+  it('covers the month in whole Monday-to-Sunday weeks, in the zone', () => {
+    // December 2026 starts on a Tuesday and ends on a Thursday: Nov 30 to Jan 3, five weeks.
+    const grid = monthGrid({ year: 2026, month: 12, day: 17 }, 'Europe/Berlin');
+    expect(grid.days).toHaveLength(35);
+    expect(grid.days[0].key).toBe('2026-11-30');
+    expect(grid.days.at(-1)?.key).toBe('2027-01-03');
+    expect(new Date(grid.from).toISOString()).toBe('2026-11-29T23:00:00.000Z');
+    expect(new Date(grid.to).toISOString()).toBe('2027-01-03T23:00:00.000Z');
+  });
+
+  it('takes six weeks when the month needs them, and four for a February that fits', () => {
+    expect(monthGrid({ year: 2026, month: 8, day: 1 }, 'UTC').days).toHaveLength(42);
+    expect(monthGrid({ year: 2027, month: 2, day: 1 }, 'UTC').days).toHaveLength(28);
+  });
+
+  it('steps by months across years', () => {
+    expect(shiftMonth({ year: 2026, month: 12, day: 17 }, 1)).toEqual({ year: 2027, month: 1, day: 1 });
+    expect(shiftMonth({ year: 2026, month: 1, day: 31 }, -1)).toEqual({ year: 2025, month: 12, day: 1 });
   });
 });

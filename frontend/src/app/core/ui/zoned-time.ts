@@ -25,11 +25,12 @@ export interface ZonedDay {
   readonly start: number;
 }
 
+/** A run of whole weeks in a timezone: one week, or the weeks a month view shows. */
 export interface ZonedWeek {
   readonly timeZone: string;
   /** Monday 00:00 in the timezone. */
   readonly from: number;
-  /** The next Monday 00:00: the week is [from, to). */
+  /** The Monday 00:00 after the last day: the range is [from, to). */
   readonly to: number;
   readonly days: readonly ZonedDay[];
 }
@@ -178,4 +179,27 @@ export function weekStartingOn(monday: CivilDate, timeZone: string): ZonedWeek {
 /** The neighbouring week: -1 the one before, +1 the one after. */
 export function shiftWeek(week: ZonedWeek, weeks: number): ZonedWeek {
   return weekStartingOn(addDays(week.days[0].date, 7 * weeks), week.timeZone);
+}
+
+/**
+ * The weeks (Monday to Sunday) that hold every day of a month: four to six of them, as a month view
+ * draws them. `month` is any civil date in the month.
+ */
+export function monthGrid(month: CivilDate, timeZone: string): ZonedWeek {
+  const first: CivilDate = { year: month.year, month: month.month, day: 1 };
+  const monday = addDays(first, -isoWeekdayIndex(first));
+  const nextMonth = addDays({ year: month.year, month: month.month, day: 28 }, 4);
+  const last = addDays({ year: nextMonth.year, month: nextMonth.month, day: 1 }, -1);
+  const sunday = addDays(last, 6 - isoWeekdayIndex(last));
+  const days: ZonedDay[] = [];
+  for (let date = monday; civilKey(date) <= civilKey(sunday); date = addDays(date, 1)) {
+    days.push({ key: civilKey(date), date, start: startOfDay(date, timeZone) });
+  }
+  return { timeZone, from: days[0].start, to: startOfDay(addDays(sunday, 1), timeZone), days };
+}
+
+/** The first day of the month `months` after (or before, when negative) the given date's month. */
+export function shiftMonth(date: CivilDate, months: number): CivilDate {
+  const index = date.year * 12 + (date.month - 1) + months;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1, day: 1 };
 }

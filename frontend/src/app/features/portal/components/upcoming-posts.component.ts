@@ -9,28 +9,25 @@ import { LoadState, toLoadState } from '../../../core/http/load-state';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { fullDateTime } from '../../../core/ui/time';
 import { safeTimeZone } from '../../../core/ui/zoned-time';
+import { PostThumbnailsComponent } from '../../posts/components/post-thumbnails.component';
 import { PortalCalendarApi } from '../../posts/data-access/portal-calendar.api';
 import { preview } from '../../posts/post-status';
 import { providerIcon } from '../../social/provider-ui';
 
 /** How many coming posts the dashboard lists; the calendar has the rest. */
 const SHOWN = 5;
-/** Thumbnails per post before "+N". */
-const THUMBNAILS = 3;
 
 interface UpcomingItem {
   readonly post: PortalCalendarPost;
   readonly when: string;
   readonly fullWhen: string;
   readonly excerpt: string;
-  readonly thumbnails: PortalCalendarPost['media'];
-  readonly moreMedia: number;
 }
 
 /** Portal dashboard: the client's next scheduled posts, with their pictures (calendar.view). */
 @Component({
   selector: 'atr-upcoming-posts',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, NoticeComponent],
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink, NoticeComponent, PostThumbnailsComponent],
   template: `
     <section class="atr-stack" aria-labelledby="upcoming-title">
       <div class="section-head">
@@ -71,33 +68,8 @@ interface UpcomingItem {
                       </li>
                     }
                   </ul>
-                  @if (item.thumbnails.length > 0) {
-                    <div class="post__media">
-                      @for (media of item.thumbnails; track media.id; let index = $index) {
-                        @if (media.thumbnailUrl) {
-                          <img
-                            [src]="media.thumbnailUrl"
-                            [alt]="'Picture ' + (index + 1) + ' of the post'"
-                            width="56"
-                            height="56"
-                            loading="lazy"
-                          />
-                        } @else {
-                          <span
-                            class="post__file"
-                            role="img"
-                            [attr.aria-label]="'File ' + (index + 1) + ' of the post'"
-                          >
-                            <mat-icon aria-hidden="true">image</mat-icon>
-                          </span>
-                        }
-                      }
-                      @if (item.moreMedia > 0) {
-                        <span class="post__more"
-                          >+{{ item.moreMedia }}<span class="atr-visually-hidden"> more</span></span
-                        >
-                      }
-                    </div>
+                  @if (item.post.media.length > 0) {
+                    <atr-post-thumbnails [media]="item.post.media" [size]="56" />
                   }
                 </li>
               }
@@ -152,28 +124,6 @@ interface UpcomingItem {
         font-size: 16px;
       }
     }
-    .post__media {
-      display: flex;
-      gap: 6px;
-      align-items: center;
-      margin-top: 4px;
-      img,
-      .post__file {
-        width: 56px;
-        height: 56px;
-        border-radius: var(--mat-sys-corner-small);
-        object-fit: cover;
-        background: var(--mat-sys-surface-container);
-      }
-      .post__file {
-        display: grid;
-        place-items: center;
-      }
-    }
-    .post__more {
-      font: var(--mat-sys-label-large);
-      color: var(--mat-sys-on-surface-variant);
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -204,8 +154,6 @@ export class UpcomingPostsComponent {
       when: format.format(new Date(post.scheduledAt)),
       fullWhen: fullDateTime(post.scheduledAt, timeZone),
       excerpt: preview(post.text, 160),
-      thumbnails: post.media.slice(0, THUMBNAILS),
-      moreMedia: Math.max(0, post.media.length - THUMBNAILS),
     }));
   });
 

@@ -2,17 +2,18 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatIconModule } from '@angular/material/icon';
 import type { PostView } from '@atrium/shared';
 import { postStatus, preview, targetSummary } from '../post-status';
+import { PostThumbnailsComponent } from './post-thumbnails.component';
 
 const TIME = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' });
 
 /**
  * A post on the calendar: time, account, status (icon, colour and words for screen readers), an
- * image symbol when it carries media and, unless compact, the start of the text. Published posts
+ * image symbol when it carries media and, unless compact, the start of the text and its pictures. Published posts
  * carry a link to the platform.
  */
 @Component({
   selector: 'atr-post-chip',
-  imports: [MatIconModule],
+  imports: [MatIconModule, PostThumbnailsComponent],
   template: `
     <button type="button" class="chip__main" [title]="title()" (click)="openPost.emit()">
       <mat-icon class="chip__icon" aria-hidden="true">{{ status().icon }}</mat-icon>
@@ -30,6 +31,9 @@ const TIME = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' 
         <span class="atr-visually-hidden">: {{ text() }}</span>
       } @else {
         <span class="chip__text">{{ text() }}</span>
+        @if (mediaCount() > 0) {
+          <atr-post-thumbnails class="chip__thumbs" [media]="post().media" [size]="32" [decorative]="true" />
+        }
         @if (post().status === 'failed' && post().failureReason) {
           <span class="chip__reason">{{ post().failureReason }}</span>
         }
@@ -126,6 +130,10 @@ const TIME = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' 
       margin-left: 4px;
       font-size: 14px;
       vertical-align: -2px;
+    }
+    .chip__thumbs {
+      grid-column: 1 / -1;
+      margin-top: 2px;
     }
     .chip__account,
     .chip__text,

@@ -2,13 +2,11 @@ import { CdkDrag, CdkDragDrop, CdkDropList, CdkDropListGroup } from '@angular/cd
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import type { PostView, SocialProviderInfo } from '@atrium/shared';
 import { Observable, Subscription, catchError, forkJoin, map, of } from 'rxjs';
 import { toApiError } from '../../../core/http/api-error';
@@ -30,6 +28,7 @@ import {
   onDayAtTimeOf,
   shiftAnchor,
 } from '../calendar-range';
+import { CalendarToolbarComponent } from '../components/calendar-toolbar.component';
 import { PostChipComponent } from '../components/post-chip.component';
 import {
   PostEditorData,
@@ -74,16 +73,15 @@ interface DayView {
 @Component({
   selector: 'atr-calendar-page',
   imports: [
+    CalendarToolbarComponent,
     CdkDrag,
     CdkDropList,
     CdkDropListGroup,
     MatButtonModule,
-    MatButtonToggleModule,
     MatFormFieldModule,
     MatIconModule,
     MatProgressBarModule,
     MatSelectModule,
-    MatTooltipModule,
     NoticeComponent,
     PostChipComponent,
     RelativeTimeComponent,
@@ -120,7 +118,6 @@ export class CalendarPage {
     return WEEK_RANGE.formatRange(range.days[0].date, range.days[range.days.length - 1].date);
   });
   protected readonly monthView = computed(() => this.view() === 'month');
-  protected readonly unit = computed(() => (this.view() === 'week' ? 'week' : 'month'));
   protected readonly loadError = computed(() => {
     const state = this.posts();
     return state.status === 'error' ? state.error.message : null;

@@ -3,32 +3,41 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import type { PortalCalendarPost, PortalCalendarResponse } from '@atrium/shared';
 import { Subscription } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { LoadState, toLoadState } from '../../../core/http/load-state';
 import { NoticeComponent } from '../../../core/ui/notice.component';
-import { CivilDate, ZonedWeek, dayKeyAt, safeTimeZone, shiftWeek, weekContaining } from '../../../core/ui/zoned-time';
+import {
+  CivilDate,
+  ZonedWeek,
+  civilDateAt,
+  dayKeyAt,
+  monthGrid,
+  startOfDay,
+  safeTimeZone,
+  shiftMonth,
+  shiftWeek,
+  weekContaining,
+} from '../../../core/ui/zoned-time';
 import { handleLabel, providerIcon } from '../../social/provider-ui';
+import type { CalendarView } from '../calendar-range';
+import { CalendarToolbarComponent } from '../components/calendar-toolbar.component';
+import { PostThumbnailsComponent } from '../components/post-thumbnails.component';
 import { PortalCalendarApi } from '../data-access/portal-calendar.api';
 import { dayPage, showMoreOn } from '../day-page';
 import { drawInFrames } from '../draw-in-frames';
+import { StatusInfo, postStatus } from '../post-status';
 import { bucketByDay } from '../week-buckets';
 
-/** Posts a day shows at first, and how many more each "Show more" adds. */
-const DAY_PAGE = 50;
-
-const STATUS_LABELS: Record<PortalCalendarPost['status'], string> = {
-  scheduled: 'Scheduled',
-  publishing: 'Publishing',
-  published: 'Published',
-};
+/** Posts a day shows at first in each view (the month's cells are small), and how many more each "Show more" adds. */
+const DAY_LIMIT: Record<CalendarView, number> = { week: 50, month: 3 };
+const SHOW_MORE_STEP = 50;
 
 interface ShownPost {
   readonly post: PortalCalendarPost;
   readonly time: string;
-  readonly status: string;
+  readonly status: StatusInfo;
   readonly media: PortalCalendarPost['media'];
 }
 
@@ -37,6 +46,8 @@ interface DayColumn {
   readonly label: string;
   readonly shortLabel: string;
   readonly isToday: boolean;
+  /** False for the days of the neighbouring months that fill a month view's first and last weeks. */
+  readonly inMonth: boolean;
   readonly total: number;
   /** The posts on screen (the page's, as far as drawn yet). */
   readonly shown: readonly ShownPost[];
@@ -54,12 +65,20 @@ function civilFormat(format: Intl.DateTimeFormat, date: CivilDate): string {
 
 /**
  * Portal > Calendar [000] (calendar.view): the active client's scheduled and recently published
- * posts, one week at a time, drawn in the user's own timezone (from their profile). Read-only: no
- * edit, approve or reschedule. Seven columns on wide screens, a list by day on small ones.
+ * posts by week or by month, drawn in the user's own timezone (from their profile), with the same
+ * bar, status symbols and pictures as the agency's calendar. Read-only: no edit, approve or
+ * reschedule. Seven columns on wide screens, a list by day on small ones.
  */
 @Component({
   selector: 'atr-portal-calendar-page',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, NoticeComponent],
+  imports: [
+    CalendarToolbarComponent,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    NoticeComponent,
+    PostThumbnailsComponent,
+  ],
   templateUrl: './portal-calendar.page.html',
   styleUrl: './portal-calendar.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -90,14 +109,25 @@ export class PortalCalendarPage {
     day: 'numeric',
     year: 'numeric',
   });
+  private readonly monthFormat = new Intl.DateTimeFormat('en', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 
-  protected readonly week = signal<ZonedWeek>(weekContaining(Date.now(), this.timeZone));
+  protected readonly view = signal<CalendarView>('week');
+  /** A day in the period shown: the week that holds it, or its month. */
+  private readonly anchor = signal<CivilDate>(civilDateAt(Date.now(), this.timeZone));
+  /** The days on screen: one week, or the whole weeks of the month. */
+  protected readonly week = computed<ZonedWeek>(() =>
+    this.view() === 'month'
+      ? monthGrid(this.anchor(), this.timeZone)
+      : weekContaining(this.startOf(this.anchor()), this.timeZone),
+  );
+  protected readonly monthView = computed(() => this.view() === 'month');
   protected readonly state = signal<LoadState<PortalCalendarResponse>>({ status: 'loading' });
   /** Per day: how many posts are on screen after "Show more". */
   private readonly dayLimits = signal<ReadonlyMap<string, number>>(new Map());
   private loading: Subscription | null = null;
 
   protected readonly weekLabel = computed(() => {
+    if (this.monthView()) return civilFormat(this.monthFormat, this.anchor());
     const days = this.week().days;
     const first = days[0].date;
     const last = days[days.length - 1].date;
@@ -119,18 +149,21 @@ export class PortalCalendarPage {
   /** The days' headings depend on the week only, not on the posts or "Show more". */
   private readonly dayHeads = computed(() => {
     const today = dayKeyAt(Date.now(), this.timeZone);
+    const month = this.monthView() ? this.anchor().month : null;
     return this.week().days.map((day) => ({
       key: day.key,
       label: civilFormat(this.dayLong, day.date),
       shortLabel: `${civilFormat(this.weekdayShort, day.date)} ${day.date.day}`,
       isToday: day.key === today,
+      inMonth: month === null || day.date.month === month,
     }));
   });
   /** Each day's page: its first posts, more after "Show more". */
   private readonly pages = computed(() => {
     const limits = this.dayLimits();
+    const base = DAY_LIMIT[this.view()];
     return this.buckets().map((posts, index) =>
-      dayPage(posts, limits.get(this.week().days[index].key) ?? DAY_PAGE, DAY_PAGE),
+      dayPage(posts, limits.get(this.week().days[index].key) ?? base, SHOW_MORE_STEP),
     );
   });
   /** Every load starts drawing afresh. */
@@ -162,20 +195,27 @@ export class PortalCalendarPage {
     this.destroyRef.onDestroy(() => this.loading?.unsubscribe());
   }
 
-  protected previousWeek(): void {
-    this.show(shiftWeek(this.week(), -1));
+  protected step(direction: -1 | 1): void {
+    const anchor = this.anchor();
+    this.show(
+      this.monthView()
+        ? shiftMonth(anchor, direction)
+        : civilDateAt(shiftWeek(this.week(), direction).from, this.timeZone),
+    );
   }
 
-  protected nextWeek(): void {
-    this.show(shiftWeek(this.week(), 1));
+  protected goToday(): void {
+    this.show(civilDateAt(Date.now(), this.timeZone));
   }
 
-  protected thisWeek(): void {
-    this.show(weekContaining(Date.now(), this.timeZone));
+  protected setView(view: CalendarView): void {
+    if (view === this.view()) return;
+    this.view.set(view);
+    this.show(this.anchor());
   }
 
   protected showMore(column: DayColumn): void {
-    this.dayLimits.update((limits) => showMoreOn(limits, column.key, column.limit, DAY_PAGE));
+    this.dayLimits.update((limits) => showMoreOn(limits, column.key, column.limit, SHOW_MORE_STEP));
   }
 
   protected load(): void {
@@ -194,7 +234,7 @@ export class PortalCalendarPage {
       shown = {
         post,
         time: this.timeFormat.format(new Date(post.scheduledAt)),
-        status: STATUS_LABELS[post.status] ?? post.status,
+        status: postStatus(post.status),
         media: post.media ?? [],
       };
       this.shownPosts.set(post, shown);
@@ -202,10 +242,14 @@ export class PortalCalendarPage {
     return shown;
   }
 
-  private show(week: ZonedWeek): void {
-    this.week.set(week);
+  private show(anchor: CivilDate): void {
+    this.anchor.set(anchor);
     this.dayLimits.set(new Map());
     this.load();
+  }
+
+  private startOf(date: CivilDate): number {
+    return startOfDay(date, this.timeZone);
   }
 }
 
