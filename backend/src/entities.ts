@@ -15,6 +15,8 @@ import { ConnectLink } from './modules/social/entities/connect-link.entity';
 import { Post } from './modules/posts/entities/post.entity';
 import { PostTarget } from './modules/posts/entities/post-target.entity';
 import { PostMedia } from './modules/posts/entities/post-media.entity';
+import { PostComment } from './modules/posts/entities/post-comment.entity';
+import { PostNote } from './modules/posts/entities/post-note.entity';
 import { MediaAsset } from './modules/media/entities/media-asset.entity';
 import { Branding } from './modules/branding/entities/branding.entity';
 import { CustomDomain } from './modules/domains/entities/custom-domain.entity';
@@ -49,6 +51,8 @@ export const ENTITIES = [
   SandboxPost,
   MediaAsset,
   PostMedia,
+  PostComment,
+  PostNote,
   Branding,
   CustomDomain,
 ];

@@ -365,6 +365,47 @@ export const MATRIX: Record<string, Entry> = {
     request: async (w) => ({ method: 'DELETE', path: `/api/v1/posts/${(await w.freshPost()).id}` }),
     expect: agencyRoute(204),
   },
+  'GET /api/v1/posts/:postId/comments': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/posts/${(await w.freshPost()).id}/comments` }),
+    expect: agencyRoute(200),
+  },
+  'POST /api/v1/posts/:postId/comments': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/posts/${(await w.freshPost()).id}/comments`,
+      body: { body: 'A word on this post', internal: true },
+    }),
+    expect: agencyRoute(201),
+  },
+  'GET /api/v1/portal/reviews': { request: get('/api/v1/portal/reviews'), expect: portalRoute(200) },
+  // A post of client A1 under review: a client user of A2 gets 404, as for an unknown id.
+  'GET /api/v1/portal/reviews/:postId': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/portal/reviews/${(await w.freshReviewPost()).id}` }),
+    expect: portalRoute(200, 404),
+  },
+  'POST /api/v1/portal/reviews/:postId/approve': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/portal/reviews/${(await w.freshReviewPost()).id}/approve`,
+    }),
+    expect: portalRoute(200, 404),
+  },
+  'POST /api/v1/portal/reviews/:postId/request-changes': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/portal/reviews/${(await w.freshReviewPost()).id}/request-changes`,
+      body: { comment: 'Please use the new photo' },
+    }),
+    expect: portalRoute(200, 404),
+  },
+  'POST /api/v1/portal/reviews/:postId/comments': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/portal/reviews/${(await w.freshReviewPost()).id}/comments`,
+      body: { body: 'Looks good so far' },
+    }),
+    expect: portalRoute(201, 404),
+  },
   'GET /api/v1/portal/calendar/upcoming': {
     request: get('/api/v1/portal/calendar/upcoming'),
     expect: portalRoute(200),

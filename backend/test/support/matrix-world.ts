@@ -157,6 +157,14 @@ export class MatrixWorld {
     return post;
   }
 
+  /** A scheduled post of client A1 that waits for the client's approval (its target held). */
+  async freshReviewPost(): Promise<Post> {
+    const post = await this.freshPost('scheduled');
+    await this.t.db.getRepository(Post).update({ id: post.id }, { approvalRequired: true, approvalState: 'pending' });
+    await this.t.db.getRepository(PostTarget).update({ postId: post.id }, { state: 'held' });
+    return post;
+  }
+
   /** A library file of client A1 (a portal upload by default), with real bytes in storage. */
   async freshMedia(
     source: 'portal' | 'agency' = 'portal',

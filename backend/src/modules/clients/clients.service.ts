@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
-import type { ClientPermission, ClientSummary, Paginated } from '@atrium/shared';
+import { isClientPermission, type ClientPermission, type ClientSummary, type Paginated } from '@atrium/shared';
 import { AuditService } from '../../core/audit/audit.service';
 import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
 import { Client } from '../../core/tenancy/entities/client.entity';
@@ -135,7 +135,8 @@ export class ClientsService {
       return {
         id: client.id,
         name: client.name,
-        permissions: client.permissions,
+        // Through the current catalogue: a name written before it was retired is not shown.
+        permissions: client.permissions.filter(isClientPermission),
         counts: {
           active: own.length,
           joined: own.filter((p) => p.lastLoginAt).length,

@@ -1,4 +1,9 @@
-import { PORTAL_CALENDAR_LIMIT, type PortalCalendarPost, type SocialProviderId } from '@atrium/shared';
+import {
+  PORTAL_CALENDAR_LIMIT,
+  type ApprovalState,
+  type PortalCalendarPost,
+  type SocialProviderId,
+} from '@atrium/shared';
 import { rawDate } from '../../core/database/raw-values';
 import { CompiledQuery } from '../../core/tenancy/compiled-query';
 import type { TenantDataAccess } from '../../core/tenancy/tenant-data';
@@ -12,6 +17,7 @@ import { PostTarget } from './entities/post-target.entity';
 interface WeekRow {
   postId: string;
   text: string;
+  approvalState: ApprovalState | null;
   state: string;
   scheduledAt: Date | string;
   publishedAt: Date | string | null;
@@ -22,7 +28,8 @@ interface WeekRow {
   handle: string | null;
 }
 
-const VISIBLE_STATES = ['pending', 'queued', 'sending', 'published'];
+/** What the client sees: everything still to go out (waiting for approval too) and what went out. */
+const VISIBLE_STATES = ['held', 'pending', 'queued', 'sending', 'published'];
 
 type WeekParams = { from: Date; to: Date };
 
@@ -36,6 +43,7 @@ function visibleTargetRows(data: TenantDataAccess, scope: TenantScope) {
     .select([
       't.postId AS "postId"',
       'p.text AS "text"',
+      'p.approvalState AS "approvalState"',
       't.state AS "state"',
       't.scheduledAt AS "scheduledAt"',
       't.publishedAt AS "publishedAt"',
@@ -70,8 +78,8 @@ function weekQuery(rowLimit: number): CompiledQuery<WeekParams> {
   return query;
 }
 
-/** Targets still to go out: waiting for their time, or handed to the publisher. */
-const UPCOMING_STATES = ['pending', 'queued'];
+/** Targets still to go out: waiting for approval or their time, or handed to the publisher. */
+const UPCOMING_STATES = ['held', 'pending', 'queued'];
 
 /**
  * Rows one upcoming read takes (a row per post and account). Enough for MAX_PORTAL_UPCOMING posts
@@ -106,6 +114,25 @@ export async function portalUpcomingPosts(
   // The last post may have lost accounts to the row limit: only keep it when the read was complete.
   const complete = rows.length < UPCOMING_ROW_LIMIT ? posts : posts.slice(0, -1);
   return complete.slice(0, count);
+}
+
+/**
+ * Given posts of the scope's client as the portal shows them (accounts, status; media is the
+ * caller's to add), in no particular order. For short lists (the review list), not for the week.
+ */
+export async function portalPostsByIds(
+  data: TenantDataAccess,
+  scope: TenantScope,
+  postIds: string[],
+): Promise<PortalCalendarPost[]> {
+  if (postIds.length === 0) return [];
+  const rows = await visibleTargetRows(data, scope)
+    .where('t.postId IN (:...postIds)', { postIds })
+    .andWhere('t.state IN (:...states)', { states: VISIBLE_STATES })
+    .orderBy('t.scheduledAt', 'ASC')
+    .addOrderBy('t.postId', 'ASC')
+    .getRawMany<WeekRow>();
+  return groupPosts(rows).items;
 }
 
 /**
@@ -170,6 +197,7 @@ function groupPosts(rows: readonly WeekRow[]): { items: PortalCalendarPost[] } {
         status: 'scheduled',
         scheduledAt: toIso(row.scheduledAt) as string,
         publishedAt: null,
+        approvalState: row.approvalState ?? null,
         accounts: [],
       };
       posts.set(row.postId, post);
@@ -193,7 +221,7 @@ function groupPosts(rows: readonly WeekRow[]): { items: PortalCalendarPost[] } {
 /** Published once every visible account has it; publishing while any is in flight or only some are out. */
 function summarize(states: string[]): PortalCalendarPost['status'] {
   if (states.length > 0 && states.every((s) => s === 'published')) return 'published';
-  if (states.some((s) => s !== 'pending')) return 'publishing';
+  if (states.some((s) => s !== 'pending' && s !== 'held')) return 'publishing';
   return 'scheduled';
 }
 

@@ -7,7 +7,7 @@ import { PostTarget, type TargetState } from './entities/post-target.entity';
 
 /** What a person sees for one target; `queued` and `sending` are both "publishing". */
 export function publicTargetStatus(state: TargetState): PostTargetStatus {
-  if (state === 'pending') return 'scheduled';
+  if (state === 'pending' || state === 'held') return 'scheduled';
   if (state === 'queued' || state === 'sending') return 'publishing';
   return state;
 }
@@ -21,7 +21,8 @@ export function derivePostStatus(states: TargetState[], fallback: PostStatus): P
   if (states.every((s) => s === 'cancelled')) return 'cancelled';
   if (states.every((s) => s === 'draft')) return 'draft';
   if (states.some((s) => s === 'queued' || s === 'sending')) return 'publishing';
-  if (states.some((s) => s === 'pending')) {
+  // Waiting for its time or for the client's approval is the same "scheduled" to the people.
+  if (states.some((s) => s === 'pending' || s === 'held')) {
     return states.some((s) => s === 'published' || s === 'failed') ? 'publishing' : 'scheduled';
   }
   if (states.every((s) => s === 'published' || s === 'cancelled')) return 'published';
@@ -101,14 +102,15 @@ export async function failWaitingTargets(
   match: WaitingTargets,
   reason: string,
 ): Promise<void> {
-  const waiting = await tx.listOwned(scope, PostTarget, { where: { ...match, state: In(['pending', 'queued']) } });
+  const states = In(['held', 'pending', 'queued']);
+  const waiting = await tx.listOwned(scope, PostTarget, { where: { ...match, state: states } });
   if (waiting.length === 0) return;
   const postIds = waiting.map((t) => t.postId);
   await lockPosts(tx, scope, postIds);
   await tx.updateOwned(
     scope,
     PostTarget,
-    { id: In(waiting.map((t) => t.id)), state: In(['pending', 'queued']) },
+    { id: In(waiting.map((t) => t.id)), state: states },
     { state: 'failed', failureReason: reason },
   );
   await refreshPostStatuses(tx, scope, postIds);

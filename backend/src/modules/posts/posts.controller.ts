@@ -25,7 +25,17 @@ import { AgencyCtx } from '../../core/auth/context.decorator';
 import type { AgencyContext } from '../../core/auth/request-context';
 import { AgencyRoute } from '../../core/auth/route-policy';
 import { ApiErrorDto } from '../../core/http/api-error.dto';
-import { CreatePostDto, PostDto, PostListDto, PostQueryDto, UpdatePostDto } from './dto/posts.dto';
+import {
+  CreatePostCommentDto,
+  CreatePostDto,
+  PostCommentDto,
+  PostDto,
+  PostListDto,
+  PostQueryDto,
+  PostThreadDto,
+  UpdatePostDto,
+} from './dto/posts.dto';
+import { PostApprovalService } from './post-approval.service';
 import { PostsService } from './posts.service';
 
 const uuid = new ParseUUIDPipe();
@@ -36,7 +46,10 @@ const uuid = new ParseUUIDPipe();
 @Controller('v1/posts')
 @AgencyRoute()
 export class PostsController {
-  constructor(private readonly posts: PostsService) {}
+  constructor(
+    private readonly posts: PostsService,
+    private readonly approval: PostApprovalService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Posts scheduled in [from, to) (≤ 42 days), or all drafts with ?status=draft' })
@@ -91,5 +104,29 @@ export class PostsController {
   @ApiConflictResponse({ type: ApiErrorDto, description: 'Scheduled, publishing or published' })
   remove(@AgencyCtx() ctx: AgencyContext, @Param('postId', uuid) postId: string): Promise<void> {
     return this.posts.remove(ctx, postId);
+  }
+
+  @Get(':postId/comments')
+  @ApiOperation({
+    summary: "The post's thread: messages both sides see, decisions on its approval, and the agency's own notes",
+  })
+  @ApiOkResponse({ type: PostThreadDto })
+  comments(@AgencyCtx() ctx: AgencyContext, @Param('postId', uuid) postId: string): Promise<PostThreadDto> {
+    return this.approval.agencyThread(ctx, postId);
+  }
+
+  @Post(':postId/comments')
+  @ApiOperation({
+    summary:
+      "Write on the post's thread; internal: true keeps it among the agency's people (never shown to the client)",
+  })
+  @ApiCreatedResponse({ type: PostCommentDto })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'Empty or longer than 2000 characters' })
+  comment(
+    @AgencyCtx() ctx: AgencyContext,
+    @Param('postId', uuid) postId: string,
+    @Body() dto: CreatePostCommentDto,
+  ): Promise<PostCommentDto> {
+    return this.approval.addAgencyComment(ctx, postId, dto.body, dto.internal ?? false);
   }
 }

@@ -4,14 +4,16 @@ import { MediaModule } from '../media/media.module';
 import { AttachedMedia } from './attached-media';
 import { PortalCalendarController } from './portal-calendar.controller';
 import { PortalCalendarService } from './portal-calendar.service';
+import { PortalReviewsController } from './portal-reviews.controller';
+import { PostApprovalService } from './post-approval.service';
 import { PostsController } from './posts.controller';
 import { PostsService } from './posts.service';
 import { PublisherService } from './publisher.service';
 
 @Module({
   imports: [SocialModule, MediaModule],
-  controllers: [PostsController, PortalCalendarController],
-  providers: [PostsService, PublisherService, PortalCalendarService, AttachedMedia],
-  exports: [PostsService, PublisherService],
+  controllers: [PostsController, PortalCalendarController, PortalReviewsController],
+  providers: [PostsService, PublisherService, PortalCalendarService, PostApprovalService, AttachedMedia],
+  exports: [PostsService, PublisherService, PostApprovalService],
 })
 export class PostsModule {}

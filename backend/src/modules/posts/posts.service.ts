@@ -13,6 +13,7 @@ import { MediaLibraryService } from '../media/media-library.service';
 import { ProviderRegistry } from '../social/providers/provider-registry';
 import { SocialAccountsService } from '../social/social-accounts.service';
 import { AttachedMedia } from './attached-media';
+import { PostApprovalService } from './post-approval.service';
 import type { CreatePostDto, PostQueryDto, UpdatePostDto } from './dto/posts.dto';
 import { PostMedia } from './entities/post-media.entity';
 import { PostTarget } from './entities/post-target.entity';
@@ -30,7 +31,12 @@ interface PostDraft {
   accountIds: string[];
   mediaIds: string[];
   scheduledAt: Date | null;
+  /** Held until the client approves (posts.approve). */
+  needsApproval: boolean;
 }
+
+/** Who composes: an agency person, whose name goes on the post's thread when it is sent for approval. */
+export type Composer = Actor & { readonly profile?: { readonly name: string } };
 
 const MAX_MEDIA = 10;
 
@@ -49,6 +55,7 @@ export class PostsService {
     private readonly accounts: SocialAccountsService,
     private readonly attached: AttachedMedia,
     private readonly signer: FileUrlSigner,
+    private readonly approval: PostApprovalService,
   ) {}
 
   /** Posts scheduled in [from, to), or the drafts; `query.clientId` narrows to one client of the scope. */
@@ -97,7 +104,7 @@ export class PostsService {
     return this.tenant.countOwned(scope, Post, { status: 'failed', updatedAt: MoreThan(since) });
   }
 
-  async create(actor: Actor, dto: CreatePostDto): Promise<PostView> {
+  async create(actor: Composer, dto: CreatePostDto): Promise<PostView> {
     const { scope } = actor;
     const draft = await this.validated(scope, {
       clientId: dto.clientId,
@@ -105,19 +112,25 @@ export class PostsService {
       accountIds: dto.accountIds,
       mediaIds: dto.mediaIds ?? [],
       scheduledAt: dto.scheduledAt ? new Date(dto.scheduledAt) : null,
+      needsApproval: dto.needsApproval ?? false,
     });
     const id = newId();
     await this.tenant.transaction(async (tx) => {
-      await tx.insertOwned(scope, Post, {
+      const post = await tx.insertOwned(scope, Post, {
         id,
         clientId: draft.clientId,
         text: draft.text,
         status: draft.scheduledAt ? 'scheduled' : 'draft',
         scheduledAt: draft.scheduledAt,
         createdByUserId: actor.userId,
+        approvalRequired: draft.needsApproval,
+        approvalState: draft.needsApproval ? 'pending' : null,
       });
       await this.insertTargets(tx, scope, id, draft);
       await this.replaceMedia(tx, scope, id, draft.mediaIds);
+      if (draft.needsApproval && draft.scheduledAt) {
+        await this.approval.submitted(tx, actor, actor.profile?.name ?? 'The agency', post, false);
+      }
       await this.record(tx, actor, draft.scheduledAt ? 'post.scheduled' : 'post.drafted', id, {
         scheduledAt: draft.scheduledAt?.toISOString() ?? null,
       });
@@ -125,7 +138,7 @@ export class PostsService {
     return this.get(actor, id);
   }
 
-  async update(actor: Actor, id: string, dto: UpdatePostDto): Promise<PostView> {
+  async update(actor: Composer, id: string, dto: UpdatePostDto): Promise<PostView> {
     const { scope } = actor;
     const post = await this.owned(scope, id);
     this.assertEditable(post.status);
@@ -141,18 +154,31 @@ export class PostsService {
         ),
       scheduledAt:
         dto.scheduledAt === undefined ? post.scheduledAt : dto.scheduledAt === null ? null : new Date(dto.scheduledAt),
+      needsApproval: dto.needsApproval ?? post.approvalRequired,
     });
     await this.tenant.transaction(async (tx) => {
       await lockPosts(tx, scope, [post.id]);
       await this.replaceTargets(tx, scope, post.id, draft);
       await this.replaceMedia(tx, scope, post.id, draft.mediaIds);
+      // Any change sends a post that needs approval back to the client: what they approved is gone.
       await tx.updateOwned(
         scope,
         Post,
         { id: post.id },
-        { text: draft.text, scheduledAt: draft.scheduledAt, status: draft.scheduledAt ? 'scheduled' : 'draft' },
+        {
+          text: draft.text,
+          scheduledAt: draft.scheduledAt,
+          status: draft.scheduledAt ? 'scheduled' : 'draft',
+          approvalRequired: draft.needsApproval,
+          approvalState: draft.needsApproval ? 'pending' : null,
+          approvalOverdueNotifiedAt: null,
+        },
       );
       await refreshPostStatuses(tx, scope, [post.id]);
+      if (draft.needsApproval && draft.scheduledAt) {
+        const again = post.approvalRequired && post.status === 'scheduled';
+        await this.approval.submitted(tx, actor, actor.profile?.name ?? 'The agency', post, again);
+      }
       await this.record(tx, actor, 'post.updated', post.id, {
         scheduledAt: draft.scheduledAt?.toISOString() ?? null,
       });
@@ -175,7 +201,7 @@ export class PostsService {
       await tx.updateOwned(
         scope,
         PostTarget,
-        { postId: post.id, state: 'pending' },
+        { postId: post.id, state: In(['pending', 'held']) },
         { state: 'cancelled', claimToken: null },
       );
       await refreshPostStatuses(tx, scope, [post.id]);
@@ -236,6 +262,11 @@ export class PostsService {
       posts.map((p) => p.id),
     );
     const viewerUserId = viewer.userId ?? '';
+    const approvals = await this.approval.approvalsFor(scope, posts);
+    const commentCounts = await this.approval.countsFor(
+      scope,
+      posts.map((p) => p.id),
+    );
     return posts.map((post) => ({
       id: post.id,
       clientId: post.clientId,
@@ -251,6 +282,8 @@ export class PostsService {
       scheduledAt: post.scheduledAt?.toISOString() ?? null,
       publishedAt: post.publishedAt?.toISOString() ?? null,
       failureReason: post.failureReason,
+      approval: approvals.get(post.id) ?? null,
+      commentCount: commentCounts.get(post.id) ?? 0,
       createdByName: creators.find((u) => u.id === post.createdByUserId)?.name ?? null,
       createdAt: post.createdAt.toISOString(),
       updatedAt: post.updatedAt.toISOString(),
@@ -272,7 +305,7 @@ export class PostsService {
 
   /** Checks a post as a whole and answers 400 naming each field that is wrong. */
   private async validated(scope: TenantScope, draft: PostDraft): Promise<PostDraft> {
-    await this.tenant.liveClient(scope, draft.clientId);
+    const client = await this.tenant.liveClient(scope, draft.clientId);
     const accountIds = [...new Set(draft.accountIds)];
     const accounts = (await this.accounts.byIds(scope, accountIds)).filter((a) => a.clientId === draft.clientId);
     const problems: Array<{ field: string; messages: string[] }> = [];
@@ -330,6 +363,12 @@ export class PostsService {
         problems.push({ field: 'mediaIds', messages: [`${adapter.name} takes ${limits.typesLabel} only`] });
       }
     }
+    if (draft.needsApproval && !client.permissions.includes('posts.approve')) {
+      problems.push({
+        field: 'needsApproval',
+        messages: [`turn on Approvals for ${client.name} first (Clients › Permissions)`],
+      });
+    }
     if (draft.scheduledAt) {
       const delta = draft.scheduledAt.getTime() - Date.now();
       if (delta < -PAST_TOLERANCE_MS) problems.push({ field: 'scheduledAt', messages: ['must not be in the past'] });
@@ -349,7 +388,10 @@ export class PostsService {
    * any target meanwhile (or some already went out), the whole change rolls back with a 409.
    */
   private async replaceTargets(tx: TenantTransaction, scope: TenantScope, postId: string, draft: PostDraft) {
-    await tx.deleteOwned(scope, PostTarget, { postId, state: In(['draft', 'pending', 'failed', 'cancelled']) });
+    await tx.deleteOwned(scope, PostTarget, {
+      postId,
+      state: In(['draft', 'held', 'pending', 'failed', 'cancelled']),
+    });
     const claimed = await tx.countOwned(scope, PostTarget, { postId });
     if (claimed > 0) {
       throw new ConflictException(
@@ -379,7 +421,8 @@ export class PostsService {
         postId,
         clientId: draft.clientId,
         socialAccountId,
-        state: draft.scheduledAt ? 'pending' : 'draft',
+        // Waiting for the client's approval first, when it needs one.
+        state: !draft.scheduledAt ? 'draft' : draft.needsApproval ? 'held' : 'pending',
         scheduledAt: draft.scheduledAt,
       });
     }

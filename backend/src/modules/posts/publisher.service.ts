@@ -20,6 +20,7 @@ import { FileUrlSigner } from '../media/file-url-signer';
 import { ProviderRegistry } from '../social/providers/provider-registry';
 import { SocialAccountsService, type UsableCredentials } from '../social/social-accounts.service';
 import { AttachedMedia } from './attached-media';
+import { PostApprovalService } from './post-approval.service';
 import { Post } from './entities/post.entity';
 import { EXTERNAL_URL_MAX_LENGTH, PostTarget } from './entities/post-target.entity';
 import { lockPosts, refreshPostStatuses } from './post-status';
@@ -66,6 +67,7 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
     private readonly audit: AuditService,
     private readonly attached: AttachedMedia,
     private readonly signer: FileUrlSigner,
+    private readonly approvals: PostApprovalService,
   ) {}
 
   onModuleInit(): void {
@@ -86,13 +88,17 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** One scheduler pass: recover stalled work, then claim and enqueue what is due. */
+  /**
+   * One scheduler pass: recover stalled work, claim and enqueue what is due, and tell the agency
+   * about posts whose time came while they wait for the client's approval.
+   */
   async tick(now = new Date()): Promise<void> {
     if (this.ticking) return;
     this.ticking = true;
     try {
       await this.recoverStalled(now);
       await this.claimDue(now);
+      await this.approvals.notifyOverdue(now);
     } catch (error) {
       this.logger.warn({ msg: 'Publish scheduler pass failed', error: String(error) });
     } finally {

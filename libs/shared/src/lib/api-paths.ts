@@ -44,6 +44,8 @@ export const WEB_PATHS = {
   agencyMedia: '/app/media',
   portalMedia: '/portal/media',
   portalSettings: '/portal/settings',
+  /** Posts that wait for the client's approval (posts.approve). */
+  portalReviews: '/portal/reviews',
   /** Email-change confirmation links land here (`?token=`). */
   confirmEmailChange: '/confirm-email-change',
   /** Providers redirect here after consent; must match the redirect URI registered with each platform. */

@@ -18,7 +18,13 @@ describe('effectiveClientPermissions', () => {
 
 describe('CLIENT_PERMISSIONS', () => {
   it('offers only areas that are built (nothing that would lead to a "coming soon")', () => {
-    expect([...CLIENT_PERMISSIONS]).toEqual(['calendar.view', 'media.upload', 'accounts.manage', 'users.manage']);
+    expect([...CLIENT_PERMISSIONS]).toEqual([
+      'calendar.view',
+      'media.upload',
+      'accounts.manage',
+      'users.manage',
+      'posts.approve',
+    ]);
     expect(isClientPermission('contracts.sign')).toBe(false);
     expect(isClientPermission('billing.manage')).toBe(false);
     expect(isClientPermission('users.manage')).toBe(true);

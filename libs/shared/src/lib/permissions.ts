@@ -4,7 +4,13 @@
  * area (contracts, billing, …) adds its own when it lands, so nobody is offered a switch that
  * leads nowhere.
  */
-export const CLIENT_PERMISSIONS = ['calendar.view', 'media.upload', 'accounts.manage', 'users.manage'] as const;
+export const CLIENT_PERMISSIONS = [
+  'calendar.view',
+  'media.upload',
+  'accounts.manage',
+  'users.manage',
+  'posts.approve',
+] as const;
 export type ClientPermission = (typeof CLIENT_PERMISSIONS)[number];
 
 /** Permissions a client member never receives, whatever the client allows. */

@@ -27,6 +27,22 @@ export interface PostMediaView {
   thumbnailUrl: string | null;
 }
 
+/**
+ * Where a post stands with the client's approval (posts.approve, per post): `pending` waits for
+ * the client, `changes_requested` waits for the agency, `approved` may publish. A post that does
+ * not need approval has none.
+ */
+export type ApprovalState = 'pending' | 'changes_requested' | 'approved';
+
+export interface PostApproval {
+  state: ApprovalState;
+  /** The last decision (approve or request changes): who and when; null before the first. */
+  decidedAt: string | null;
+  decidedByName: string | null;
+  /** Its time has come while it waits: it will go out once approved (the agency was told). */
+  overdue: boolean;
+}
+
 export interface PostView {
   id: string;
   clientId: string;
@@ -40,6 +56,10 @@ export interface PostView {
   /** For failed posts: what went wrong, per account when several failed. */
   failureReason: string | null;
   targets: PostTargetView[];
+  /** Null when the post does not need the client's approval. */
+  approval: PostApproval | null;
+  /** Messages on the post's thread (the agency's own notes included). */
+  commentCount: number;
   createdByName: string | null;
   createdAt: string;
   updatedAt: string;
@@ -57,6 +77,8 @@ export interface CreatePostRequest {
   /** Library files of the agency or of this client (at most 10). */
   mediaIds?: string[];
   scheduledAt?: string | null;
+  /** Hold it until the client approves (the client must have posts.approve). */
+  needsApproval?: boolean;
 }
 
 /**
@@ -68,7 +90,49 @@ export interface UpdatePostRequest {
   accountIds?: string[];
   mediaIds?: string[];
   scheduledAt?: string | null;
+  needsApproval?: boolean;
 }
+
+/** One message on a post's thread, or a decision recorded on it. */
+export type PostCommentKind = 'comment' | 'note' | 'submitted' | 'approved' | 'changes_requested';
+
+export interface PostCommentView {
+  id: string;
+  /** `note` is the agency's own (never shown to the client); the others both sides see. */
+  kind: PostCommentKind;
+  body: string;
+  authorName: string;
+  authorSide: 'agency' | 'client';
+  createdAt: string;
+}
+
+export interface PostThread {
+  items: PostCommentView[];
+}
+
+/** The agency writes on a post's thread; `internal` keeps it among the agency's people. */
+export interface CreatePostCommentRequest {
+  body: string;
+  internal?: boolean;
+}
+
+/** A post in the client's review list, with its thread (the agency's notes left out). */
+export interface ReviewPostView extends PortalCalendarPost {
+  approval: PostApproval;
+  thread: PostCommentView[];
+}
+
+export interface ReviewList {
+  items: ReviewPostView[];
+}
+
+/** Approve (a comment is optional) or request changes (a comment is required). */
+export interface ReviewDecisionRequest {
+  comment?: string;
+}
+
+/** Longest comment on a post's thread. */
+export const MAX_POST_COMMENT_LENGTH = 2000;
 
 /** Agency calendar query: posts scheduled in [from, to) (at most 42 days), or drafts. */
 export interface PostQuery {
@@ -87,6 +151,8 @@ export interface PortalCalendarPost {
   status: 'scheduled' | 'publishing' | 'published';
   scheduledAt: string;
   publishedAt: string | null;
+  /** Set when the post waits for (or got) the client's approval. */
+  approvalState: ApprovalState | null;
   accounts: Array<{
     id: string;
     provider: SocialProviderId;
@@ -122,6 +188,12 @@ export const POST_PATHS = {
   cancel: (id: string) => `/api/v1/posts/${id}/cancel`,
   portalCalendar: '/api/v1/portal/calendar',
   portalUpcoming: '/api/v1/portal/calendar/upcoming',
+  comments: (id: string) => `/api/v1/posts/${id}/comments`,
+  portalReviews: '/api/v1/portal/reviews',
+  portalReview: (id: string) => `/api/v1/portal/reviews/${id}`,
+  portalApprove: (id: string) => `/api/v1/portal/reviews/${id}/approve`,
+  portalRequestChanges: (id: string) => `/api/v1/portal/reviews/${id}/request-changes`,
+  portalReviewComments: (id: string) => `/api/v1/portal/reviews/${id}/comments`,
 } as const;
 
 /** A calendar range is at most this long (a month view shows six weeks), in the portal as in the agency. */

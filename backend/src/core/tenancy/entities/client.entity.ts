@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { isClientPermission, type ClientPermission } from '@atrium/shared';
+import type { ClientPermission } from '@atrium/shared';
 import { IdColumn, NullableDateColumn, ShortText } from '../../database/columns';
 import { Agency } from './agency.entity';
 import { MutableRecordEntity } from '../../database/base-entities';
@@ -21,10 +21,11 @@ export class Client extends MutableRecordEntity {
   name!: string;
 
   /**
-   * Client-level permissions the agency enabled (SPEC §4). Read through the current catalogue, so a
-   * stored name the product no longer offers never reaches a session or a screen.
+   * Client-level permissions the agency enabled (SPEC §4). May hold a name the product no longer
+   * offers (written before a migration cleared it): readers go through the current catalogue
+   * (effectiveClientPermissions, isClientPermission).
    */
-  @Column({ type: 'simple-json', transformer: { to: (value: unknown) => value, from: knownPermissions } })
+  @Column({ type: 'simple-json' })
   permissions!: ClientPermission[];
 
   /** Set when the agency deletes the client; its users are refused from then on. */
@@ -34,8 +35,4 @@ export class Client extends MutableRecordEntity {
   protected override applyDefaults(): void {
     this.deletedAt ??= null;
   }
-}
-
-function knownPermissions(value: unknown): ClientPermission[] {
-  return Array.isArray(value) ? value.filter(isClientPermission) : [];
 }

@@ -3,12 +3,14 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   Min,
   ValidateIf,
@@ -16,8 +18,18 @@ import {
 import { IsInstant } from '../../../core/http/is-iso-datetime';
 import {
   MAX_PORTAL_UPCOMING,
+  MAX_POST_COMMENT_LENGTH,
   SOCIAL_PROVIDERS,
+  type ApprovalState,
+  type CreatePostCommentRequest,
   type CreatePostRequest,
+  type PostApproval,
+  type PostCommentKind,
+  type PostCommentView,
+  type PostThread,
+  type ReviewDecisionRequest,
+  type ReviewList,
+  type ReviewPostView,
   type PortalCalendarPost,
   type PortalCalendarResponse,
   type PortalUpcomingResponse,
@@ -53,6 +65,15 @@ export class PostMediaDto implements PostMediaView {
   @ApiProperty({ nullable: true, type: String, description: 'Signed, short-lived' }) thumbnailUrl!: string | null;
 }
 
+const APPROVAL_STATES: ApprovalState[] = ['pending', 'changes_requested', 'approved'];
+
+export class PostApprovalDto implements PostApproval {
+  @ApiProperty({ enum: APPROVAL_STATES }) state!: ApprovalState;
+  @ApiProperty({ nullable: true, type: String }) decidedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) decidedByName!: string | null;
+  @ApiProperty({ description: 'Its time has passed while it waits; it goes out once approved' }) overdue!: boolean;
+}
+
 export class PostDto implements PostView {
   @ApiProperty() id!: string;
   @ApiProperty() clientId!: string;
@@ -64,6 +85,9 @@ export class PostDto implements PostView {
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) failureReason!: string | null;
   @ApiProperty({ type: [PostTargetDto] }) targets!: PostTargetDto[];
+  @ApiProperty({ nullable: true, type: PostApprovalDto, description: "Null: it does not need the client's approval" })
+  approval!: PostApprovalDto | null;
+  @ApiProperty({ description: "Messages on the post's thread, the agency's notes included" }) commentCount!: number;
   @ApiProperty({ nullable: true, type: String }) createdByName!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
@@ -121,6 +145,14 @@ export class CreatePostDto implements CreatePostRequest {
   @ValidateIf((_, value) => value !== null)
   @IsInstant()
   scheduledAt?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Hold the post until the client approves it (the client must have posts.approve); editing it asks again',
+  })
+  @IsOptional()
+  @IsBoolean()
+  needsApproval?: boolean;
 }
 
 export class UpdatePostDto implements UpdatePostRequest {
@@ -149,6 +181,14 @@ export class UpdatePostDto implements UpdatePostRequest {
   @ValidateIf((_, value) => value !== null)
   @IsInstant()
   scheduledAt?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Hold the post until the client approves it (the client must have posts.approve); editing it asks again',
+  })
+  @IsOptional()
+  @IsBoolean()
+  needsApproval?: boolean;
 }
 
 export class CalendarQueryDto {
@@ -192,6 +232,8 @@ export class PortalCalendarPostDto implements PortalCalendarPost {
   @ApiProperty({ enum: ['scheduled', 'publishing', 'published'] }) status!: 'scheduled' | 'publishing' | 'published';
   @ApiProperty() scheduledAt!: string;
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+  @ApiProperty({ nullable: true, enum: APPROVAL_STATES, description: "Null: it does not need the client's approval" })
+  approvalState!: ApprovalState | null;
   @ApiProperty({ type: [CalendarAccountDto] }) accounts!: CalendarAccountDto[];
 }
 
@@ -206,4 +248,66 @@ export class PortalCalendarDto implements PortalCalendarResponse {
 export class PortalUpcomingDto implements PortalUpcomingResponse {
   @ApiProperty({ example: 'Europe/Berlin' }) timezone!: string;
   @ApiProperty({ type: [PortalCalendarPostDto], description: 'Soonest first' }) items!: PortalCalendarPostDto[];
+}
+
+const COMMENT_KINDS: PostCommentKind[] = ['comment', 'note', 'submitted', 'approved', 'changes_requested'];
+
+export class PostCommentDto implements PostCommentView {
+  @ApiProperty() id!: string;
+  @ApiProperty({
+    enum: COMMENT_KINDS,
+    description: "`note`: the agency's own, never shown to the client; the others both sides see",
+  })
+  kind!: PostCommentKind;
+  @ApiProperty({ description: 'Plain text' }) body!: string;
+  @ApiProperty() authorName!: string;
+  @ApiProperty({ enum: ['agency', 'client'] }) authorSide!: 'agency' | 'client';
+  @ApiProperty() createdAt!: string;
+}
+
+export class PostThreadDto implements PostThread {
+  @ApiProperty({ type: [PostCommentDto], description: 'Oldest first' }) items!: PostCommentDto[];
+}
+
+export class CreatePostCommentDto implements CreatePostCommentRequest {
+  @ApiProperty({ maxLength: MAX_POST_COMMENT_LENGTH })
+  @IsString()
+  @Length(1, MAX_POST_COMMENT_LENGTH)
+  @Matches(/\S/, { message: 'body must not be blank' })
+  body!: string;
+
+  @ApiPropertyOptional({ description: "True: a note among the agency's people, never shown to the client" })
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
+}
+
+export class ClientCommentDto {
+  @ApiProperty({ maxLength: MAX_POST_COMMENT_LENGTH })
+  @IsString()
+  @Length(1, MAX_POST_COMMENT_LENGTH)
+  @Matches(/\S/, { message: 'body must not be blank' })
+  body!: string;
+}
+
+export class ReviewDecisionDto implements ReviewDecisionRequest {
+  @ApiPropertyOptional({
+    maxLength: MAX_POST_COMMENT_LENGTH,
+    description: 'Optional when approving; required when asking for changes',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, MAX_POST_COMMENT_LENGTH)
+  comment?: string;
+}
+
+export class ReviewPostDto extends PortalCalendarPostDto implements ReviewPostView {
+  @ApiProperty({ type: PostApprovalDto }) approval!: PostApprovalDto;
+  @ApiProperty({ type: [PostCommentDto], description: "The thread, oldest first (the agency's notes are not in it)" })
+  thread!: PostCommentDto[];
+}
+
+export class ReviewListDto implements ReviewList {
+  @ApiProperty({ type: [ReviewPostDto], description: 'Waiting for the client first, then waiting for the agency' })
+  items!: ReviewPostDto[];
 }

@@ -5,12 +5,13 @@ import { Post } from './post.entity';
 import { TenantOwned } from '../../../core/tenancy/tenant-owned.decorator';
 
 /**
- * Where one target is in its life. `pending` waits for its time; the scheduler moves a due one to
+ * Where one target is in its life. `held` waits for the client's approval (never claimed, whatever
+ * its time); `pending` waits for its time; the scheduler moves a due one to
  * `queued` (claimed, job enqueued); the job moves it to `sending` exactly once before calling the
  * platform; then `published` or `failed`. Each move is a conditional UPDATE, so two instances (or a
  * job delivered twice) can never both send it.
  */
-export type TargetState = 'draft' | 'pending' | 'queued' | 'sending' | 'published' | 'failed' | 'cancelled';
+export type TargetState = 'draft' | 'held' | 'pending' | 'queued' | 'sending' | 'published' | 'failed' | 'cancelled';
 
 /**
  * Longest link to a published post that is kept (platforms' links are well under 200 characters).

@@ -1,3 +1,4 @@
+import { PostApproval1796267943076 } from './1796267943076-PostApproval';
 import { RetireUnbuiltPermissions1796266800000 } from './1796266800000-RetireUnbuiltPermissions';
 import { CalendarWeekCoveringIndex1796195811905 } from './1796195811905-CalendarWeekCoveringIndex';
 import { PurgeSentEmailBodies1796186484865 } from './1796186484865-PurgeSentEmailBodies';
@@ -31,4 +32,5 @@ export const MYSQL_MIGRATIONS = [
   PurgeSentEmailBodies1796186484865,
   CalendarWeekCoveringIndex1796195811905,
   RetireUnbuiltPermissions1796266800000,
+  PostApproval1796267943076,
 ];

@@ -1,3 +1,4 @@
+import { PostApproval1796267938548 } from './1796267938548-PostApproval';
 import { RetireUnbuiltPermissions1796266790000 } from './1796266790000-RetireUnbuiltPermissions';
 import { CalendarWeekCoveringIndex1796195796128 } from './1796195796128-CalendarWeekCoveringIndex';
 import { PurgeSentEmailBodies1796186480000 } from './1796186480000-PurgeSentEmailBodies';
@@ -31,4 +32,5 @@ export const SQLITE_MIGRATIONS = [
   PurgeSentEmailBodies1796186480000,
   CalendarWeekCoveringIndex1796195796128,
   RetireUnbuiltPermissions1796266790000,
+  PostApproval1796267938548,
 ];
