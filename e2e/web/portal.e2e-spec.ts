@@ -1,10 +1,14 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, latestEmailTo, linkIn, signIn } from './support';
 
 const OWNER = 'owner@northwind.test';
 
 async function signedIn(browser: Browser, email: string, width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  // Its own context (closed with the page), as axe-core needs.
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  page.on('close', () => void context.close().catch(() => undefined));
   await page.goto('/login');
   await signIn(page, email);
   await expect(page).toHaveURL(/\/(portal|app)/);
@@ -50,6 +54,16 @@ const focusRing = (control: Locator) =>
   });
 
 const DAY = 86_400_000;
+
+/** No axe-core violation of any impact. */
+async function expectNoViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
 
 /** When the demo seed scheduled its post number `index` (days from today at 9, 13 or 17 UTC; see demo-social.ts). */
 function seededAt(index: number): Date {
@@ -131,8 +145,8 @@ test.describe('The portal, finished', () => {
     await owner.getByRole('button', { name: 'More actions for Acme Coffee' }).click();
     await owner.getByRole('menuitem', { name: 'Permissions' }).click();
     const dialog = owner.getByRole('dialog');
-    await expect(dialog.getByRole('checkbox')).toHaveCount(4);
-    for (const area of ['Calendar', 'Media', 'Accounts', 'Team']) {
+    await expect(dialog.getByRole('checkbox')).toHaveCount(5);
+    for (const area of ['Calendar', 'Media', 'Accounts', 'Team', 'Approvals']) {
       await expect(dialog.getByRole('checkbox', { name: new RegExp(area) })).toBeVisible();
     }
     await expect(dialog).not.toContainText(/contract|billing|sign/i);
@@ -365,5 +379,120 @@ test.describe('The portal, finished', () => {
     const [narrowIntro, narrowCard] = [await intro.boundingBox(), await card.boundingBox()];
     expect(narrowIntro && narrowCard && narrowIntro.y + narrowIntro.height <= narrowCard.y).toBe(true);
     await anna.close();
+  });
+
+  test('post approval end to end: the client asks for changes, the agency edits, the client approves', async ({
+    browser,
+    request,
+  }) => {
+    const headers = await ownerHeaders(request);
+    const clients = (await (await request.get('/api/v1/clients', { headers })).json()) as {
+      items: Array<{ id: string; name: string; permissions: string[] }>;
+    };
+    const acme = clients.items.find((client) => client.name === 'Acme Coffee');
+    if (!acme) throw new Error('The demo client is missing');
+    const text = `Pumpkin latte is back ${Date.now()}`;
+    const at = new Date(Date.now() + 3 * 3_600_000);
+    try {
+      // The owner turns Approvals on for Acme Coffee (off by default).
+      const owner = await signedIn(browser, OWNER);
+      await owner.getByRole('navigation').getByRole('link', { name: 'Clients', exact: true }).click();
+      await owner.getByRole('button', { name: 'More actions for Acme Coffee' }).click();
+      await owner.getByRole('menuitem', { name: 'Permissions' }).click();
+      await owner
+        .getByRole('dialog')
+        .getByRole('checkbox', { name: /Approvals/ })
+        .check();
+      await owner.getByRole('dialog').getByRole('button', { name: 'Save permissions' }).click();
+      await expect(owner.getByRole('dialog')).toBeHidden();
+      await owner.close();
+
+      // A member composes a post that needs Acme's approval.
+      const mia = await signedIn(browser, 'member@northwind.test');
+      await mia.getByRole('navigation').getByRole('link', { name: 'Calendar' }).click();
+      await mia.getByRole('button', { name: 'New post', exact: true }).click();
+      const composer = mia.getByRole('dialog');
+      await composer.getByRole('combobox', { name: 'Client' }).click();
+      await mia.getByRole('option', { name: 'Acme Coffee' }).click();
+      await composer
+        .getByRole('checkbox', { name: /Acme Coffee/ })
+        .first()
+        .check();
+      await composer.getByLabel('Text').fill(text);
+      await composer.getByLabel('Date and time').fill(at.toISOString().slice(0, 16));
+      await composer.getByRole('checkbox', { name: 'Ask Acme Coffee to approve it first' }).check();
+      await composer.getByRole('button', { name: 'Schedule' }).click();
+      await expect(composer).toBeHidden();
+      await showPeriodOf(mia, at, 'week');
+      const chip = mia.locator('atr-post-chip', { hasText: text });
+      await expect(chip.locator('button').first()).toHaveAttribute('title', /Waiting for the client's approval/);
+
+      // The client is told on the dashboard, and asks for changes (a reason is required).
+      const anna = await signedIn(browser, 'anna@acme.test');
+      await expect(anna.getByText('A post waits for your approval.')).toBeVisible();
+      await anna.getByRole('link', { name: 'Review posts' }).click();
+      await expect(anna.getByRole('heading', { level: 1, name: 'To review' })).toBeVisible();
+      const card = anna.locator('atr-review-card', { hasText: text });
+      await expect(card.getByText('Waiting for you')).toBeVisible();
+      await card.getByRole('button', { name: 'Request changes' }).click();
+      await expect(card.getByLabel('What should change?')).toBeFocused();
+      await card.getByRole('button', { name: 'Send request' }).click();
+      await expect(card.getByText('Say what should change.')).toBeVisible();
+      await expectNoViolations(anna);
+      await card.getByLabel('What should change?').fill('Please use the autumn photo.');
+      await card.getByRole('button', { name: 'Send request' }).click();
+      await expect(card.getByText("Waiting for Northwind Creative's changes")).toBeVisible();
+      await expect(card.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+
+      // The agency sees the request, writes a note only it sees, and edits the post: back to the client.
+      await mia.reload();
+      await showPeriodOf(mia, at, 'week');
+      await expect(chip.locator('button').first()).toHaveAttribute('title', /Changes requested by Anna Acme/);
+      await chip.locator('button').first().click();
+      const editor = mia.getByRole('dialog');
+      await expect(editor.getByText('Changes requested by Anna Acme')).toBeVisible();
+      await expect(editor.getByRole('region', { name: 'Conversation' })).toContainText('Please use the autumn photo.');
+      await editor.getByLabel('Write a comment').fill('Check we may use that photo.');
+      await editor.getByRole('checkbox', { name: 'Only for the agency' }).check();
+      await editor.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect(editor.getByRole('region', { name: 'Conversation' })).toContainText('Note for the agency only');
+      await expectNoViolations(mia);
+      await editor.getByLabel('Text').fill(`${text} (autumn photo)`);
+      await editor.getByRole('button', { name: 'Schedule' }).click();
+      await expect(editor).toBeHidden();
+
+      // The client sees it again (without the agency's note) and approves it.
+      await anna.reload();
+      const again = anna.locator('atr-review-card', { hasText: `${text} (autumn photo)` });
+      await expect(again.getByText('Waiting for you')).toBeVisible();
+      await anna.setViewportSize({ width: 360, height: 800 });
+      await expectNoViolations(anna);
+      expect(
+        await anna.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBe(0);
+      await anna.setViewportSize({ width: 1280, height: 900 });
+      await expect(again).toContainText('Please use the autumn photo.');
+      await expect(again).toContainText('Changed and sent for approval again.');
+      await expect(again).not.toContainText('Check we may use that photo.');
+      await again.getByRole('button', { name: 'Approve' }).click();
+      await expect(anna.getByText(/^Approved\. It goes out/)).toBeVisible();
+      await expect(again).toHaveCount(0);
+      await expect.poll(() => focused(anna)).toMatchObject({ tag: 'h1' });
+
+      await mia.reload();
+      await showPeriodOf(mia, at, 'week');
+      await expect(chip.locator('button').first()).toHaveAttribute('title', /Approved by Anna Acme/);
+      await mia.close();
+      await anna.close();
+
+      // A client without Approvals has no review page and no buttons.
+      const bella = await signedIn(browser, 'bella@blueharbor.test');
+      await expect(bella.getByRole('link', { name: 'To review' })).toHaveCount(0);
+      await bella.goto('/portal/reviews');
+      await expect(bella.getByRole('heading', { level: 1, name: 'To review' })).toHaveCount(0);
+      await bella.close();
+    } finally {
+      await request.patch(`/api/v1/clients/${acme.id}`, { headers, data: { permissions: acme.permissions } });
+    }
   });
 });

@@ -76,6 +76,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./features/posts/portal/portal-posts.routes').then((m) => m.PORTAL_CALENDAR_ROUTES),
       },
       {
+        path: 'reviews',
+        canMatch: [clientPermissionGuard('posts.approve')],
+        loadChildren: () => import('./features/posts/portal/portal-posts.routes').then((m) => m.PORTAL_REVIEW_ROUTES),
+      },
+      {
         path: 'media',
         canMatch: [clientPermissionGuard('media.upload')],
         loadChildren: () => import('./features/media/portal/portal-media.routes').then((m) => m.PORTAL_MEDIA_ROUTES),

@@ -11,6 +11,9 @@ describe('derivePostStatus', () => {
     [['cancelled', 'cancelled'], 'cancelled'],
     [['draft'], 'draft'],
     [['sending'], 'publishing'],
+    [['held', 'held'], 'scheduled'],
+    [['held', 'published'], 'publishing'],
+    [['held', 'cancelled'], 'scheduled'],
   ] as const)('%j → %s', (states, expected) => {
     expect(derivePostStatus([...states], 'draft')).toBe(expected);
   });
@@ -23,5 +26,9 @@ describe('derivePostStatus', () => {
     expect(publicTargetStatus('queued')).toBe('publishing');
     expect(publicTargetStatus('sending')).toBe('publishing');
     expect(publicTargetStatus('pending')).toBe('scheduled');
+  });
+
+  it("shows a target waiting for the client's approval as scheduled", () => {
+    expect(publicTargetStatus('held')).toBe('scheduled');
   });
 });

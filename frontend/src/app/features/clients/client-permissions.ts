@@ -13,6 +13,10 @@ const DESCRIPTIONS: Record<ClientPermission, { label: string; description: strin
   'media.upload': { label: 'Media', description: 'Upload photos and videos for you to use in their posts.' },
   'accounts.manage': { label: 'Accounts', description: 'Connect and remove their own social accounts.' },
   'users.manage': { label: 'Team', description: 'Invite and remove the people of their own company.' },
+  'posts.approve': {
+    label: 'Approvals',
+    description: 'Approve the posts you mark for review, or ask for changes, before they go out.',
+  },
 };
 
 /** SPEC §4, in the spec's order: what each client permission unlocks in the portal. */

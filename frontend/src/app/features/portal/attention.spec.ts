@@ -1,39 +1,17 @@
-import { WEB_PATHS } from '@atrium/shared';
 import { portalAttention } from './attention';
 
 describe('portalAttention', () => {
-  it('is empty when nothing needs doing', () => {
-    expect(portalAttention({ pendingEmail: null, accounts: null })).toEqual([]);
-    expect(portalAttention({ pendingEmail: null, accounts: [{ displayName: 'Acme', health: 'connected' }] })).toEqual(
-      [],
+  it('puts posts waiting for approval first, counted in words', () => {
+    const items = portalAttention({ pendingEmail: 'new@acme.test', accounts: [], toReview: 2 });
+    expect(items.map((item) => item.id)).toEqual(['review', 'email']);
+    expect(items[0]).toMatchObject({ message: '2 posts wait for your approval.', link: '/portal/reviews' });
+    expect(portalAttention({ pendingEmail: null, accounts: null, toReview: 1 })[0].message).toBe(
+      'A post waits for your approval.',
     );
   });
 
-  it('lists broken accounts first, then expiring ones, then a pending email change', () => {
-    const items = portalAttention({
-      pendingEmail: 'new@acme.test',
-      accounts: [
-        { displayName: 'Acme X', health: 'expiring' },
-        { displayName: 'Acme Insta', health: 'needs_reconnect' },
-        { displayName: 'Acme Local', health: 'connected' },
-      ],
-    });
-    expect(items.map((item) => item.id)).toEqual(['reconnect', 'expiring', 'email']);
-    expect(items[0]).toMatchObject({ kind: 'error', link: WEB_PATHS.portalAccounts });
-    expect(items[0].message).toBe('Acme Insta needs reconnecting: posts to it cannot go out until then.');
-    expect(items[1].message).toContain('Acme X');
-    expect(items[2]).toMatchObject({ link: WEB_PATHS.portalSettings });
-    expect(items[2].message).toBe('We sent a link to new@acme.test; your email changes when you open it.');
-  });
-
-  it('names several accounts in one line', () => {
-    const [item] = portalAttention({
-      pendingEmail: null,
-      accounts: [
-        { displayName: 'A', health: 'needs_reconnect' },
-        { displayName: 'B', health: 'needs_reconnect' },
-      ],
-    });
-    expect(item.message).toBe('A and B need reconnecting: posts to them cannot go out until then.');
+  it('says nothing about approvals when there is nothing to review or it is not known', () => {
+    expect(portalAttention({ pendingEmail: null, accounts: null, toReview: 0 })).toEqual([]);
+    expect(portalAttention({ pendingEmail: null, accounts: null, toReview: null })).toEqual([]);
   });
 });

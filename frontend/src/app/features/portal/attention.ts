@@ -15,11 +15,23 @@ export interface PortalAttentionInput {
   readonly pendingEmail: string | null;
   /** The client's accounts; null when the person may not manage them (or they are not loaded). */
   readonly accounts: readonly Pick<SocialAccountView, 'displayName' | 'health'>[] | null;
+  /** Posts waiting for the person's approval; null when they may not approve (or it is not loaded). */
+  readonly toReview?: number | null;
 }
 
 /** What the person should do something about, worst first; empty when all is well. */
 export function portalAttention(input: PortalAttentionInput): PortalAttentionItem[] {
   const items: PortalAttentionItem[] = [];
+  const toReview = input.toReview ?? 0;
+  if (toReview > 0) {
+    items.push({
+      id: 'review',
+      kind: 'info',
+      message: toReview === 1 ? 'A post waits for your approval.' : `${toReview} posts wait for your approval.`,
+      action: 'Review posts',
+      link: WEB_PATHS.portalReviews,
+    });
+  }
   const broken = (input.accounts ?? []).filter((account) => account.health === 'needs_reconnect');
   const expiring = (input.accounts ?? []).filter((account) => account.health === 'expiring');
   if (broken.length > 0) {

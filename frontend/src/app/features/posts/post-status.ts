@@ -1,4 +1,4 @@
-import type { PostStatus, PostView } from '@atrium/shared';
+import type { PostApproval, PostStatus, PostView } from '@atrium/shared';
 
 export interface StatusInfo {
   readonly label: string;
@@ -41,4 +41,24 @@ export function targetSummary(post: PostView): string {
 export function preview(text: string, length = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+}
+
+/** The approval as the agency reads it: symbol and words ("Approved by Anna Acme"). */
+export function approvalLabel(approval: PostApproval): StatusInfo {
+  switch (approval.state) {
+    case 'approved':
+      return { icon: 'verified', label: approval.decidedByName ? `Approved by ${approval.decidedByName}` : 'Approved' };
+    case 'changes_requested':
+      return {
+        icon: 'rate_review',
+        label: approval.decidedByName ? `Changes requested by ${approval.decidedByName}` : 'Changes requested',
+      };
+    default:
+      return {
+        icon: 'hourglass_top',
+        label: approval.overdue
+          ? "Waiting for the client's approval (its time has passed)"
+          : "Waiting for the client's approval",
+      };
+  }
 }

@@ -16,6 +16,7 @@ export interface PortalPage {
 export const PORTAL_PAGES: readonly PortalPage[] = [
   { label: 'Dashboard', icon: 'home', link: WEB_PATHS.portalHome, permission: null },
   { label: 'Calendar', icon: 'calendar_month', link: WEB_PATHS.portalCalendar, permission: 'calendar.view' },
+  { label: 'To review', icon: 'rate_review', link: WEB_PATHS.portalReviews, permission: 'posts.approve' },
   { label: 'Media', icon: 'perm_media', link: WEB_PATHS.portalMedia, permission: 'media.upload' },
   { label: 'Accounts', icon: 'share', link: WEB_PATHS.portalAccounts, permission: 'accounts.manage' },
   { label: 'Team', icon: 'group', link: WEB_PATHS.portalTeam, permission: 'users.manage' },

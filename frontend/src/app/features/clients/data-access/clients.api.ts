@@ -5,6 +5,7 @@ import {
   type BulkResult,
   type ChangeRoleRequest,
   type ClientMemberRow,
+  type ClientPermission,
   type ClientSummary,
   type CreateClientRequest,
   type InviteRequest,
@@ -23,6 +24,8 @@ const MAX_PAGE = 200;
 export interface ClientOption {
   readonly id: string;
   readonly name: string;
+  /** What the client's portal allows (where a page needs to know, e.g. whether it may approve posts). */
+  readonly permissions?: readonly ClientPermission[];
 }
 
 /** The agency's clients and their client users (SPEC §2). */

@@ -12,6 +12,7 @@ import { LoadState, toLoadState } from '../../../core/http/load-state';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { UserAvatarComponent } from '../../../core/ui/user-avatar.component';
 import { visiblePortalPages } from '../../../layouts/portal-shell/portal-pages';
+import { PortalReviewsApi } from '../../posts/data-access/portal-reviews.api';
 import { SocialApi } from '../../social/data-access/social.api';
 import { portalAttention } from '../attention';
 import { PortalDashboardApi } from '../data-access/portal-dashboard.api';
@@ -43,6 +44,7 @@ import { UpcomingPostsComponent } from '../components/upcoming-posts.component';
 export class PortalDashboardPage {
   private readonly api = inject(PortalDashboardApi);
   private readonly socialApi = inject(SocialApi);
+  private readonly reviewsApi = inject(PortalReviewsApi);
   private readonly auth = inject(AuthService);
   private readonly activeClient = inject(ActiveClientService);
   private readonly destroyRef = inject(DestroyRef);
@@ -79,14 +81,26 @@ export class PortalDashboardPage {
   protected readonly canUpload = computed(() => this.permissions().includes('media.upload'));
   /** Whether any page besides the dashboard is open to the person. */
   protected readonly hasAreas = computed(() => visiblePortalPages(this.permissions()).some((page) => page.permission));
+  /** Posts waiting for the person's approval, read only when they may approve. */
+  protected readonly reviewsState = signal<LoadState<number> | null>(null);
+  protected readonly canReview = computed(() => this.permissions().includes('posts.approve'));
+  protected readonly reviewsError = computed(() => {
+    const state = this.reviewsState();
+    return state?.status === 'error' ? state.error.message : '';
+  });
+
   protected readonly attention = computed(() => {
     const accounts = this.accountsState();
+    const reviews = this.reviewsState();
     return portalAttention({
       pendingEmail: this.auth.me()?.pendingEmail ?? null,
       accounts: accounts?.status === 'ready' ? accounts.value : null,
+      toReview: reviews?.status === 'ready' ? reviews.value : null,
     });
   });
-  protected readonly checkingAccounts = computed(() => this.accountsState()?.status === 'loading');
+  protected readonly checkingAccounts = computed(
+    () => this.accountsState()?.status === 'loading' || this.reviewsState()?.status === 'loading',
+  );
 
   /** The other clients this person works with, when there are several. */
   protected readonly otherClients = computed(() => {
@@ -95,6 +109,7 @@ export class PortalDashboardPage {
   });
 
   private accountsRequest: Subscription | null = null;
+  private reviewsRequest: Subscription | null = null;
 
   constructor() {
     this.load();
@@ -107,6 +122,23 @@ export class PortalDashboardPage {
       .pipe(toLoadState, takeUntilDestroyed(this.destroyRef))
       .subscribe((state) => this.state.set(state));
     this.loadAccounts();
+    this.loadReviews();
+  }
+
+  protected loadReviews(): void {
+    this.reviewsRequest?.unsubscribe();
+    if (!this.canReview()) {
+      this.reviewsState.set(null);
+      return;
+    }
+    this.reviewsRequest = this.reviewsApi
+      .list()
+      .pipe(
+        map((list) => list.items.filter((item) => item.approval.state === 'pending').length),
+        toLoadState,
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((state) => this.reviewsState.set(state));
   }
 
   protected loadAccounts(): void {

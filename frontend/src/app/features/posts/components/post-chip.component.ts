@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import type { PostView } from '@atrium/shared';
-import { postStatus, preview, targetSummary } from '../post-status';
+import { approvalLabel, postStatus, preview, targetSummary } from '../post-status';
 import { PostThumbnailsComponent } from './post-thumbnails.component';
 
 const TIME = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' });
@@ -19,6 +19,10 @@ const TIME = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' 
       <mat-icon class="chip__icon" aria-hidden="true">{{ status().icon }}</mat-icon>
       <span class="chip__time"
         >{{ time() }}<span class="atr-visually-hidden">, {{ status().label }},</span>
+        @if (approval(); as waiting) {
+          <mat-icon class="chip__approval" aria-hidden="true">{{ waiting.icon }}</mat-icon
+          ><span class="atr-visually-hidden">{{ waiting.label }},</span>
+        }
         @if (mediaCount() > 0) {
           <mat-icon class="chip__media" aria-hidden="true">image</mat-icon
           ><span class="atr-visually-hidden"
@@ -124,6 +128,13 @@ const TIME = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' 
       font-weight: 500;
       white-space: nowrap;
     }
+    .chip__approval {
+      width: 14px;
+      height: 14px;
+      margin-left: 4px;
+      font-size: 14px;
+      vertical-align: -2px;
+    }
     .chip__media {
       width: 14px;
       height: 14px;
@@ -175,6 +186,11 @@ export class PostChipComponent {
   readonly openPost = output<void>();
 
   protected readonly status = computed(() => postStatus(this.post().status));
+  /** Shown at a glance: waiting for the client, changes asked, or approved. */
+  protected readonly approval = computed(() => {
+    const approval = this.post().approval;
+    return approval ? approvalLabel(approval) : null;
+  });
   protected readonly time = computed(() => {
     const at = this.post().scheduledAt ?? this.post().publishedAt;
     return at ? TIME.format(new Date(at)) : 'No date';
@@ -187,8 +203,10 @@ export class PostChipComponent {
   );
   protected readonly title = computed(() => {
     const post = this.post();
+    const approval = this.approval();
+    const state = approval ? `${this.status().label}, ${approval.label}` : this.status().label;
     return post.status === 'failed' && post.failureReason
-      ? `${this.status().label}: ${post.failureReason}`
-      : `${this.status().label} · ${preview(post.text, 100)}`;
+      ? `${state}: ${post.failureReason}`
+      : `${state} · ${preview(post.text, 100)}`;
   });
 }

@@ -18,7 +18,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import {
+  MAX_POST_COMMENT_LENGTH,
   WEB_PATHS,
+  type PostThread,
   type PostView,
   type SocialAccountView,
   type SocialProviderId,
@@ -44,7 +46,8 @@ import { SocialApi } from '../../social/data-access/social.api';
 import { handleLabel, nameList, providerIcon } from '../../social/provider-ui';
 import { fromLocalInputValue, toLocalInputValue } from '../calendar-range';
 import { PostsApi } from '../data-access/posts.api';
-import { isDeletable, isEditable, postStatus } from '../post-status';
+import { approvalLabel, isDeletable, isEditable, postStatus } from '../post-status';
+import { PostThreadComponent } from './post-thread.component';
 
 export interface PostEditorData {
   /** The post to show or edit; null composes a new one. */
@@ -98,6 +101,7 @@ export function characterCount(text: string): number {
     MatProgressBarModule,
     MatSelectModule,
     NoticeComponent,
+    PostThreadComponent,
   ],
   providers: [OUTLINED_FIELDS],
   templateUrl: './post-editor-dialog.component.html',
@@ -123,6 +127,8 @@ export class PostEditorDialogComponent {
   protected readonly serverError = serverError;
   protected readonly icon = providerIcon;
   protected readonly handle = handleLabel;
+  protected readonly approvalLabel = approvalLabel;
+  protected readonly maxComment = MAX_POST_COMMENT_LENGTH;
   protected readonly title = !this.post
     ? 'New post'
     : this.post.status === 'draft'
@@ -156,7 +162,38 @@ export class PostEditorDialogComponent {
       validators: [Validators.required, (control) => this.withinLimit(control)],
     }),
     scheduledAt: new FormControl(this.initialTime(), { nonNullable: true }),
+    /** Hold it until the client approves (offered when the client has Approvals on). */
+    needsApproval: new FormControl(!!this.post?.approval, { nonNullable: true }),
   });
+
+  /** The chosen client, followed as it changes (it decides whether approval is offered). */
+  private readonly clientId = signal(this.form.controls.clientId.value);
+  protected readonly clientName = computed(
+    () =>
+      this.data.clients.find((client) => client.id === this.clientId())?.name ?? this.post?.clientName ?? 'the client',
+  );
+  /** Approval can be asked of clients with Approvals on; a post that already needs it keeps the choice. */
+  protected readonly approvalOffered = computed(
+    () =>
+      !!this.post?.approval ||
+      !!this.data.clients.find((client) => client.id === this.clientId())?.permissions?.includes('posts.approve'),
+  );
+  protected readonly approval = this.post?.approval ?? null;
+
+  /** The post's thread (existing posts), with the agency's notes. */
+  protected readonly thread = signal<LoadState<PostThread>>({ status: 'loading' });
+  protected readonly threadError = computed(() => {
+    const state = this.thread();
+    return state.status === 'error' ? state.error.message : '';
+  });
+  protected readonly threadItems = computed(() => {
+    const state = this.thread();
+    return state.status === 'ready' ? state.value.items : [];
+  });
+  protected readonly commentText = new FormControl('', { nonNullable: true });
+  protected readonly commentInternal = new FormControl(false, { nonNullable: true });
+  protected readonly sendingComment = signal(false);
+  protected readonly commentError = signal<string | null>(null);
 
   protected readonly accountOptions = computed<AccountOption[]>(() => {
     const state = this.accountsState();
@@ -259,7 +296,9 @@ export class PostEditorDialogComponent {
     } else {
       this.accountsState.set({ status: 'ready', value: [] });
     }
+    if (this.post) this.loadThread();
     client.valueChanges.pipe(takeUntilDestroyed()).subscribe((clientId) => {
+      this.clientId.set(clientId);
       this.setChosen(new Set());
       // Another client's files cannot go out with this one's posts.
       this.setMedia(keepForClient(this.media(), clientId));
@@ -286,6 +325,44 @@ export class PostEditorDialogComponent {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe((state) => this.accountsState.set(state));
+  }
+
+  protected loadThread(): void {
+    const post = this.post;
+    if (!post) return;
+    this.postsApi
+      .comments(post.id)
+      .pipe(toLoadState, takeUntilDestroyed(this.destroyRef))
+      .subscribe((state) => this.thread.set(state));
+  }
+
+  /** A message on the thread; "Only the agency" keeps it as a note the client never sees. */
+  protected sendComment(): void {
+    const post = this.post;
+    const body = this.commentText.value.trim();
+    if (!post || this.sendingComment()) return;
+    if (!body) {
+      this.commentError.set('Write something first.');
+      return;
+    }
+    this.sendingComment.set(true);
+    this.commentError.set(null);
+    this.postsApi
+      .addComment(post.id, body, this.commentInternal.value)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (added) => {
+          this.sendingComment.set(false);
+          this.commentText.reset();
+          const state = this.thread();
+          const items = state.status === 'ready' ? state.value.items : [];
+          this.thread.set({ status: 'ready', value: { items: [...items, added] } });
+        },
+        error: (error: unknown) => {
+          this.sendingComment.set(false);
+          this.commentError.set(toApiError(error).message);
+        },
+      });
   }
 
   protected toggleAccount(accountId: string, checked: boolean): void {
@@ -436,11 +513,12 @@ export class PostEditorDialogComponent {
   }
 
   private save(kind: 'draft' | 'schedule', scheduledAt: string | null): void {
-    const { clientId, accountIds, mediaIds, text } = this.form.getRawValue();
+    const { clientId, accountIds, mediaIds, text, needsApproval: wanted } = this.form.getRawValue();
     const post = this.post;
+    const approval = this.approvalOffered() ? { needsApproval: wanted } : {};
     const request: Observable<PostView> = post
-      ? this.postsApi.update(post.id, { text, accountIds, mediaIds, scheduledAt })
-      : this.postsApi.create({ clientId: clientId ?? '', text, accountIds, mediaIds, scheduledAt });
+      ? this.postsApi.update(post.id, { text, accountIds, mediaIds, scheduledAt, ...approval })
+      : this.postsApi.create({ clientId: clientId ?? '', text, accountIds, mediaIds, scheduledAt, ...approval });
     this.formError.set(null);
     this.busy.set(kind);
     request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({

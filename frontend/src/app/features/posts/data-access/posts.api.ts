@@ -3,7 +3,9 @@ import { Injectable, inject } from '@angular/core';
 import {
   POST_PATHS,
   type CreatePostRequest,
+  type PostCommentView,
   type PostList,
+  type PostThread,
   type PostQuery,
   type PostView,
   type UpdatePostRequest,
@@ -31,6 +33,14 @@ export class PostsApi {
 
   get(postId: string): Observable<PostView> {
     return this.http.get<PostView>(POST_PATHS.post(encodeURIComponent(postId)));
+  }
+
+  comments(postId: string): Observable<PostThread> {
+    return this.http.get<PostThread>(POST_PATHS.comments(encodeURIComponent(postId)));
+  }
+
+  addComment(postId: string, body: string, internal: boolean): Observable<PostCommentView> {
+    return this.http.post<PostCommentView>(POST_PATHS.comments(encodeURIComponent(postId)), { body, internal });
   }
 
   update(postId: string, body: UpdatePostRequest): Observable<PostView> {

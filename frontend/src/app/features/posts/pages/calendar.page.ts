@@ -191,7 +191,7 @@ export class CalendarPage {
       .listAll()
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: (clients) => this.clients.set(clients.map(({ id, name }) => ({ id, name }))),
+        next: (clients) => this.clients.set(clients.map(({ id, name, permissions }) => ({ id, name, permissions }))),
         error: () => this.clients.set([]),
       });
     this.socialApi

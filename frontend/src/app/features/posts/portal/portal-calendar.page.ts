@@ -3,8 +3,10 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { PortalCalendarPost, PortalCalendarResponse } from '@atrium/shared';
+import { RouterLink } from '@angular/router';
+import { WEB_PATHS, type PortalCalendarPost, type PortalCalendarResponse } from '@atrium/shared';
 import { Subscription } from 'rxjs';
+import { ActiveClientService } from '../../../core/auth/active-client.service';
 import { AuthService } from '../../../core/auth/auth.service';
 import { LoadState, toLoadState } from '../../../core/http/load-state';
 import { NoticeComponent } from '../../../core/ui/notice.component';
@@ -72,6 +74,7 @@ function civilFormat(format: Intl.DateTimeFormat, date: CivilDate): string {
 @Component({
   selector: 'atr-portal-calendar-page',
   imports: [
+    RouterLink,
     CalendarToolbarComponent,
     MatButtonModule,
     MatIconModule,
@@ -88,7 +91,11 @@ export class PortalCalendarPage {
   private readonly auth = inject(AuthService);
   private readonly destroyRef = inject(DestroyRef);
 
+  private readonly activeClient = inject(ActiveClientService);
   protected readonly timeZone = safeTimeZone(this.auth.me()?.timezone);
+  /** Posts waiting for approval link to the review list when the person may approve. */
+  protected readonly canReview = this.activeClient.client()?.permissions.includes('posts.approve') ?? false;
+  protected readonly reviewsLink = WEB_PATHS.portalReviews;
   /** "America/New_York (EST)". */
   protected readonly zoneLabel = zoneLabel(this.timeZone);
   private readonly timeFormat = new Intl.DateTimeFormat('en', {
