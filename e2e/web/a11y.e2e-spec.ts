@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './support';
+import { personAddress, signIn } from './support';
 
 /** SPEC §7: no serious or critical axe-core violations on any page. */
 async function expectAccessible(page: Page): Promise<void> {
@@ -133,7 +133,10 @@ test.describe('Every page of both shells, at both widths', () => {
   for (const shell of SHELLS) {
     for (const width of [1280, 360]) {
       test(`${shell.pages[0]} shell at ${width} px: no violation of any impact`, async ({ browser }) => {
-        const context = await browser.newContext({ viewport: { width, height: 900 } });
+        const context = await browser.newContext({
+          viewport: { width, height: 900 },
+          extraHTTPHeaders: personAddress(),
+        });
         const page = await context.newPage();
         const found: string[] = [];
         await page.goto('/login');

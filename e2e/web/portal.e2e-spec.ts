@@ -1,14 +1,28 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, latestEmailTo, linkIn, signIn } from './support';
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
+import { DEMO_PASSWORD, latestEmailTo, linkIn, personAddress, signIn } from './support';
 
 const OWNER = 'owner@northwind.test';
 
+const openContexts: BrowserContext[] = [];
+
+test.afterEach(async () => {
+  for (const context of openContexts.splice(0)) await context.close();
+});
+
 async function signedIn(browser: Browser, email: string, width = 1280): Promise<Page> {
-  // Its own context (closed with the page), as axe-core needs.
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  // Its own context, as axe-core needs; closed after the test.
+  const context = await browser.newContext({ viewport: { width, height: 900 }, extraHTTPHeaders: personAddress() });
+  openContexts.push(context);
   const page = await context.newPage();
-  page.on('close', () => void context.close().catch(() => undefined));
   await page.goto('/login');
   await signIn(page, email);
   await expect(page).toHaveURL(/\/(portal|app)/);
@@ -16,7 +30,10 @@ async function signedIn(browser: Browser, email: string, width = 1280): Promise<
 }
 
 async function ownerHeaders(request: APIRequestContext): Promise<Record<string, string>> {
-  const response = await request.post('/api/v1/auth/login', { data: { email: OWNER, password: DEMO_PASSWORD } });
+  const response = await request.post('/api/v1/auth/login', {
+    data: { email: OWNER, password: DEMO_PASSWORD },
+    headers: personAddress(),
+  });
   expect(response.ok()).toBe(true);
   return { Authorization: `Bearer ${((await response.json()) as { accessToken: string }).accessToken}` };
 }
@@ -276,7 +293,7 @@ test.describe('The portal, finished', () => {
     browser,
     request,
   }) => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 360, height: 800 }, extraHTTPHeaders: personAddress() });
     await page.goto('/signup');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     // Tabbing through the empty form marks nothing red.
@@ -312,7 +329,7 @@ test.describe('The portal, finished', () => {
     });
     expect(invited.status()).toBe(201);
     const link = linkIn((await latestEmailTo(request, email)).text, '/invite');
-    const invitee = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    const invitee = await browser.newPage({ viewport: { width: 360, height: 800 }, extraHTTPHeaders: personAddress() });
     await invitee.goto(new URL(link).pathname + new URL(link).search);
     const password = invitee.locator('mat-form-field').filter({ has: invitee.getByLabel('Password', { exact: true }) });
     const passwordHint = password.locator('mat-hint');

@@ -25,6 +25,9 @@ const env = {
   PUBLISH_POLL_MS: '1000',
   FRONTEND_DIR: join(root, 'dist/frontend/browser'),
   LOG_LEVEL: 'warn',
+  // As behind a reverse proxy: tests that play many people give each its own address
+  // (X-Forwarded-For, see support.ts), so the per-address sign-in limit sees people, not one host.
+  TRUST_PROXY: 'true',
 };
 execFileSync(process.execPath, [join(root, 'dist/backend/cli.js'), 'seed-demo'], { env, stdio: 'inherit' });
 const server = spawn(process.execPath, [join(root, 'dist/backend/main.js')], {

@@ -27,8 +27,8 @@ test.describe('Social accounts, scheduling and the portal calendar', () => {
     await expect(anna.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
     await anna.getByRole('button', { name: 'Connect Demo platform' }).click();
 
-    // The sandbox platform's consent page (a real OAuth 2 authorization endpoint).
-    await expect(anna.getByRole('heading', { name: /Connect a sandbox account/ })).toBeVisible();
+    // The demo platform's consent page (a real OAuth 2 authorization endpoint).
+    await expect(anna.getByRole('heading', { name: 'Connect an account on the demo platform' })).toBeVisible();
     await anna.getByLabel('Account handle').fill(handle);
     await anna.getByLabel('Display name').fill(displayName);
     await anna.getByRole('button', { name: 'Authorize' }).click();

@@ -33,3 +33,15 @@ export function linkIn(text: string, path: string): string {
   if (!match) throw new Error(`No ${path} link in: ${text}`);
   return match[0];
 }
+
+let nextAddress = 0;
+
+/**
+ * A distinct client address (documentation range 198.51.100.0/24, sent as X-Forwarded-For to the
+ * test server, which trusts its proxy) for a browser context that plays another person: sign-in
+ * limits count per address, and a real portal's people do not share one.
+ */
+export function personAddress(): Record<string, string> {
+  nextAddress = (nextAddress % 250) + 1;
+  return { 'X-Forwarded-For': `198.51.100.${nextAddress}` };
+}
