@@ -110,6 +110,24 @@ describe('HTTP hardening', () => {
       expect(form.status).toBe(415);
     });
 
+    it('explains a malformed Content-Type header instead of naming the status alone', async () => {
+      for (const type of ['/json', 'application', 'ä/ö']) {
+        const response = await t
+          .http()
+          .post('/api/v1/auth/login')
+          .set('Content-Type', type)
+          .send(JSON.stringify({ email: ownerEmail, password: TEST_PASSWORD }));
+        expect(response.status).toBe(415);
+        expect(response.body).toEqual({
+          statusCode: 415,
+          error: 'Unsupported Media Type',
+          message:
+            'The Content-Type header is not one this API reads: send the request body as JSON (application/json)',
+        });
+        expect(setsRefreshCookie(response)).toBe(false);
+      }
+    });
+
     it('refuses sign-in from a foreign Origin or a cross-site fetch with 403 and sets no cookie', async () => {
       for (const headers of [
         { Origin: EVIL },

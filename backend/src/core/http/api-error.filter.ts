@@ -61,15 +61,20 @@ export class ApiErrorFilter implements ExceptionFilter {
           : Array.isArray((payload as { message?: unknown }).message)
             ? (payload as { message: string[] }).message.join('; ')
             : String((payload as { message?: unknown }).message ?? exception.message);
-      return { statusCode, error: reasonPhrase(statusCode), message };
+      // A bare exception (its message only the reason phrase, as the HTTP layer raises for a
+      // malformed header) gets a sentence that says what to send.
+      const plain = message === reasonPhrase(statusCode) ? (FRAMEWORK_MESSAGES[statusCode] ?? message) : message;
+      return { statusCode, error: reasonPhrase(statusCode), message: plain };
     }
     const status =
       (exception as { status?: unknown } | null)?.status ?? (exception as { statusCode?: unknown } | null)?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
+      // Refused by the HTTP layer before any route ran (a malformed header, say): a sentence that
+      // says what to send, not the bare reason phrase.
       return {
         statusCode: status,
         error: reasonPhrase(status),
-        message: reasonPhrase(status),
+        message: FRAMEWORK_MESSAGES[status] ?? reasonPhrase(status),
       };
     }
     return {
@@ -85,6 +90,12 @@ function retryAfterSeconds(exception: unknown): number {
   const seconds = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60;
 }
+
+/** What to say when the HTTP layer itself refuses a request. */
+const FRAMEWORK_MESSAGES: Record<number, string> = {
+  400: 'The request could not be read; check its headers and body',
+  415: 'The Content-Type header is not one this API reads: send the request body as JSON (application/json)',
+};
 
 function reasonPhrase(status: number): string {
   const phrases: Record<number, string> = {
