@@ -17,6 +17,7 @@ import type { ReviewList, ReviewPostView } from '@atrium/shared';
 import { AuthService } from '../../../core/auth/auth.service';
 import { LoadState, toLoadState } from '../../../core/http/load-state';
 import { NoticeComponent } from '../../../core/ui/notice.component';
+import { fullDateTime } from '../../../core/ui/time';
 import { safeTimeZone } from '../../../core/ui/zoned-time';
 import { PortalReviewsApi } from '../data-access/portal-reviews.api';
 import { ReviewCardComponent } from './review-card.component';
@@ -155,7 +156,7 @@ export class PortalReviewsPage {
   protected remove(approved: ReviewPostView): void {
     const index = this.items().findIndex((item) => item.id === approved.id);
     this.update((items) => items.filter((item) => item.id !== approved.id));
-    this.confirmation.set(ReviewCardComponent.approvedMessage(approved, this.timeZone));
+    this.confirmation.set(approvedMessage(approved, this.timeZone));
     const next = this.items()[Math.min(index, this.items().length - 1)];
     afterNextRender(
       () => {
@@ -171,4 +172,11 @@ export class PortalReviewsPage {
     if (state.status !== 'ready') return;
     this.state.set({ status: 'ready', value: { items: change(state.value.items) } });
   }
+}
+
+/** "Approved. It goes out …": when the approved post will publish, in the person's time zone. */
+function approvedMessage(review: ReviewPostView, timeZone: string): string {
+  return Date.parse(review.scheduledAt) <= Date.now()
+    ? 'Approved. It goes out now.'
+    : `Approved. It goes out ${fullDateTime(review.scheduledAt, timeZone)}.`;
 }

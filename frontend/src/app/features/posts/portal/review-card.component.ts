@@ -19,7 +19,6 @@ import { MAX_POST_COMMENT_LENGTH, type ReviewPostView } from '@atrium/shared';
 import type { Observable } from 'rxjs';
 import { toApiError } from '../../../core/http/api-error';
 import { NoticeComponent } from '../../../core/ui/notice.component';
-import { fullDateTime } from '../../../core/ui/time';
 import { safeTimeZone } from '../../../core/ui/zoned-time';
 import { handleLabel, providerIcon } from '../../social/provider-ui';
 import { PostThreadComponent } from '../components/post-thread.component';
@@ -350,12 +349,5 @@ export class ReviewCardComponent {
     afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
       injector: this.injector,
     });
-  }
-
-  /** For the list: "Approved. It goes out on …". */
-  static approvedMessage(review: ReviewPostView, timeZone: string | null): string {
-    return Date.parse(review.scheduledAt) <= Date.now()
-      ? 'Approved. It goes out now.'
-      : `Approved. It goes out ${fullDateTime(review.scheduledAt, timeZone)}.`;
   }
 }
