@@ -26,6 +26,7 @@ import { MediaModule } from './modules/media/media.module';
 import { BrandingModule } from './modules/branding/branding.module';
 import { DomainsModule } from './modules/domains/domains.module';
 import { ViewAsModule } from './modules/view-as/view-as.module';
+import { ContractsModule } from './modules/contracts/contracts.module';
 import { StorageModule } from './core/storage/storage.module';
 import { ENTITIES } from './entities';
 import { TenancyModule } from './core/tenancy/tenancy.module';
@@ -65,6 +66,7 @@ export class AppModule {
         DomainsModule,
         BrandingModule,
         ViewAsModule,
+        ContractsModule,
       ],
     };
   }

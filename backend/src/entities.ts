@@ -20,6 +20,11 @@ import { PostNote } from './modules/posts/entities/post-note.entity';
 import { MediaAsset } from './modules/media/entities/media-asset.entity';
 import { Branding } from './modules/branding/entities/branding.entity';
 import { CustomDomain } from './modules/domains/entities/custom-domain.entity';
+import { Contract } from './modules/contracts/entities/contract.entity';
+import { ContractRecipient } from './modules/contracts/entities/contract-recipient.entity';
+import { ContractField } from './modules/contracts/entities/contract-field.entity';
+import { ContractEvent } from './modules/contracts/entities/contract-event.entity';
+import { ContractTemplate } from './modules/contracts/entities/contract-template.entity';
 import {
   SandboxAccount,
   SandboxGrant,
@@ -55,4 +60,9 @@ export const ENTITIES = [
   PostNote,
   Branding,
   CustomDomain,
+  Contract,
+  ContractRecipient,
+  ContractField,
+  ContractEvent,
+  ContractTemplate,
 ];

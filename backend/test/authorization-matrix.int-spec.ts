@@ -72,6 +72,10 @@ const anySignedIn = (ok: Outcome): Record<Actor, Outcome> => ({
   ...signedOut,
 });
 
+/** A 1×1 PNG, as a signature picture. */
+const MATRIX_SIGNATURE =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 const get = (path: string) => async (): Promise<Request> => ({ method: 'GET', path });
 const week = () => {
   const from = new Date(Date.now() - 3 * 86400_000);
@@ -414,6 +418,162 @@ export const MATRIX: Record<string, Entry> = {
     request: async () => ({ method: 'GET', path: `/api/v1/portal/calendar?${week()}` }),
     expect: portalRoute(200),
   },
+  // ---- Contracts ------------------------------------------------------------------------------
+  'GET /api/v1/contracts': { request: get('/api/v1/contracts'), expect: agencyCollection(200) },
+  // The upload is a PDF body: a JSON body is refused with 415 once the caller may call the route.
+  'POST /api/v1/contracts': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/contracts?clientId=${w.clientA1.id}`,
+      body: { file: 'not a pdf' },
+    }),
+    expect: agencyCollection(415),
+  },
+  'POST /api/v1/contracts/from-template': {
+    request: async (w) => ({
+      method: 'POST',
+      path: '/api/v1/contracts/from-template',
+      body: { templateId: (await w.freshContractTemplate()).id, clientId: w.clientA1.id },
+    }),
+    expect: agencyRoute(201),
+  },
+  'GET /api/v1/contracts/:contractId': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/contracts/${(await w.freshContract()).id}` }),
+    expect: agencyRoute(200),
+  },
+  'PUT /api/v1/contracts/:contractId': {
+    request: async (w) => ({
+      method: 'PUT',
+      path: `/api/v1/contracts/${(await w.freshContract('draft')).id}`,
+      body: {
+        title: 'Matrix',
+        message: null,
+        expiresAt: null,
+        reminders: null,
+        recipients: [{ userId: w.userIds.clientMember, role: 'signer', step: 1 }],
+        fields: [
+          { kind: 'signature', recipientIndex: 0, required: true, page: 0, x: 0.1, y: 0.1, width: 0.3, height: 0.06 },
+        ],
+      },
+    }),
+    expect: agencyRoute(200),
+  },
+  'DELETE /api/v1/contracts/:contractId': {
+    request: async (w) => ({ method: 'DELETE', path: `/api/v1/contracts/${(await w.freshContract('draft')).id}` }),
+    expect: agencyRoute(204),
+  },
+  'POST /api/v1/contracts/:contractId/send': {
+    request: async (w) => ({ method: 'POST', path: `/api/v1/contracts/${(await w.freshContract('draft')).id}/send` }),
+    expect: agencyRoute(200),
+  },
+  'POST /api/v1/contracts/:contractId/void': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/contracts/${(await w.freshContract()).id}/void`,
+      body: { reason: 'Matrix' },
+    }),
+    expect: agencyRoute(200),
+  },
+  'POST /api/v1/contracts/:contractId/remind': {
+    request: async (w) => ({ method: 'POST', path: `/api/v1/contracts/${(await w.freshContract()).id}/remind` }),
+    expect: agencyRoute(200),
+  },
+  'POST /api/v1/contracts/:contractId/seal': {
+    request: async (w) => ({ method: 'POST', path: `/api/v1/contracts/${(await w.freshContract()).id}/seal` }),
+    expect: agencyRoute(200),
+  },
+  'GET /api/v1/contracts/:contractId/events': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/contracts/${(await w.freshContract()).id}/events` }),
+    expect: agencyRoute(200),
+  },
+  'GET /api/v1/contracts/:contractId/files/:kind': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/contracts/${(await w.freshContract()).id}/files/original` }),
+    expect: agencyRoute(200),
+  },
+  'POST /api/v1/contracts/:contractId/template': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/contracts/${(await w.freshContract()).id}/template`,
+      body: { name: 'Matrix template' },
+    }),
+    expect: agencyRoute(201),
+  },
+  // Countersigning: no agency actor is a recipient of the fresh contract, so each gets 404 like an
+  // unknown id (countersigning itself: contracts.int-spec).
+  'POST /api/v1/contracts/:contractId/sign': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/contracts/${(await w.freshContract()).id}/sign`,
+      body: { values: {} },
+    }),
+    expect: agencyRoute(404),
+  },
+  'POST /api/v1/contracts/:contractId/approve': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/contracts/${(await w.freshContract('sent', 'approver')).id}/approve`,
+    }),
+    expect: agencyRoute(404),
+  },
+  'POST /api/v1/contracts/:contractId/decline': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/contracts/${(await w.freshContract()).id}/decline`,
+      body: { reason: 'Matrix' },
+    }),
+    expect: agencyRoute(404),
+  },
+  'GET /api/v1/contract-templates': { request: get('/api/v1/contract-templates'), expect: agencyCollection(200) },
+  'GET /api/v1/contract-templates/:templateId': {
+    request: async (w) => ({
+      method: 'GET',
+      path: `/api/v1/contract-templates/${(await w.freshContractTemplate()).id}`,
+    }),
+    expect: agencyRoute(200),
+  },
+  'DELETE /api/v1/contract-templates/:templateId': {
+    request: async (w) => ({
+      method: 'DELETE',
+      path: `/api/v1/contract-templates/${(await w.freshContractTemplate()).id}`,
+    }),
+    expect: agencyRoute(204),
+  },
+  // Portal: A1's admin and member are both recipients; A2's admin gets 404 like an unknown id.
+  'GET /api/v1/portal/contracts': { request: get('/api/v1/portal/contracts'), expect: portalRoute(200) },
+  'GET /api/v1/portal/contracts/:contractId': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/portal/contracts/${(await w.freshContract()).id}` }),
+    expect: portalRoute(200, 404),
+  },
+  'GET /api/v1/portal/contracts/:contractId/files/:kind': {
+    request: async (w) => ({
+      method: 'GET',
+      path: `/api/v1/portal/contracts/${(await w.freshContract()).id}/files/original`,
+    }),
+    expect: portalRoute(200, 404),
+  },
+  'POST /api/v1/portal/contracts/:contractId/sign': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/portal/contracts/${(await w.freshContract()).id}/sign`,
+      body: { values: {}, signature: { method: 'drawn', image: MATRIX_SIGNATURE } },
+    }),
+    expect: portalRoute(200, 404),
+  },
+  'POST /api/v1/portal/contracts/:contractId/approve': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/portal/contracts/${(await w.freshContract('sent', 'approver')).id}/approve`,
+    }),
+    expect: portalRoute(200, 404),
+  },
+  'POST /api/v1/portal/contracts/:contractId/decline': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/portal/contracts/${(await w.freshContract()).id}/decline`,
+      body: { reason: 'Matrix' },
+    }),
+    expect: portalRoute(200, 404),
+  },
   'GET /api/v1/media': { request: get('/api/v1/media'), expect: agencyCollection(200) },
   'GET /api/v1/media/usage': { request: get('/api/v1/media/usage'), expect: agencyCollection(200) },
   // An upload request without files: everyone allowed gets 415 (not multipart), the rest are refused first.
@@ -568,6 +728,9 @@ export const PUBLIC_ROUTES = [
   // The brand of the sign-in pages: public fields only, images by public slug (branding.int-spec, branding.isolation).
   'GET /api/v1/public/brand',
   'GET /api/v1/public/brand-images/:slug/:slot/:version',
+  // The public verification page: answers only match, title and date (contracts.int-spec).
+  'POST /api/v1/public/contracts/verify',
+  'GET /api/v1/public/contracts/verify/:sha256',
   // Caddy's on-demand TLS question: loopback callers only, yes or no (custom-domains.int-spec, domains.isolation).
   'GET /api/internal/tls-ask',
 ];

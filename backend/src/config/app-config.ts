@@ -63,6 +63,22 @@ export interface AppConfig {
   storage: StorageConfig;
   media: MediaConfig;
   customDomains: CustomDomainsConfig;
+  contracts: ContractsConfig;
+}
+
+/** Contracts: limits on uploads and the certificate that seals completed documents. */
+export interface ContractsConfig {
+  maxFileBytes: number;
+  maxPages: number;
+  /** A PKCS#12 file with the installation's signing certificate; null = a self-signed one kept in `signingDir`. */
+  signingP12Path: string | null;
+  signingP12Password: string | null;
+  /** Where the self-signed identity is created on first start (`<dir>/signing/`). */
+  signingDir: string;
+  /** An RFC 3161 time-stamping authority; null = signatures carry the server's clock only. */
+  timestampUrl: string | null;
+  /** How often reminders and expiries are looked for. */
+  pollMs: number;
 }
 
 /** Agencies' own portal domains: how they are verified and how long a broken one keeps working. */

@@ -1,6 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
-import { AppConfig, ConfigError, DatabaseConfig, ProviderCredentialsConfig, SocialConfig } from './app-config';
+import {
+  AppConfig,
+  ConfigError,
+  ContractsConfig,
+  DatabaseConfig,
+  ProviderCredentialsConfig,
+  SocialConfig,
+} from './app-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -80,10 +87,28 @@ export function loadConfig(env: Env): AppConfig {
       urlTtlSeconds: read.int('MEDIA_URL_TTL_SECONDS', 900, 30, 86_400),
     },
     customDomains: readCustomDomains(read, appUrl, problems),
+    contracts: readContracts(read, problems),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function readContracts(read: EnvReader, problems: string[]): ContractsConfig {
+  const signingP12Path = read.optional('SIGNING_P12_PATH');
+  const signingP12Password = read.optional('SIGNING_P12_PASSWORD');
+  if (signingP12Path === null && signingP12Password !== null) {
+    problems.push('SIGNING_P12_PASSWORD is set without SIGNING_P12_PATH');
+  }
+  return {
+    maxFileBytes: read.int('CONTRACT_MAX_FILE_MB', 25, 1, 500) * MB,
+    maxPages: read.int('CONTRACT_MAX_PAGES', 300, 1, 5000),
+    signingP12Path,
+    signingP12Password,
+    signingDir: read.string('SIGNING_DIR', 'data'),
+    timestampUrl: read.optionalUrl('SIGNING_TSA_URL', ['http:', 'https:']),
+    pollMs: read.int('CONTRACT_POLL_MS', 60_000, 200, 3_600_000),
+  };
 }
 
 function readSocial(read: EnvReader, nodeEnv: string, problems: string[]): SocialConfig {

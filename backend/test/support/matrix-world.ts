@@ -1,5 +1,10 @@
 import { JwtService } from '@nestjs/jwt';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { Contract } from '../../src/modules/contracts/entities/contract.entity';
+import { ContractField } from '../../src/modules/contracts/entities/contract-field.entity';
+import { ContractRecipient } from '../../src/modules/contracts/entities/contract-recipient.entity';
+import { ContractTemplate } from '../../src/modules/contracts/entities/contract-template.entity';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../../src/core/auth/jwt.strategy';
 import { hashToken } from '../../src/modules/auth/token-hash';
 import { Agency } from '../../src/core/tenancy/entities/agency.entity';
@@ -44,6 +49,7 @@ export class MatrixWorld {
   clientA1!: Client;
   clientA2!: Client;
   tokens = {} as Record<Exclude<Actor, 'anonymous'>, string>;
+  userIds = {} as Record<Exclude<Actor, 'anonymous' | 'expiredToken'>, string>;
 
   constructor(readonly t: TestApp) {
     this.factory = new Factory(t);
@@ -70,6 +76,7 @@ export class MatrixWorld {
     };
     await f.clientUser(clientB1, 'admin');
     for (const [actor, user] of Object.entries(people)) {
+      this.userIds[actor as keyof typeof people] = user.id;
       this.tokens[actor as keyof typeof people] = (await f.signIn(user.email)).accessToken;
     }
     await this.t.db
@@ -163,6 +170,91 @@ export class MatrixWorld {
     await this.t.db.getRepository(Post).update({ id: post.id }, { approvalRequired: true, approvalState: 'pending' });
     await this.t.db.getRepository(PostTarget).update({ postId: post.id }, { state: 'held' });
     return post;
+  }
+
+  /**
+   * A contract of client A1 whose recipients are A1's admin and member (both in step 1, as `role`),
+   * each with a signature field; sent unless asked for a draft. Its PDF is real, in storage.
+   */
+  async freshContract(status: 'draft' | 'sent' = 'sent', role: 'signer' | 'approver' = 'signer'): Promise<Contract> {
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]);
+    const bytes = Buffer.from(await doc.save());
+    const id = randomUUID();
+    const key = `contracts/${this.agencyA.id}/${id}/original-matrix.pdf`;
+    await this.t.app.get(FileStorage).put(key, Readable.from([bytes]), 'application/pdf');
+    const contracts = this.t.db.getRepository(Contract);
+    const contract = await contracts.save(
+      contracts.create({
+        id,
+        agencyId: this.agencyA.id,
+        clientId: this.clientA1.id,
+        title: 'Matrix contract',
+        status,
+        currentStep: status === 'sent' ? 1 : null,
+        sentAt: status === 'sent' ? new Date() : null,
+        originalKey: key,
+        originalSha256: createHash('sha256').update(bytes).digest('hex'),
+        pageCount: 1,
+        pageSizes: JSON.stringify([{ width: 595, height: 842 }]),
+      }),
+    );
+    const recipients = this.t.db.getRepository(ContractRecipient);
+    const fields = this.t.db.getRepository(ContractField);
+    for (const [position, actor] of (['clientAdmin', 'clientMember'] as const).entries()) {
+      const recipient = await recipients.save(
+        recipients.create({
+          agencyId: this.agencyA.id,
+          clientId: this.clientA1.id,
+          contractId: id,
+          position,
+          userId: this.userIds[actor],
+          name: actor,
+          email: `${actor}@matrix.test`,
+          role,
+          side: 'client',
+          step: 1,
+          status: status === 'sent' ? 'sent' : 'waiting',
+          sentAt: status === 'sent' ? new Date() : null,
+        }),
+      );
+      if (role === 'signer') {
+        await fields.save(
+          fields.create({
+            agencyId: this.agencyA.id,
+            clientId: this.clientA1.id,
+            contractId: id,
+            recipientId: recipient.id,
+            kind: 'signature',
+            page: 0,
+            x: 0.1,
+            y: 0.1 + position * 0.2,
+            width: 0.3,
+            height: 0.06,
+            required: true,
+          }),
+        );
+      }
+    }
+    return contract;
+  }
+
+  /** A contract template of agency A, with its PDF in storage. */
+  async freshContractTemplate(): Promise<ContractTemplate> {
+    const contract = await this.freshContract('draft');
+    const templates = this.t.db.getRepository(ContractTemplate);
+    return templates.save(
+      templates.create({
+        agencyId: this.agencyA.id,
+        name: 'Matrix template',
+        fileKey: contract.originalKey,
+        sha256: contract.originalSha256,
+        pageCount: 1,
+        pageSizes: contract.pageSizes,
+        layout: JSON.stringify({ slots: [{ role: 'signer', step: 1 }], fields: [], reminders: null }),
+        recipientSlots: 1,
+      }),
+    );
   }
 
   /** A library file of client A1 (a portal upload by default), with real bytes in storage. */

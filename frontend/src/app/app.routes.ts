@@ -40,6 +40,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./features/social/social.routes').then((m) => m.SOCIAL_ACCOUNTS_ROUTES),
       },
       {
+        path: 'contracts',
+        canMatch: [() => inject(AuthService).me()?.agency.contracts === true],
+        loadChildren: () => import('./features/contracts/contracts.routes').then((m) => m.CONTRACTS_ROUTES),
+      },
+      {
         path: 'settings/clients',
         loadChildren: () => import('./features/clients/clients.routes').then((m) => m.CLIENTS_ROUTES),
       },

@@ -12,3 +12,4 @@ export * from './lib/branding-api';
 export * from './lib/brand-roles';
 export * from './lib/brand-theme';
 export * from './lib/view-as-api';
+export * from './lib/contracts-api';

@@ -32,6 +32,8 @@ export interface CallerProfile {
   pendingEmail: string | null;
   avatarAssetId: string | null;
   agencyName: string;
+  /** The agency's plan (what it is entitled to: see entitlementsOf). */
+  agencyPlan: string;
 }
 
 interface BaseContext extends RequestMeta {

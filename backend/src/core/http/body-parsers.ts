@@ -11,6 +11,13 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
  */
 export const MAX_JSON_DEPTH = 32;
 
+/**
+ * Routes whose JSON carries pictures (a contract signature with its initials, as data URLs) read
+ * up to SIGNATURE_BODY_LIMIT_BYTES; every other JSON body stays within BODY_LIMIT_BYTES.
+ */
+export const SIGNATURE_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+const SIGNATURE_BODY_PATH = /^\/api\/v1\/(?:portal\/)?contracts\/[0-9a-fA-F-]{36}\/sign(?:\?|$)/;
+
 /** Paths whose routes read HTML form posts: only the local OAuth sandbox's consent page and token endpoint. */
 export const FORM_BODY_PATHS = ['/api/dev-oauth/'];
 
@@ -30,7 +37,8 @@ export function registerBodyParsers(server: FastifyInstance): void {
   server.addContentTypeParser('application/json', (request, payload, done: Done) => {
     const refused = unreadableEncoding(request);
     if (refused) return done(refused);
-    readBody(request, payload, BODY_LIMIT_BYTES).then((raw) => {
+    const limit = SIGNATURE_BODY_PATH.test(request.url) ? SIGNATURE_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+    readBody(request, payload, limit).then((raw) => {
       if (raw.length === 0) return done(null, undefined);
       if (jsonNestingDepth(raw) > MAX_JSON_DEPTH) {
         return done(new BadRequestException('The request body is nested too deeply'));

@@ -3,6 +3,7 @@ export const JOBS = {
   deliverEmail: 'mail.deliver',
   publishPostTarget: 'posts.publish-target',
   mediaThumbnail: 'media.thumbnail',
+  sealContract: 'contracts.seal',
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 

@@ -34,6 +34,8 @@ export const RATE_LIMITS = {
    * enumerating slugs or hammering storage from one address is slowed down.
    */
   publicBrandPerIp: { name: 'public-brand:ip', limit: 300, windowSeconds: 15 * MINUTE },
+  /** The public verification page: each check may hash a large PDF. */
+  verifyDocumentPerIp: { name: 'verify-document:ip', limit: 60, windowSeconds: 15 * MINUTE },
   brandImagePerIp: { name: 'brand-image:ip', limit: 600, windowSeconds: 15 * MINUTE },
   /** "Check now" on a custom domain: real DNS queries, so a held-down button cannot flood the resolver. */
   domainCheckPerAgency: { name: 'domain-check:agency', limit: 60, windowSeconds: HOUR },

@@ -13,7 +13,7 @@ import { agencyScope, clientScope } from './tenant-scope';
 /** The caller's columns: the user, their agency, and their active membership(s) — one row per client. */
 const CALLER_COLUMNS = `u.id AS userId, u.kind AS kind, u.agencyId AS agencyId, u.name AS name, u.email AS email,
   u.timezone AS timezone, u.emailConfirmedAt AS emailConfirmedAt, u.pendingEmail AS pendingEmail,
-  u.avatarAssetId AS avatarAssetId, ag.name AS agencyName, am.role AS agencyRole,
+  u.avatarAssetId AS avatarAssetId, ag.name AS agencyName, ag.plan AS agencyPlan, am.role AS agencyRole,
   c.id AS clientId, c.name AS clientName, c.permissions AS clientPermissions, cm.role AS clientRole`;
 
 /** Only active agencies and memberships, and clients not deleted, count; the rest join to NULL. */
@@ -52,6 +52,7 @@ interface CallerRow {
   pendingEmail: string | null;
   avatarAssetId: string | null;
   agencyName: string;
+  agencyPlan: string;
   agencyRole: AgencyRole | null;
   clientId: string | null;
   clientName: string | null;
@@ -200,6 +201,7 @@ function contextOf(
       pendingEmail: user.pendingEmail,
       avatarAssetId: user.avatarAssetId,
       agencyName: user.agencyName,
+      agencyPlan: user.agencyPlan,
     },
     ...meta,
   };

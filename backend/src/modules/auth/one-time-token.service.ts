@@ -11,7 +11,15 @@ export const TOKEN_TTL_MS: Record<OneTimeTokenPurpose, number> = {
   invitation: 7 * 24 * 60 * 60_000,
   magic_link: 15 * 60_000,
   change_email: 24 * 60 * 60_000,
+  // A contract waits days for its signers (reminders come every few days): its emails sign in for a week.
+  contract_link: 7 * 24 * 60 * 60_000,
 };
+
+/**
+ * Purposes whose earlier links keep working when a new one is issued: each contract email signs in
+ * to its own contract, and a second contract must not break the first one's link.
+ */
+const KEEPS_EARLIER: ReadonlySet<OneTimeTokenPurpose> = new Set(['contract_link']);
 
 /** Ids per `IN (…)` list of one UPDATE. */
 const USERS_PER_UPDATE = 1000;
@@ -44,7 +52,7 @@ export class OneTimeTokenService {
     const manager = tokensIn(tx);
     const now = new Date();
     const userIds = [...new Set(recipients.map((r) => r.userId))];
-    for (let at = 0; at < userIds.length; at += USERS_PER_UPDATE) {
+    for (let at = 0; !KEEPS_EARLIER.has(purpose) && at < userIds.length; at += USERS_PER_UPDATE) {
       await manager
         .getRepository(OneTimeToken)
         .update({ userId: In(userIds.slice(at, at + USERS_PER_UPDATE)), purpose, usedAt: IsNull() }, { usedAt: now });
@@ -74,7 +82,7 @@ export class OneTimeTokenService {
     await tokensIn(tx)
       .getRepository(OneTimeToken)
       .update(
-        { userId, purpose: In(['reset_password', 'magic_link', 'change_email']), usedAt: IsNull() },
+        { userId, purpose: In(['reset_password', 'magic_link', 'change_email', 'contract_link']), usedAt: IsNull() },
         { usedAt: new Date() },
       );
   }
@@ -83,14 +91,18 @@ export class OneTimeTokenService {
   async spendMagicLinks(tx: TenantDataAccess, userId: string): Promise<void> {
     await tokensIn(tx)
       .getRepository(OneTimeToken)
-      .update({ userId, purpose: 'magic_link', usedAt: IsNull() }, { usedAt: new Date() });
+      .update({ userId, purpose: In(['magic_link', 'contract_link']), usedAt: IsNull() }, { usedAt: new Date() });
   }
 
   /**
    * Spends a token: one conditional UPDATE, so two concurrent requests cannot both succeed.
    * Returns the token row, or null when it is unknown, expired, already used or for another purpose.
    */
-  async consume(tx: TenantDataAccess, token: string, purpose: OneTimeTokenPurpose): Promise<OneTimeToken | null> {
+  async consume(
+    tx: TenantDataAccess,
+    token: string,
+    purpose: OneTimeTokenPurpose | readonly OneTimeTokenPurpose[],
+  ): Promise<OneTimeToken | null> {
     if (typeof token !== 'string' || token.length < 20 || token.length > 200) return null;
     const tokenHash = hashToken(token);
     const now = new Date();
@@ -99,7 +111,12 @@ export class OneTimeTokenService {
       .createQueryBuilder()
       .update(OneTimeToken)
       .set({ usedAt: now })
-      .where({ tokenHash, purpose, usedAt: IsNull(), expiresAt: MoreThan(now) })
+      .where({
+        tokenHash,
+        purpose: typeof purpose === 'string' ? purpose : In([...purpose]),
+        usedAt: IsNull(),
+        expiresAt: MoreThan(now),
+      })
       .execute();
     if ((result.affected ?? 0) !== 1) return null;
     return manager.getRepository(OneTimeToken).findOneBy({ tokenHash });

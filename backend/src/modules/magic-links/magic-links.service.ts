@@ -116,7 +116,10 @@ export class MagicLinksService {
       new BadRequestException(
         'This sign-in link is invalid, has expired or was already used. Ask for a new one or sign in with your password.',
       );
-    const spent = await this.tenant.transaction((tx) => this.tokens.consume(tx, token, 'magic_link'));
+    // A contract email's one-click sign-in is a magic link that lasts longer (see TOKEN_TTL_MS).
+    const spent = await this.tenant.transaction((tx) =>
+      this.tokens.consume(tx, token, ['magic_link', 'contract_link']),
+    );
     if (!spent) throw invalid();
     const user = await this.tenant
       .unscoped('magic link: the spent token names a user, whose agency is not known until the user is read')

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { MeResponse } from '@atrium/shared';
+import { entitlementsOf, type MeResponse } from '@atrium/shared';
 import type { RequestContext } from '../../core/auth/request-context';
 import { ContextLoader } from '../../core/tenancy/context-loader.service';
 import { agencyScope } from '../../core/tenancy/tenant-scope';
@@ -38,7 +38,12 @@ export class MeService {
       avatarUrl,
       pendingEmail: profile.pendingEmail,
       audience: context.audience,
-      agency: { id: context.agencyId, name: profile.agencyName },
+      agency: {
+        id: context.agencyId,
+        name: profile.agencyName,
+        // What the workspace offers (a feature the plan lacks gets no navigation entry).
+        ...(context.audience === 'agency' ? { contracts: entitlementsOf(profile.agencyPlan).contracts } : {}),
+      },
       agencyRole: context.audience === 'agency' ? context.agencyRole : null,
       clients:
         context.audience === 'client'

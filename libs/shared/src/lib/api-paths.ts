@@ -46,6 +46,12 @@ export const WEB_PATHS = {
   portalSettings: '/portal/settings',
   /** Posts that wait for the client's approval (posts.approve). */
   portalReviews: '/portal/reviews',
+  /** Contracts sent to the client's people (contracts.sign). */
+  portalContracts: '/portal/contracts',
+  /** The agency's contracts (plan entitlement `contracts`). */
+  agencyContracts: '/app/contracts',
+  /** Public: is this PDF a completed contract of this installation? */
+  verifyDocument: '/verify',
   /** Email-change confirmation links land here (`?token=`). */
   confirmEmailChange: '/confirm-email-change',
   /** Providers redirect here after consent; must match the redirect URI registered with each platform. */

@@ -57,6 +57,8 @@ export interface SessionResponse {
 export interface MeAgency {
   id: string;
   name: string;
+  /** Agency users: whether the plan includes contracts (the workspace shows Contracts only then). */
+  contracts?: boolean;
 }
 
 export interface MeClient {

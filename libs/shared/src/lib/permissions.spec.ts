@@ -24,8 +24,9 @@ describe('CLIENT_PERMISSIONS', () => {
       'accounts.manage',
       'users.manage',
       'posts.approve',
+      'contracts.sign',
     ]);
-    expect(isClientPermission('contracts.sign')).toBe(false);
+    expect(isClientPermission('contracts.sign')).toBe(true);
     expect(isClientPermission('billing.manage')).toBe(false);
     expect(isClientPermission('users.manage')).toBe(true);
   });

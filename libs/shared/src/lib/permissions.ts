@@ -10,6 +10,7 @@ export const CLIENT_PERMISSIONS = [
   'accounts.manage',
   'users.manage',
   'posts.approve',
+  'contracts.sign',
 ] as const;
 export type ClientPermission = (typeof CLIENT_PERMISSIONS)[number];
 

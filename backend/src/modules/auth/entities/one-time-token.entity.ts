@@ -3,7 +3,14 @@ import { DateColumn, IdColumn, NullableDateColumn, ShortText } from '../../../co
 import { User } from '../../../core/tenancy/entities/user.entity';
 import { RecordEntity } from '../../../core/database/base-entities';
 
-export type OneTimeTokenPurpose = 'confirm_email' | 'reset_password' | 'invitation' | 'magic_link' | 'change_email';
+export type OneTimeTokenPurpose =
+  | 'confirm_email'
+  | 'reset_password'
+  | 'invitation'
+  | 'magic_link'
+  | 'change_email'
+  /** The one-click sign-in of a contract email (to sign, reminder, completed): a longer-lived magic link. */
+  | 'contract_link';
 
 /**
  * A token sent by email (SPEC §5): 256 random bits, stored only as a SHA-256 hash, bound to one

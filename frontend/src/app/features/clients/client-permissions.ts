@@ -17,6 +17,10 @@ const DESCRIPTIONS: Record<ClientPermission, { label: string; description: strin
     label: 'Approvals',
     description: 'Approve the posts you mark for review, or ask for changes, before they go out.',
   },
+  'contracts.sign': {
+    label: 'Contracts',
+    description: 'See the contracts you send them, sign or decline them, and download the signed copies.',
+  },
 };
 
 /** SPEC §4, in the spec's order: what each client permission unlocks in the portal. */

@@ -58,6 +58,10 @@ export class AgencyShellComponent {
       { label: 'Calendar', icon: 'calendar_month', link: WEB_PATHS.agencyCalendar, exact: false },
       { label: 'Media', icon: 'perm_media', link: WEB_PATHS.agencyMedia, exact: false },
       { label: 'Social accounts', icon: 'share', link: WEB_PATHS.agencyAccounts, exact: false },
+      // Only on plans that include contracts.
+      ...(this.auth.me()?.agency.contracts
+        ? [{ label: 'Contracts', icon: 'draw', link: WEB_PATHS.agencyContracts, exact: false }]
+        : []),
       { label: 'Clients', icon: 'business_center', link: WEB_PATHS.agencyClients, exact: false },
       // Members cannot manage the team (SPEC §1): no entry that could only fail.
       ...(role === 'owner' || role === 'admin'

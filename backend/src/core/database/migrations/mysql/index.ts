@@ -1,3 +1,4 @@
+import { AddContracts1796279016369 } from './1796279016369-AddContracts';
 import { PostApproval1796267943076 } from './1796267943076-PostApproval';
 import { RetireUnbuiltPermissions1796266800000 } from './1796266800000-RetireUnbuiltPermissions';
 import { CalendarWeekCoveringIndex1796195811905 } from './1796195811905-CalendarWeekCoveringIndex';
@@ -33,4 +34,5 @@ export const MYSQL_MIGRATIONS = [
   CalendarWeekCoveringIndex1796195811905,
   RetireUnbuiltPermissions1796266800000,
   PostApproval1796267943076,
+  AddContracts1796279016369,
 ];

@@ -1,3 +1,4 @@
+import { AddContracts1796279011811 } from './1796279011811-AddContracts';
 import { PostApproval1796267938548 } from './1796267938548-PostApproval';
 import { RetireUnbuiltPermissions1796266790000 } from './1796266790000-RetireUnbuiltPermissions';
 import { CalendarWeekCoveringIndex1796195796128 } from './1796195796128-CalendarWeekCoveringIndex';
@@ -33,4 +34,5 @@ export const SQLITE_MIGRATIONS = [
   CalendarWeekCoveringIndex1796195796128,
   RetireUnbuiltPermissions1796266790000,
   PostApproval1796267938548,
+  AddContracts1796279011811,
 ];

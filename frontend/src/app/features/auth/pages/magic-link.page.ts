@@ -4,7 +4,7 @@ import { Router, RouterLink } from '@angular/router';
 import { WEB_PATHS } from '@atrium/shared';
 import { finalize } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
-import { homeFor } from '../../../core/auth/return-url';
+import { resolveReturnUrl } from '../../../core/auth/return-url';
 import { BrandService } from '../../../core/branding/brand.service';
 import { toApiError } from '../../../core/http/api-error';
 import { NoticeComponent } from '../../../core/ui/notice.component';
@@ -28,12 +28,12 @@ import { NoticeComponent } from '../../../core/ui/notice.component';
           kind="warning"
           message="This sign-in link is incomplete. Open the link from the email or message again, or sign in with your password."
         >
-          <a [routerLink]="loginLink()">Go to sign in</a>
+          <a [routerLink]="loginPath()" [queryParams]="loginQuery()">Go to sign in</a>
         </atr-notice>
       } @else if (error(); as message) {
         <atr-notice kind="error" [message]="message">
-          <span>Sign-in links work once and for 15 minutes. Ask for a new one, or sign in with your password.</span>
-          <a [routerLink]="loginLink()">Go to sign in</a>
+          <span>Sign-in links work once and only for a while. Ask for a new one, or sign in with your password.</span>
+          <a [routerLink]="loginPath()" [queryParams]="loginQuery()">Go to sign in</a>
         </atr-notice>
       } @else {
         <button
@@ -61,10 +61,17 @@ export class MagicLinkPage {
   private readonly router = inject(Router);
 
   readonly token = input<string | undefined>();
+  /** Where the link leads after signing in (a contract email opens its contract); own side only. */
+  readonly returnUrl = input<string | undefined>();
 
   private readonly brands = inject(BrandService);
   /** Links that stay on the agency's sign-in address when the page is on one. */
-  protected readonly loginLink = computed(() => this.brands.signInPath(WEB_PATHS.login));
+  protected readonly loginPath = computed(() => this.brands.signInPath(WEB_PATHS.login));
+  /** Sign-in keeps the destination, so a spent contract link still ends on its contract. */
+  protected readonly loginQuery = computed(() => {
+    const returnUrl = this.returnUrl();
+    return returnUrl ? { returnUrl } : null;
+  });
   protected readonly signingIn = signal(false);
   protected readonly error = signal<string | null>(null);
 
@@ -78,7 +85,7 @@ export class MagicLinkPage {
       .signInWithMagicLink({ token })
       .pipe(finalize(() => this.signingIn.set(false)))
       .subscribe({
-        next: (me) => void this.router.navigateByUrl(homeFor(me.audience)),
+        next: (me) => void this.router.navigateByUrl(resolveReturnUrl(this.returnUrl(), me.audience)),
         error: (error: unknown) => {
           const apiError = toApiError(error);
           // A validation failure (a mangled token) reads like any other dead link.

@@ -1,0 +1,45 @@
+/**
+ * The fonts everything we print goes through. The PDF standard fonts only know WinAnsi (Western
+ * European), so a signer called Łukasz Żółć or Дмитрий would print wrong or not at all; DejaVu
+ * covers Latin, Greek and Cyrillic. Embedded as subsets (only the glyphs used).
+ */
+import { readFile } from 'node:fs/promises';
+import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib';
+import { subsettingFontkit } from './fontkit-adapter';
+
+export interface DocumentFonts {
+  regular: PDFFont;
+  bold: PDFFont;
+}
+
+type FontFiles = Record<keyof DocumentFonts, Uint8Array>;
+
+/** Read once per process: ~1.4 MB that every sealing would otherwise read again. */
+let fontFiles: Promise<FontFiles> | null = null;
+
+function loadFontFiles(): Promise<FontFiles> {
+  fontFiles ??= Promise.all([
+    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  ]).then(([regular, bold]) => ({ regular, bold }));
+  // A failed read (a broken install) is reported to this caller and retried by the next.
+  fontFiles.catch(() => (fontFiles = null));
+  return fontFiles;
+}
+
+export type FontFace = keyof DocumentFonts;
+
+/**
+ * Embeds one face in `doc`. Embed a face only when it is about to be used: pdf-lib writes a subset
+ * once, at the first save, and never adds glyphs to it afterwards.
+ */
+export async function embedFont(doc: PDFDocument, face: FontFace): Promise<PDFFont> {
+  const files = await loadFontFiles();
+  doc.registerFontkit(subsettingFontkit);
+  return doc.embedFont(files[face], { subset: true });
+}
+
+export async function embedDocumentFonts(doc: PDFDocument): Promise<DocumentFonts> {
+  const [regular, bold] = await Promise.all([embedFont(doc, 'regular'), embedFont(doc, 'bold')]);
+  return { regular, bold };
+}
