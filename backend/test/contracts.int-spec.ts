@@ -385,6 +385,12 @@ describe('Contracts: send for signature, sign in turn, seal, verify', () => {
       expect((await as(otherAgencyOwner).get(path)).status).toBe(404);
     }
     expect((await as(otherAgencyOwner).post(`/api/v1/contracts/${id}/void`, { reason: 'mine now' })).status).toBe(404);
+    // Lists never carry another tenant's contracts.
+    expect((await as(otherAgencyOwner).get('/api/v1/contracts')).body.items).toEqual([]);
+    expect((await as(otherAgencyOwner).get(`/api/v1/contracts?clientId=${acme.id}`)).body.items).toEqual([]);
+    expect((await as(globexAdmin).get('/api/v1/portal/contracts')).body.items).toEqual([]);
+    // A client user cannot reach the agency's routes at all.
+    expect((await as(first.token).get(`/api/v1/contracts/${id}`)).status).toBe(403);
     expect((await as(bystander.token).post(`/api/v1/portal/contracts/${id}/decline`, { reason: 'no' })).status).toBe(
       404,
     );
@@ -468,6 +474,105 @@ describe('Contracts: send for signature, sign in turn, seal, verify', () => {
       signature: { method: 'drawn', image: signaturePng },
     });
     expect(late.status).toBe(409);
+  });
+
+  it('runs a group in parallel, then the agency countersigns; a template brings the layout back', async () => {
+    const ownerId = (await agency().get('/api/v1/me')).body.id as string;
+    const id = await upload();
+    const saved = await agency().put(`/api/v1/contracts/${id}`, {
+      title: 'Group agreement',
+      message: null,
+      expiresAt: null,
+      reminders: null,
+      recipients: [
+        { userId: first.id, role: 'signer', step: 1 },
+        { userId: second.id, role: 'approver', step: 1 },
+        { userId: ownerId, role: 'signer', step: 3 },
+      ],
+      fields: [
+        { kind: 'signature', recipientIndex: 0, required: true, page: 0, x: 0.1, y: 0.7, width: 0.3, height: 0.06 },
+        { kind: 'initials', recipientIndex: 0, required: true, page: 1, x: 0.8, y: 0.9, width: 0.1, height: 0.04 },
+        { kind: 'signature', recipientIndex: 2, required: true, page: 1, x: 0.5, y: 0.7, width: 0.3, height: 0.06 },
+        { kind: 'name', recipientIndex: 2, required: true, page: 1, x: 0.5, y: 0.78, width: 0.3, height: 0.04 },
+      ],
+    });
+    // Steps are renumbered without gaps; the agency user is on the agency's side.
+    expect(saved.body.recipients.map((r: { step: number; side: string }) => [r.step, r.side])).toEqual([
+      [1, 'client'],
+      [1, 'client'],
+      [2, 'agency'],
+    ]);
+    await agency().post(`/api/v1/contracts/${id}/send`);
+    // Both of step 1 are asked at once.
+    expect((await t.emailsTo(second.email))[0].subject).toBe(
+      'Please approve: Service agreement'.replace('Service agreement', 'Group agreement'),
+    );
+    // The countersigner's turn has not come.
+    expect(
+      (
+        await agency().post(`/api/v1/contracts/${id}/sign`, {
+          values: {},
+          signature: { method: 'drawn', image: signaturePng },
+        })
+      ).status,
+    ).toBe(409);
+    const noInitials = await as(first.token).post(`/api/v1/portal/contracts/${id}/sign`, {
+      values: {},
+      signature: { method: 'drawn', image: signaturePng },
+    });
+    expect(noInitials.status).toBe(400);
+    expect(noInitials.body.details[0].field).toBe('initials');
+    await as(first.token).post(`/api/v1/portal/contracts/${id}/sign`, {
+      values: {},
+      signature: { method: 'uploaded', image: signaturePng },
+      initials: { method: 'typed', image: signaturePng, typedText: 'FS', font: 'Dancing Script' },
+    });
+    // The approver cannot sign, only approve.
+    expect((await as(second.token).post(`/api/v1/portal/contracts/${id}/sign`, { values: {} })).status).toBe(404);
+    const approved = await as(second.token).post(`/api/v1/portal/contracts/${id}/approve`);
+    expect(approved.status).toBe(200);
+    expect(approved.body.currentStep).toBe(2);
+    const countersigned = await agency().post(`/api/v1/contracts/${id}/sign`, {
+      values: {},
+      signature: { method: 'drawn', image: signaturePng },
+    });
+    expect(countersigned.status).toBe(200);
+    expect(countersigned.body.status).toBe('completed');
+    const name = countersigned.body.fields.find((f: { kind: string }) => f.kind === 'name');
+    expect(name.value).toBe(owner.name);
+    await t.app.get(JobQueue).drain();
+    expect((await agency().get(`/api/v1/contracts/${id}`)).body.sealState).toBe('sealed');
+
+    const template = await agency().post(`/api/v1/contracts/${id}/template`, { name: 'Group template' });
+    expect(template.status).toBe(201);
+    expect(template.body).toMatchObject({ name: 'Group template', recipientSlots: 3, pageCount: 2 });
+    const layout = (await agency().get(`/api/v1/contract-templates/${template.body.id}`)).body;
+    expect(layout.slots).toEqual([
+      { role: 'signer', step: 1 },
+      { role: 'approver', step: 1 },
+      { role: 'signer', step: 2 },
+    ]);
+    expect(layout.fields).toHaveLength(4);
+    const started = await agency().post('/api/v1/contracts/from-template', {
+      templateId: template.body.id,
+      clientId: acme.id,
+    });
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({
+      status: 'draft',
+      title: 'Group template',
+      pageCount: 2,
+      templateId: template.body.id,
+    });
+    expect((await as(otherAgencyOwner).get(`/api/v1/contract-templates/${template.body.id}`)).status).toBe(404);
+    expect(
+      (
+        await as(otherAgencyOwner).post('/api/v1/contracts/from-template', {
+          templateId: template.body.id,
+          clientId: acme.id,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('asks for Contracts to be on for the client, and for the plan to include contracts', async () => {

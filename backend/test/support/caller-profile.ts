@@ -9,4 +9,5 @@ export const testProfile: CallerProfile = {
   pendingEmail: null,
   avatarAssetId: null,
   agencyName: 'Test Agency',
+  agencyPlan: 'full',
 };

@@ -45,13 +45,19 @@ export function addAuditLogPages(doc: PDFDocument, fonts: DocumentFonts, content
   );
   flow.paragraph('Audit log', { font: fonts.bold, size: 18 });
   flow.moveDown(4);
-  flow.paragraph(`${content.title} · ${content.contractId}`, { font: fonts.regular, size: 9, color: MUTED }, { maxLines: 3 });
+  flow.paragraph(
+    `${content.title} · ${content.contractId}`,
+    { font: fonts.regular, size: 9, color: MUTED },
+    { maxLines: 3 },
+  );
   flow.moveDown(10);
   headingRow(flow, headingStyle);
 
   const widths = columnWidths(flow);
   for (const event of content.events) {
-    const cells = COLUMNS.map((column, index) => flow.lines(column.cell(event), cellStyle, widths[index], column.maxLines));
+    const cells = COLUMNS.map((column, index) =>
+      flow.lines(column.cell(event), cellStyle, widths[index], column.maxLines),
+    );
     const height = Math.max(1, ...cells.map((lines) => lines.length)) * cellStyle.size * LINE_HEIGHT + ROW_PADDING;
     flow.ensure(height);
     const top = flow.cursor;

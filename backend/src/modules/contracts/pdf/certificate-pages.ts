@@ -5,7 +5,7 @@
  */
 import { rgb, type PDFDocument } from '@cantoo/pdf-lib';
 import { PageFlow, RULE, MUTED, type TextStyle } from './page-flow';
-import type { DocumentFonts } from './pdf-fonts';
+import { measureWith, type DocumentFonts } from './pdf-fonts';
 import { fitPicture, type EmbedPicture } from './picture-cache';
 import type { SealRecipient } from './seal-input';
 import { fitText, LINE_HEIGHT } from './text-fitting';
@@ -136,7 +136,7 @@ async function signatureBox(
     // No script fonts here: typed words print in the text face, a missing picture says so.
     const words = recipient.typedText ?? 'No signature picture';
     const font = flow.fonts.regular;
-    const fitted = fitText(words, (t) => font.widthOfTextAtSize(t, 1), inner, {
+    const fitted = fitText(words, measureWith(font), inner, {
       maxSize: recipient.typedText ? 18 : 9,
       minSize: 5,
       minReadable: 7,

@@ -5,6 +5,7 @@
  */
 import { LineCapStyle, rgb, type PDFDocument, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
 import { displayedPage, inBox, placeBox, type DisplayedPage, type PlacedBox } from './page-geometry';
+import { measureWith } from './pdf-fonts';
 import { fitPicture, type EmbedPicture } from './picture-cache';
 import type { SealField } from './seal-input';
 import { fitText, LINE_HEIGHT } from './text-fitting';
@@ -28,7 +29,8 @@ export async function stampFields(
   const geometry = new Map<number, DisplayedPage>();
   for (const field of fields) {
     const page = pages[field.page];
-    if (!page) throw new Error(`A ${field.kind} field is on page ${field.page + 1}, but the document has ${pages.length}.`);
+    if (!page)
+      throw new Error(`A ${field.kind} field is on page ${field.page + 1}, but the document has ${pages.length}.`);
     let displayed = geometry.get(field.page);
     if (!displayed) {
       displayed = displayedPage(page);
@@ -82,7 +84,7 @@ function drawFittedText(page: PDFPage, box: { width: number; height: number }, t
   const inset = Math.min(box.height * TEXT_INSET, 2);
   const inner = { width: box.width - 2 * inset, height: box.height - 2 * inset };
   if (inner.width <= 0 || inner.height <= 0) return;
-  const fitted = fitText(text, (t) => font.widthOfTextAtSize(t, 1), inner, {
+  const fitted = fitText(text, measureWith(font), inner, {
     maxSize: MAX_TEXT_SIZE,
     minSize: MIN_TEXT_SIZE,
     minReadable: MIN_READABLE_SIZE,

@@ -15,11 +15,19 @@ import {
   type PDFObject,
 } from '@cantoo/pdf-lib';
 
-/** Action types that run code, start programs or send data away. */
+/** Action types that run code, start programs, open other files or send data away. */
 const ACTIVE_ACTIONS = new Set(
-  ['JavaScript', 'Launch', 'SubmitForm', 'ImportData', 'ResetForm', 'Rendition', 'RichMediaExecute'].map((type) =>
-    PDFName.of(type),
-  ),
+  [
+    'JavaScript',
+    'Launch',
+    'SubmitForm',
+    'ImportData',
+    'ResetForm',
+    'Rendition',
+    'RichMediaExecute',
+    'GoToR',
+    'GoToE',
+  ].map((type) => PDFName.of(type)),
 );
 /**
  * Keys removed wherever they appear: additional actions (AA), the open action, the document's

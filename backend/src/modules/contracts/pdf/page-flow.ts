@@ -5,7 +5,7 @@
  * a record; not a general typesetter.
  */
 import { PageSizes, rgb, type PDFDocument, type PDFFont, type PDFPage, type RGB } from '@cantoo/pdf-lib';
-import type { DocumentFonts } from './pdf-fonts';
+import { measureWith, type DocumentFonts } from './pdf-fonts';
 import { LINE_HEIGHT, printable, truncate, wrapText } from './text-fitting';
 
 export const PAGE_MARGIN = 50;
@@ -98,7 +98,7 @@ export class PageFlow {
 
   /** `text` broken into lines of at most `width`, the last of `maxLines` ending in an ellipsis if cut. */
   lines(text: string, style: TextStyle, width: number, maxLines = Infinity): string[] {
-    const measure = (t: string) => style.font.widthOfTextAtSize(t, 1);
+    const measure = measureWith(style.font);
     const lines = wrapText(printable(text, true), measure, style.size, width);
     if (lines.length <= maxLines) return lines;
     const kept = lines.slice(0, maxLines);
@@ -109,7 +109,7 @@ export class PageFlow {
   /** Numbers the pages: "left text · page 2 of 3" in every footer. */
   finish(footer: string): void {
     const style = { font: this.fonts.regular, size: FOOTER_SIZE, color: MUTED };
-    const measure = (t: string) => style.font.widthOfTextAtSize(t, 1);
+    const measure = measureWith(style.font);
     this.pages.forEach((page, index) => {
       const numbering = `page ${index + 1} of ${this.pages.length}`;
       const numberingWidth = style.font.widthOfTextAtSize(numbering, style.size);
@@ -125,11 +125,15 @@ export class PageFlow {
     this.pages.push(page);
     this.top = CONTENT_TOP;
     const { bold, regular } = this.fonts;
-    const measure = (font: PDFFont) => (t: string) => font.widthOfTextAtSize(t, 1);
     const headerTop = PAGE_HEIGHT - PAGE_MARGIN;
     const section = printable(this.header.section);
     const sectionWidth = regular.widthOfTextAtSize(section, HEADER_SIZE);
-    const brand = truncate(printable(this.header.brand), measure(bold), HEADER_SIZE, this.width - sectionWidth - 24);
+    const brand = truncate(
+      printable(this.header.brand),
+      measureWith(bold),
+      HEADER_SIZE,
+      this.width - sectionWidth - 24,
+    );
     this.textAt(brand, this.left, headerTop, { font: bold, size: HEADER_SIZE });
     this.textAt(section, this.left + this.width - sectionWidth, headerTop, {
       font: regular,

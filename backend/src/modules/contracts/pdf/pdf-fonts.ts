@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib';
+import type { MeasureText } from './text-fitting';
 import { subsettingFontkit } from './fontkit-adapter';
 
 export interface DocumentFonts {
@@ -42,4 +43,27 @@ export async function embedFont(doc: PDFDocument, face: FontFace): Promise<PDFFo
 export async function embedDocumentFonts(doc: PDFDocument): Promise<DocumentFonts> {
   const [regular, bold] = await Promise.all([embedFont(doc, 'regular'), embedFont(doc, 'bold')]);
   return { regular, bold };
+}
+
+/** Widths already measured, per font: measuring shapes the text (OpenType lookups), which is slow. */
+const widths = new WeakMap<PDFFont, Map<string, number>>();
+/** Enough for a document's words; a font lives as long as its document. */
+const MAX_MEASURED = 20_000;
+
+/** The width of text at size 1 in `font`, remembered (see text-fitting's MeasureText). */
+export function measureWith(font: PDFFont): MeasureText {
+  let known = widths.get(font);
+  if (!known) {
+    known = new Map();
+    widths.set(font, known);
+  }
+  const cache = known;
+  return (text) => {
+    let width = cache.get(text);
+    if (width === undefined) {
+      width = font.widthOfTextAtSize(text, 1);
+      if (cache.size < MAX_MEASURED) cache.set(text, width);
+    }
+    return width;
+  };
 }

@@ -4,9 +4,17 @@
  * size of each page as the browser will display it, so the editor can place fields relative to it.
  * The server only parses; it never renders a PDF.
  */
-import { EncryptedPDFError, PDFArray, PDFDocument, PDFName, PDFRef, PDFStream, type PDFPage } from '@cantoo/pdf-lib';
+import {
+  EncryptedPDFError,
+  PDFArray,
+  PDFName,
+  PDFRef,
+  PDFStream,
+  type PDFDocument,
+  type PDFPage,
+} from '@cantoo/pdf-lib';
 import { displayedPage } from './page-geometry';
-import { OBJECTS_PER_TICK } from './unreachable-objects';
+import { loadPdf } from './pdf-loading';
 
 export interface InspectedPdf {
   pageCount: number;
@@ -27,17 +35,30 @@ export class PdfRejected extends Error {
   }
 }
 
-/** The PDF header may follow some junk, but readers only look this far for it. */
-const HEADER_WINDOW = 1024;
+/**
+ * Readers look this far into the file for the %PDF- header, and this far from its end for the
+ * %%EOF marker (Acrobat's rule); a file without the marker there was cut short.
+ */
+const MARKER_WINDOW = 1024;
 
-const BROKEN_MESSAGE =
-  'This PDF is damaged and cannot be read. Open it and save or export it as PDF again, then upload the new file.';
-const brokenPageMessage = (page: number) =>
-  `Page ${page} of this PDF is damaged and cannot be read. Open it and save or export it as PDF again, then upload the new file.`;
+/** `what` is "This PDF" or "Page 3 of this PDF". */
+const damaged = (what: string) =>
+  new PdfRejected(
+    'broken',
+    `${what} is damaged and cannot be read. Open it and save or export it as PDF again, then upload the new file.`,
+  );
 
 export async function inspectPdf(bytes: Buffer, limits: { maxPages: number }): Promise<InspectedPdf> {
-  if (bytes.subarray(0, HEADER_WINDOW).indexOf('%PDF-') === -1) {
+  if (bytes.subarray(0, MARKER_WINDOW).indexOf('%PDF-') === -1) {
     throw new PdfRejected('not_pdf', 'This file is not a PDF. Upload the contract as a PDF document.');
+  }
+  // pdf-lib reads what it can of a truncated file, and may well find every page of it; but what was
+  // cut off (fields, later edits) would then be missing from the contract without anyone noticing.
+  if (bytes.subarray(Math.max(0, bytes.length - MARKER_WINDOW)).indexOf('%%EOF') === -1) {
+    throw new PdfRejected(
+      'broken',
+      'This PDF is incomplete: the file seems to have been cut short. Download or export it again, then upload the new file.',
+    );
   }
   const doc = await load(bytes);
   // pdf-lib only calls a file encrypted when its /Encrypt dictionary resolves; any /Encrypt means
@@ -48,9 +69,10 @@ export async function inspectPdf(bytes: Buffer, limits: { maxPages: number }): P
   try {
     pages = doc.getPages();
   } catch {
-    throw new PdfRejected('broken', BROKEN_MESSAGE);
+    throw damaged('This PDF');
   }
-  if (pages.length === 0) throw new PdfRejected('no_pages', 'This PDF has no pages. Upload a PDF with the contract in it.');
+  if (pages.length === 0)
+    throw new PdfRejected('no_pages', 'This PDF has no pages. Upload a PDF with the contract in it.');
   if (pages.length > limits.maxPages) {
     throw new PdfRejected(
       'too_many_pages',
@@ -63,10 +85,10 @@ export async function inspectPdf(bytes: Buffer, limits: { maxPages: number }): P
 
 async function load(bytes: Buffer): Promise<PDFDocument> {
   try {
-    return await PDFDocument.load(bytes, { parseSpeed: OBJECTS_PER_TICK, updateMetadata: false });
+    return await loadPdf(bytes);
   } catch (error) {
     if (error instanceof EncryptedPDFError) throw encrypted();
-    throw new PdfRejected('broken', BROKEN_MESSAGE);
+    throw damaged('This PDF');
   }
 }
 
@@ -79,7 +101,7 @@ function readablePageSize(page: PDFPage, index: number): { width: number; height
   const resolved = contents instanceof PDFRef ? context.lookup(contents) : contents;
   const parts = resolved instanceof PDFArray ? resolved.asArray() : contents instanceof PDFRef ? [contents] : [];
   for (const part of parts) {
-    if (!(context.lookup(part) instanceof PDFStream)) throw new PdfRejected('broken', brokenPageMessage(index + 1));
+    if (!(context.lookup(part) instanceof PDFStream)) throw damaged(`Page ${index + 1} of this PDF`);
   }
   const { width, height } = displayedPage(page);
   return { width: round(width), height: round(height) };

@@ -1,12 +1,12 @@
 /**
- * One PAdES signature over the whole file. @cantoo/pdf-lib writes an empty signature (a /Sig
- * dictionary whose /ByteRange and /Contents are placeholders, behind an invisible widget); the
- * file is saved without object streams, so the placeholders sit in the file as plain text; then
- * @signpdf measures the byte ranges around /Contents, has them signed (CMS, SHA-256; see
- * pkcs12-signer) and writes the signature into the gap. Our own placeholder routine, because @signpdf/placeholder-pdf-lib is tied
- * to the unmaintained pdf-lib, whose object classes do not mix with the fork's.
+ * One PAdES signature over the whole file. We write an empty signature with @cantoo/pdf-lib (a /Sig
+ * dictionary whose /ByteRange and /Contents are placeholders, behind an invisible widget) and save
+ * without object streams, so the placeholders sit in the file as plain text; then @signpdf measures
+ * the byte ranges around /Contents, has them signed (CMS, SHA-256: see pkcs12-signer) and writes
+ * the signature into the gap. Our own placeholder routine, because @signpdf/placeholder-pdf-lib is
+ * tied to the unmaintained pdf-lib, whose object classes do not mix with the fork's.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, type PDFDocument } from '@cantoo/pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { Pkcs12Signer } from './pkcs12-signer';

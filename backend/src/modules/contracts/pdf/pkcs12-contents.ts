@@ -41,7 +41,7 @@ export function openPkcs12(p12: Buffer, passphrase: string, source: string): Pkc
   return { key, certificate, certificates };
 }
 
-/** "CN=…, O=…", most specific first, as people read a certificate's subject. */
+/** "CN=…, O=…": the name in RFC 4514 order (the last part of the encoded name first). */
 export function distinguishedName(name: forge.pki.Certificate['subject']): string {
   return name.attributes
     .map((attribute) => `${attribute.shortName ?? attribute.name ?? attribute.type}=${attributeText(attribute)}`)

@@ -6,26 +6,20 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFDocument, type PDFFont } from '@cantoo/pdf-lib';
-import { addAuditLogPages, type AuditLogContent } from './audit-log-pages';
-import { addCertificatePages, type CertificateContent } from './certificate-pages';
+import { addAuditLogPages } from './audit-log-pages';
+import { addCertificatePages } from './certificate-pages';
 import { stampFields } from './field-stamping';
 import { flattenForm, removeActiveContent } from './interactive-content';
 import { embedDocumentFonts, embedFont } from './pdf-fonts';
 import { signDocument } from './pdf-signature';
 import { pictureCache } from './picture-cache';
 import type { SealedContract, SealInput, VoidStampInput } from './seal-input';
-import { OBJECTS_PER_TICK, removeUnreachableObjects, saveReachable } from './unreachable-objects';
+import { loadPdf } from './pdf-loading';
+import { removeUnreachableObjects, saveReachable } from './unreachable-objects';
 import { formatUtc } from './utc-time';
 import { drawVoidMark } from './void-mark';
 
-export type {
-  SealedContract,
-  SealEvent,
-  SealField,
-  SealInput,
-  SealRecipient,
-  VoidStampInput,
-} from './seal-input';
+export type { SealedContract, SealEvent, SealField, SealInput, SealRecipient, VoidStampInput } from './seal-input';
 
 const PRODUCER = 'Atrium';
 
@@ -40,20 +34,25 @@ export async function sealContract(input: SealInput): Promise<SealedContract> {
   const filledSha256 = sha256(await saveReachable(doc));
 
   // Fresh font subsets for the added pages: the saved ones are final (see embedFont).
-  const certificate: CertificateContent = { ...input, filledSha256 };
-  const auditLog: AuditLogContent = input;
   const fonts = await embedDocumentFonts(doc);
-  await addCertificatePages(doc, fonts, pictures, certificate);
-  addAuditLogPages(doc, fonts, auditLog);
-  const signature = { reason: 'Completed contract', name: input.brandName, signedAt: new Date() };
-  const sealed = await signDocument(doc, signature, input.identity);
+  const firstAdded = doc.getPageCount();
+  await addCertificatePages(doc, fonts, pictures, { ...input, filledSha256 });
+  addAuditLogPages(doc, fonts, input);
 
+  // The certificate alone is a copy of those pages, fonts and pictures included: copied objects,
+  // not drawn and embedded again. Copying needs them written into the document first (flush).
+  await doc.flush();
   const alone = await PDFDocument.create({ updateMetadata: false });
-  const aloneFonts = await embedDocumentFonts(alone);
-  await addCertificatePages(alone, aloneFonts, pictureCache(alone), certificate);
-  addAuditLogPages(alone, aloneFonts, auditLog);
-  describe(alone, `Signing certificate: ${input.title}`);
-  return { sealed, certificate: await signDocument(alone, signature, input.identity), filledSha256 };
+  const indices = Array.from({ length: doc.getPageCount() - firstAdded }, (_, index) => firstAdded + index);
+  for (const page of await alone.copyPages(doc, indices)) alone.addPage(page);
+  describeRecord(alone, `Signing certificate: ${input.title}`);
+
+  const signature = { reason: 'Completed contract', name: input.brandName, signedAt: new Date() };
+  return {
+    sealed: await signDocument(doc, signature, input.identity),
+    certificate: await signDocument(alone, signature, input.identity),
+    filledSha256,
+  };
 }
 
 export async function stampVoid(input: VoidStampInput): Promise<Buffer> {
@@ -67,8 +66,8 @@ export async function stampVoid(input: VoidStampInput): Promise<Buffer> {
 }
 
 async function loadAsRecord(original: Buffer): Promise<PDFDocument> {
-  const doc = await PDFDocument.load(original, { parseSpeed: OBJECTS_PER_TICK, updateMetadata: false });
-  describe(doc, null);
+  const doc = await loadPdf(original);
+  describeRecord(doc, null);
   return doc;
 }
 
@@ -79,7 +78,7 @@ function makeInert(doc: PDFDocument, font: PDFFont): void {
   removeUnreachableObjects(doc);
 }
 
-function describe(doc: PDFDocument, title: string | null): void {
+function describeRecord(doc: PDFDocument, title: string | null): void {
   if (title) doc.setTitle(title);
   doc.setProducer(PRODUCER);
   doc.setModificationDate(new Date());

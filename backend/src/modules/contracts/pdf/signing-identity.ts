@@ -131,9 +131,10 @@ function createSelfSignedP12(organisation: string, passphrase: string): Buffer {
   cert.validity.notAfter = new Date(now);
   cert.validity.notAfter.setUTCFullYear(now.getUTCFullYear() + VALIDITY_YEARS);
   // UTF8String, so an organisation named in any script survives (forge encodes the text itself).
+  // Most general first, as CAs order names (read back as "CN=…, O=…").
   const subject = [
-    { name: 'commonName', value: `${organisation} document signing` },
     { name: 'organizationName', value: organisation },
+    { name: 'commonName', value: `${organisation} document signing` },
   ].map((attribute) => ({ ...attribute, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class }));
   cert.setSubject(subject);
   cert.setIssuer(subject);

@@ -22,9 +22,15 @@ const ELLIPSIS = '…';
  */
 export function printable(text: string, keepLineBreaks = false): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  // eslint-disable-next-line no-control-regex
-  const clean = lines.map((line) => line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/ {2,}/g, ' ').trim());
+  const clean = lines.map((line) => [...line].map(spaceIfControl).join('').replace(/ {2,}/g, ' ').trim());
   return keepLineBreaks ? clean.join('\n').trim() : clean.filter(Boolean).join(' ');
+}
+
+/** C0 and C1 control characters and the Unicode line/paragraph separators, as a space. */
+function spaceIfControl(character: string): string {
+  const code = character.codePointAt(0) ?? 0;
+  const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+  return control ? ' ' : character;
 }
 
 /**
@@ -32,25 +38,32 @@ export function printable(text: string, keepLineBreaks = false): string {
  * when the word alone is too wide (a long email address or URL). Line breaks in the text are kept.
  */
 export function wrapText(text: string, measure: MeasureText, size: number, maxWidth: number): string[] {
+  // Words are measured one at a time (and a space apart): lines are built from cached word widths
+  // rather than measuring every growing line again.
+  const space = measure(' ') * size;
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(' ').filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (measure(candidate) * size <= maxWidth) {
-        line = candidate;
+      const wordWidth = measure(word) * size;
+      if (line && lineWidth + space + wordWidth <= maxWidth) {
+        line = `${line} ${word}`;
+        lineWidth += space + wordWidth;
         continue;
       }
       if (line) lines.push(line);
-      line = '';
       // Whole characters (code points), so a character outside the BMP is never cut in half.
       let rest = [...word];
-      while (measure(rest.join('')) * size > maxWidth && rest.length > 1) {
+      let restWidth = wordWidth;
+      while (restWidth > maxWidth && rest.length > 1) {
         const cut = longestPrefix(rest, measure, size, maxWidth);
         lines.push(rest.slice(0, cut).join(''));
         rest = rest.slice(cut);
+        restWidth = measure(rest.join('')) * size;
       }
       line = rest.join('');
+      lineWidth = restWidth;
     }
     lines.push(line);
   }
@@ -77,7 +90,8 @@ export function fitText(
   if (!clean) return { size: sizes.minSize, lines: [] };
   const hasBreaks = clean.includes('\n');
   const largest = Math.min(sizes.maxSize, box.height / LINE_HEIGHT);
-  const single = Math.min(largest, box.width / Math.max(measure(clean), 1e-6));
+  // Rounded down to a hundredth: never a hair too wide, and short numbers in the content stream.
+  const single = Math.floor(Math.min(largest, box.width / Math.max(measure(clean), 1e-6)) * 100) / 100;
   if (!hasBreaks && single >= sizes.minReadable) return { size: single, lines: [clean] };
 
   let wrapped: FittedText | null = null;

@@ -5,13 +5,7 @@
  * document can reach from its trailer drops them, and usually makes the file smaller too.
  */
 import { PDFArray, PDFDict, PDFRef, PDFStream, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
-
-/**
- * How many objects pdf-lib parses or writes before letting the event loop run. Its defaults (100
- * when parsing, 50 when writing) wait a timer tick each time, which adds up to most of the time on
- * a large file; a few thousand objects take milliseconds, short enough not to hold up requests.
- */
-export const OBJECTS_PER_TICK = 2000;
+import { OBJECTS_PER_TICK } from './pdf-loading';
 
 export function removeUnreachableObjects(doc: PDFDocument): void {
   const { context } = doc;
@@ -42,8 +36,8 @@ export function removeUnreachableObjects(doc: PDFDocument): void {
 
 /**
  * Saves `doc` as one classic file (no object streams: the signature placeholder must be findable as
- * plain text) holding only reachable objects. Fonts and images are embedded first (flush), because
- * re-embedding a font after an earlier save leaves its previous subset behind.
+ * plain text) holding only reachable objects. Fonts and pictures are written into the document
+ * first (flush), so one that was embedded but never drawn is dropped as well.
  */
 export async function saveReachable(doc: PDFDocument): Promise<Uint8Array> {
   await doc.flush();

@@ -5,7 +5,7 @@
  */
 import { degrees, rgb, type PDFPage } from '@cantoo/pdf-lib';
 import { displayedPage, inBox, placeBox } from './page-geometry';
-import type { DocumentFonts } from './pdf-fonts';
+import { measureWith, type DocumentFonts } from './pdf-fonts';
 import { fitText, LINE_HEIGHT } from './text-fitting';
 
 const VOID_COLOR = rgb(0.8, 0.1, 0.1);
@@ -40,7 +40,7 @@ export function drawVoidMark(page: PDFPage, fonts: DocumentFonts, footer: string
     // A light band under the footer keeps it readable over the page's own text.
     page.drawRectangle({ x: 0, y: 0, width: box.width, height: FOOTER_HEIGHT, color: rgb(1, 1, 1), opacity: 0.85 });
     const inner = { width: box.width - 2 * FOOTER_MARGIN, height: FOOTER_HEIGHT - 4 };
-    const fitted = fitText(footer, (t) => fonts.regular.widthOfTextAtSize(t, 1), inner, {
+    const fitted = fitText(footer, measureWith(fonts.regular), inner, {
       maxSize: 9,
       minSize: 4,
       minReadable: 6,

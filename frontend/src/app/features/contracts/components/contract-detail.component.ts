@@ -84,7 +84,7 @@ export class ContractDetailComponent {
     this.run(this.api.retrySeal(this.contract().id), 'Sealing again.');
   }
 
-  protected void(): void {
+  protected voidContract(): void {
     const data: ReasonDialogData = {
       title: 'Void this contract?',
       message: 'It can no longer be signed. Everyone it reached is told, with your reason.',

@@ -34,6 +34,7 @@ let nextId = 0;
         #canvas
         class="pad__canvas"
         data-testid="signature-pad"
+        role="img"
         [attr.aria-label]="'Drawing area for your ' + noun()"
         [attr.aria-describedby]="id + '-hint'"
       ></canvas>
@@ -43,7 +44,9 @@ let nextId = 0;
       Draw your {{ noun() }} with a finger or the mouse. Cannot draw? Type it or upload a picture instead.
     </p>
     @if (unsupported()) {
-      <p class="hint" role="alert">This browser cannot draw here. Type your {{ noun() }} or upload a picture instead.</p>
+      <p class="hint" role="alert">
+        This browser cannot draw here. Type your {{ noun() }} or upload a picture instead.
+      </p>
     }
     <div class="actions">
       <button mat-stroked-button type="button" [disabled]="empty()" (click)="undo()">

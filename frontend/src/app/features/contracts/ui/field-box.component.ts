@@ -95,7 +95,12 @@ interface Drag {
       border-radius: 2px;
       background: var(--box-fill);
       color: var(--box-color);
-      font: 500 11px/1.1 Roboto, sans-serif;
+      /* The label grows with the box (and so with the page's zoom). */
+      container-type: size;
+      font:
+        500 11px/1.1 Roboto,
+        sans-serif;
+      font-size: clamp(9px, 42cqh, 15px);
       cursor: move;
       user-select: none;
       -webkit-user-select: none;
@@ -122,9 +127,9 @@ interface Drag {
     }
     .box__icon {
       flex: none;
-      width: 14px;
-      height: 14px;
-      font-size: 14px;
+      width: 1.2em;
+      height: 1.2em;
+      font-size: 1.2em;
     }
     .box__label {
       overflow: hidden;
@@ -229,7 +234,9 @@ export class FieldBoxComponent {
     const field = this.field();
     return (takesLabel(field.kind) && field.label?.trim()) || this.info().label;
   });
-  protected readonly name = computed(() => fieldAccessibleName({ ...this.field(), recipientName: this.recipientName() }));
+  protected readonly name = computed(() =>
+    fieldAccessibleName({ ...this.field(), recipientName: this.recipientName() }),
+  );
 
   focus(): void {
     this.boxElement().nativeElement.focus();

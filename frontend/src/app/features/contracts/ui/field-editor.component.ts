@@ -8,7 +8,7 @@ import {
   Injector,
   input,
   linkedSignal,
-  model,
+  output,
   signal,
   viewChild,
   viewChildren,
@@ -33,6 +33,8 @@ let nextKey = 0;
 interface PlacedField {
   field: ContractFieldInput;
   index: number;
+  /** Tracks the box across changes: the field's key, else its place in the list. */
+  id: string;
 }
 
 /**
@@ -80,7 +82,9 @@ interface PlacedField {
             </mat-select>
           </mat-form-field>
         }
-        <p class="note" [id]="id + '-palette'">Drag a field onto a page, or choose it to add it to the page in view.</p>
+        <p class="note note--hint" [id]="id + '-palette'">
+          Drag a field onto a page, or choose it to add it to the page in view.
+        </p>
         <div #palette class="palette" role="group" [attr.aria-labelledby]="id + '-palette'">
           @for (item of kinds; track item.kind) {
             <button
@@ -121,7 +125,7 @@ interface PlacedField {
               (dragover)="onLayerDragOver($event)"
               (drop)="onLayerDrop($event, page)"
             >
-              @for (placed of fieldsByPage().get(page) ?? []; track placed.index) {
+              @for (placed of fieldsByPage().get(page) ?? []; track placed.id) {
                 <atr-field-box
                   [field]="placed.field"
                   [index]="placed.index"
@@ -212,19 +216,36 @@ interface PlacedField {
       }
     }
     @container (max-width: 719.98px) {
-      /* On a phone the selected field's settings are a sheet at the bottom of the screen. */
+      /* On a phone the palette stays in sight above the pages (so "the page in view" is the one
+         being looked at), and the selected field's settings are a bar at the bottom of the screen. */
+      .side {
+        position: sticky;
+        top: var(--atr-field-editor-sticky-top, 0);
+        z-index: 3;
+        gap: 8px;
+        padding: 4px 0 8px;
+        background: var(--mat-sys-surface);
+      }
+      .note--hint {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
+      }
       .props {
         position: fixed;
         right: 0;
         bottom: 0;
         left: 0;
         z-index: 10;
-        max-height: 55dvh;
+        max-height: 60dvh;
         overflow-y: auto;
         box-shadow: var(--mat-sys-level3);
       }
       .doc--sheet-open {
-        padding-bottom: 55dvh;
+        padding-bottom: 80px;
       }
     }
   `,
@@ -236,9 +257,16 @@ export class FieldEditorComponent {
   /** Everyone on the contract; only signers get fields. */
   readonly recipients = input<readonly FieldEditorRecipient[]>([]);
   /** The fields, two-way: `[(fields)]`, or `[fields]` and `(fieldsChange)`. */
-  readonly fields = model<ContractFieldInput[]>([]);
+  readonly fields = input<ContractFieldInput[]>([]);
+  /** The whole list after every change, each field kept on its page. */
+  readonly fieldsChange = output<ContractFieldInput[]>();
 
   protected readonly id = `atr-field-editor-${nextId++}`;
+  /**
+   * The list as last emitted: the parent's input catches up only at the next change detection
+   * (or never, if it ignores a change), and the next edit must build on this one.
+   */
+  private readonly current = linkedSignal(() => this.fields());
   protected readonly kinds = FIELD_KINDS;
   protected readonly pageSizes = signal<ContractPageSize[]>([]);
   protected readonly pageCount = computed(() => this.pageSizes().length);
@@ -250,18 +278,23 @@ export class FieldEditorComponent {
   protected readonly activeRecipient = linkedSignal<readonly FieldEditorRecipient[], number | null>({
     source: this.signers,
     computation: (signers, previous) =>
-      previous && signers.some((signer) => signer.index === previous.value) ? previous.value : (signers[0]?.index ?? null),
+      previous && signers.some((signer) => signer.index === previous.value)
+        ? previous.value
+        : (signers[0]?.index ?? null),
   });
   protected readonly activeName = computed(() => this.nameOf(this.activeRecipient()) ?? '');
   protected readonly fieldsByPage = computed(() => {
     const pages = new Map<number, PlacedField[]>();
-    this.fields().forEach((field, index) => pages.set(field.page, [...(pages.get(field.page) ?? []), { field, index }]));
+    this.current().forEach((field, index) => {
+      const placed = { field, index, id: field.key ? `key:${field.key}` : `at:${index}` };
+      pages.set(field.page, [...(pages.get(field.page) ?? []), placed]);
+    });
     return pages;
   });
   protected readonly selected = computed<PlacedField | null>(() => {
     const index = this.selectedIndex();
-    const field = index === null ? undefined : this.fields()[index];
-    return field && index !== null ? { field, index } : null;
+    const field = index === null ? undefined : this.current()[index];
+    return field && index !== null ? { field, index, id: `at:${index}` } : null;
   });
 
   private readonly viewer = viewChild.required(PdfDocumentComponent);
@@ -285,11 +318,11 @@ export class FieldEditorComponent {
       ...(takesLabel(kind) ? { label: null } : {}),
       ...boxAt(kind, pageIndex, this.pageSizes()[pageIndex], centre),
     };
-    const index = this.fields().length;
-    this.emit([...this.fields(), field]);
+    const index = this.current().length;
+    this.emit([...this.current(), field]);
     this.selectedIndex.set(index);
     this.announce(`${this.describe(field)} added.`);
-    this.focusField(index);
+    this.focusField(index, true);
   }
 
   protected pageSize(page: number): ContractPageSize | null {
@@ -301,22 +334,22 @@ export class FieldEditorComponent {
   }
 
   protected update(index: number, patch: Partial<ContractFieldInput> | FieldBox): void {
-    const before = this.fields()[index];
+    const before = this.current()[index];
     if (!before) {
       return;
     }
-    this.emit(this.fields().map((field, at) => (at === index ? { ...field, ...patch } : field)));
+    this.emit(this.current().map((field, at) => (at === index ? { ...field, ...patch } : field)));
     if ('page' in patch && patch.page !== before.page) {
       this.announce(`Moved to page ${(patch.page ?? 0) + 1}.`);
     }
   }
 
   protected removeField(index: number): void {
-    const field = this.fields()[index];
+    const field = this.current()[index];
     if (!field) {
       return;
     }
-    const rest = this.fields().filter((_, at) => at !== index);
+    const rest = this.current().filter((_, at) => at !== index);
     this.emit(rest);
     this.selectedIndex.set(null);
     this.announce(`${this.describe(field)} deleted.`);
@@ -325,7 +358,7 @@ export class FieldEditorComponent {
     const previous = rest.map((other) => other.page).lastIndexOf(field.page);
     const target = next >= 0 ? next : previous;
     if (target >= 0) {
-      this.focusField(target);
+      this.focusField(target, true);
     } else {
       afterNextRender(() => this.palette().nativeElement.querySelector<HTMLElement>('button')?.focus(), {
         injector: this.injector,
@@ -338,8 +371,15 @@ export class FieldEditorComponent {
     afterNextRender(() => this.properties()?.focus(), { injector: this.injector });
   }
 
-  protected focusField(index: number): void {
-    afterNextRender(() => this.boxes().find((box) => box.index() === index)?.focus(), { injector: this.injector });
+  /** Focuses a field's box; `afterRender` when the list just changed (boxes are shown at the next render). */
+  protected focusField(index: number, afterRender = false): void {
+    const find = () => this.boxes().find((box) => box.index() === index);
+    const box = afterRender ? undefined : find();
+    if (box) {
+      box.focus();
+    } else {
+      afterNextRender(() => find()?.focus(), { injector: this.injector });
+    }
   }
 
   protected onPaletteDrag(event: DragEvent, kind: ContractFieldKind): void {
@@ -378,7 +418,9 @@ export class FieldEditorComponent {
 
   private emit(fields: ContractFieldInput[]): void {
     const sizes = this.pageSizes();
-    this.fields.set(fields.map((field) => clampBox(field, sizes[field.page], sizes.length || undefined)));
+    const kept = fields.map((field) => clampBox(field, sizes[field.page], sizes.length || undefined));
+    this.current.set(kept);
+    this.fieldsChange.emit(kept);
   }
 
   private describe(field: ContractFieldInput): string {
@@ -392,6 +434,7 @@ export class FieldEditorComponent {
 }
 
 function newKey(): string {
-  const random = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const random =
+    globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   return `field-${random}-${nextKey++}`;
 }

@@ -49,7 +49,12 @@ describe('clampBox', () => {
   });
 
   it('shrinks a box larger than the page and grows one below the minimum', () => {
-    expect(clampBox({ page: 0, x: 0.3, y: 0.3, width: 1.4, height: 2 })).toMatchObject({ x: 0, y: 0, width: 1, height: 1 });
+    expect(clampBox({ page: 0, x: 0.3, y: 0.3, width: 1.4, height: 2 })).toMatchObject({
+      x: 0,
+      y: 0,
+      width: 1,
+      height: 1,
+    });
     const tiny = clampBox({ page: 0, x: 0.5, y: 0.5, width: 0, height: 0.0001 }, LETTER);
     const min = minFieldSize(LETTER);
     expect(tiny.width).toBeCloseTo(min.width, 3);

@@ -84,10 +84,7 @@ export function boxAt(
   centre: { x: number; y: number } = { x: 0.5, y: 0.5 },
 ): FieldBox {
   const size = defaultFieldSize(kind, page);
-  return clampBox(
-    { page: pageIndex, x: centre.x - size.width / 2, y: centre.y - size.height / 2, ...size },
-    page,
-  );
+  return clampBox({ page: pageIndex, x: centre.x - size.width / 2, y: centre.y - size.height / 2, ...size }, page);
 }
 
 /** The box moved by a fraction of the page; its size is kept, and it stops at the page's edges. */

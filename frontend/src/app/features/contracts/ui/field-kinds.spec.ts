@@ -7,9 +7,9 @@ describe('field kinds', () => {
   });
 
   it('names a box by kind, recipient, page and need', () => {
-    expect(
-      fieldAccessibleName({ kind: 'signature', page: 0, required: true, recipientName: 'Ana Silva' }),
-    ).toBe('Signature for Ana Silva, page 1, required');
+    expect(fieldAccessibleName({ kind: 'signature', page: 0, required: true, recipientName: 'Ana Silva' })).toBe(
+      'Signature for Ana Silva, page 1, required',
+    );
     expect(
       fieldAccessibleName({ kind: 'checkbox', page: 2, required: false, label: ' I agree ', recipientName: 'Bo' }),
     ).toBe('Checkbox "I agree" for Bo, page 3, optional');

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, input, output, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -28,77 +37,95 @@ let nextId = 0;
     <section
       class="panel"
       data-testid="field-properties"
+      [class.panel--open]="open()"
       [attr.aria-labelledby]="id + '-title'"
       (keydown.escape)="done.emit()"
     >
       <div class="panel__head">
         <h3 #title class="panel__title" [id]="id + '-title'" tabindex="-1">
-          {{ info().label }} field <span class="atr-muted">· page {{ field().page + 1 }}</span>
+          {{ info().label }} <span class="atr-muted">· {{ recipientName() }} · p. {{ field().page + 1 }}</span>
         </h3>
+        <button
+          mat-icon-button
+          type="button"
+          class="panel__toggle"
+          aria-label="Field settings"
+          [attr.aria-expanded]="open()"
+          [attr.aria-controls]="id + '-body'"
+          (click)="open.set(!open())"
+        >
+          <mat-icon aria-hidden="true">{{ open() ? 'expand_more' : 'tune' }}</mat-icon>
+        </button>
         <button mat-button type="button" (click)="done.emit()">Done</button>
       </div>
-
-      <mat-form-field subscriptSizing="dynamic">
-        <mat-label>Recipient</mat-label>
-        <mat-select
-          data-testid="field-recipient-select"
-          [value]="field().recipientIndex"
-          (valueChange)="patch.emit({ recipientIndex: $event })"
-        >
-          <mat-select-trigger>{{ recipientName() }}</mat-select-trigger>
-          @for (recipient of signers(); track recipient.index) {
-            <mat-option [value]="recipient.index">
-              <span class="option"><atr-recipient-swatch [index]="recipient.index" />{{ recipient.name }}</span>
-            </mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-
-      @if (autoFilled()) {
-        <p class="note">Filled in automatically when they sign.</p>
-      } @else {
-        <mat-checkbox [checked]="field().required" (change)="patch.emit({ required: $event.checked })">
-          {{ field().kind === 'checkbox' ? 'Must be ticked' : 'Required' }}
-        </mat-checkbox>
-      }
-
-      @if (labelled()) {
+      <div class="panel__body" [id]="id + '-body'">
         <mat-form-field subscriptSizing="dynamic">
-          <mat-label>Label</mat-label>
-          <input
-            matInput
-            maxlength="120"
-            [value]="field().label ?? ''"
-            [placeholder]="field().kind === 'checkbox' ? 'I agree to the terms' : 'Job title'"
-            (change)="patch.emit({ label: $any($event.target).value.trim() || null })"
-          />
-          <mat-hint>Shown to the signer beside the {{ field().kind === 'checkbox' ? 'checkbox' : 'field' }}.</mat-hint>
-        </mat-form-field>
-      }
-
-      @if (pageCount() > 1) {
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>Page</mat-label>
-          <mat-select [value]="field().page" (valueChange)="patch.emit({ page: $event })">
-            @for (page of pages(); track page) {
-              <mat-option [value]="page">Page {{ page + 1 }}</mat-option>
+          <mat-label>Recipient</mat-label>
+          <mat-select
+            data-testid="field-recipient-select"
+            [value]="field().recipientIndex"
+            (valueChange)="patch.emit({ recipientIndex: $event })"
+          >
+            <mat-select-trigger>{{ recipientName() }}</mat-select-trigger>
+            @for (recipient of signers(); track recipient.index) {
+              <mat-option [value]="recipient.index">
+                <span class="option"><atr-recipient-swatch [index]="recipient.index" />{{ recipient.name }}</span>
+              </mat-option>
             }
           </mat-select>
         </mat-form-field>
-      }
 
-      <button mat-stroked-button type="button" class="panel__delete" (click)="remove.emit()">
-        <mat-icon aria-hidden="true">delete</mat-icon>
-        Delete field
-      </button>
+        @if (autoFilled()) {
+          <p class="note">Filled in automatically when they sign.</p>
+        } @else {
+          <mat-checkbox [checked]="field().required" (change)="patch.emit({ required: $event.checked })">
+            {{ field().kind === 'checkbox' ? 'Must be ticked' : 'Required' }}
+          </mat-checkbox>
+        }
+
+        @if (labelled()) {
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>Label</mat-label>
+            <input
+              matInput
+              maxlength="120"
+              [value]="field().label ?? ''"
+              [placeholder]="field().kind === 'checkbox' ? 'I agree to the terms' : 'Job title'"
+              (change)="patch.emit({ label: $any($event.target).value.trim() || null })"
+            />
+            <mat-hint
+              >Shown to the signer beside the {{ field().kind === 'checkbox' ? 'checkbox' : 'field' }}.</mat-hint
+            >
+          </mat-form-field>
+        }
+
+        @if (pageCount() > 1) {
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>Page</mat-label>
+            <mat-select [value]="field().page" (valueChange)="patch.emit({ page: $event })">
+              @for (page of pages(); track page) {
+                <mat-option [value]="page">Page {{ page + 1 }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        }
+
+        <button mat-stroked-button type="button" class="panel__delete" (click)="remove.emit()">
+          <mat-icon aria-hidden="true">delete</mat-icon>
+          Delete field
+        </button>
+      </div>
     </section>
   `,
   styles: `
-    .panel {
+    .panel,
+    .panel__body {
       display: flex;
       flex-direction: column;
       gap: 12px;
-      padding: 12px 16px 16px;
+    }
+    .panel {
+      padding: 8px 8px 12px 16px;
       border: 1px solid var(--mat-sys-outline-variant);
       border-radius: var(--mat-sys-corner-medium);
       background: var(--mat-sys-surface-container-low);
@@ -110,7 +137,31 @@ let nextId = 0;
       justify-content: space-between;
     }
     .panel__title {
+      flex: 1 1 auto;
+      min-width: 0;
+      overflow: hidden;
       font: var(--mat-sys-title-small);
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .panel__body {
+      padding-right: 8px;
+    }
+    .panel__toggle {
+      display: none;
+    }
+    /* On a phone the panel is a bar at the bottom of the screen; the settings open on demand. */
+    @container (max-width: 719.98px) {
+      .panel {
+        padding-bottom: 8px;
+        border-radius: var(--mat-sys-corner-large) var(--mat-sys-corner-large) 0 0;
+      }
+      .panel__toggle {
+        display: inline-flex;
+      }
+      .panel:not(.panel--open) .panel__body {
+        display: none;
+      }
     }
     .panel__title:focus {
       outline: none;
@@ -152,8 +203,12 @@ export class FieldPropertiesComponent {
     () => this.signers().find((recipient) => recipient.index === this.field().recipientIndex)?.name ?? 'No recipient',
   );
 
-  /** Moves focus to the panel (its heading), for keyboard users coming from the field. */
+  /** On a phone, whether the settings are shown (they always are on wider screens). */
+  protected readonly open = signal(false);
+
+  /** Opens the settings and moves focus to them (their heading), for keyboard users coming from the field. */
   focus(): void {
+    this.open.set(true);
     this.title().nativeElement.focus();
   }
 }

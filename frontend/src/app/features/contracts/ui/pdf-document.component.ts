@@ -145,13 +145,8 @@ const MAX_CONCURRENT_RENDERS = 2;
     .sheet--skeleton {
       aspect-ratio: 1 / 1.414;
       margin-top: 12px;
-      background: linear-gradient(
-          100deg,
-          transparent 30%,
-          var(--mat-sys-surface-container-high) 50%,
-          transparent 70%
-        )
-        0 0 / 300% 100% var(--mat-sys-surface-container-low);
+      background: linear-gradient(100deg, transparent 30%, var(--mat-sys-surface-container-high) 50%, transparent 70%) 0
+        0 / 300% 100% var(--mat-sys-surface-container-low);
       animation: shimmer 1.6s linear infinite;
     }
     @keyframes shimmer {

@@ -1,4 +1,11 @@
-import { describePdfError, MAX_CANVAS_PIXELS, mostVisiblePage, pageLabel, pagesToRelease, renderSize } from './pdf-layout';
+import {
+  describePdfError,
+  MAX_CANVAS_PIXELS,
+  mostVisiblePage,
+  pageLabel,
+  pagesToRelease,
+  renderSize,
+} from './pdf-layout';
 
 const LETTER = { width: 612, height: 792 };
 
@@ -75,7 +82,9 @@ describe('describePdfError', () => {
   it('offers to try again when the viewer itself failed to load', () => {
     const chunk = new TypeError('Failed to fetch dynamically imported module: /chunk-X.js');
     expect(describePdfError(chunk)).toMatchObject({ retry: true });
-    expect(describePdfError(new Error('Setting up fake worker failed: "x".')).reason).toContain('viewer could not be loaded');
+    expect(describePdfError(new Error('Setting up fake worker failed: "x".')).reason).toContain(
+      'viewer could not be loaded',
+    );
   });
 
   it('keeps an unknown message, and copes with things that are not errors', () => {

@@ -17,7 +17,10 @@ export interface PdfPageOverlayContext {
 export class PdfPageOverlayDirective {
   readonly template = inject<TemplateRef<PdfPageOverlayContext>>(TemplateRef);
 
-  static ngTemplateContextGuard(_directive: PdfPageOverlayDirective, context: unknown): context is PdfPageOverlayContext {
+  static ngTemplateContextGuard(
+    _directive: PdfPageOverlayDirective,
+    context: unknown,
+  ): context is PdfPageOverlayContext {
     return true;
   }
 }

@@ -19,7 +19,9 @@ import { recipientStyle } from './recipient-style';
       padding: 0 4px;
       border-width: 3px;
       border-radius: 6px;
-      font: 700 12px/1 Roboto, sans-serif;
+      font:
+        700 12px/1 Roboto,
+        sans-serif;
     }
   `,
   host: {

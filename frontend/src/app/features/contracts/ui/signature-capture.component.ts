@@ -20,7 +20,7 @@ const METHODS: readonly SignatureMethod[] = ['typed', 'drawn', 'uploaded'];
   imports: [MatTabsModule, TypedSignatureComponent, DrawnSignatureComponent, UploadedSignatureComponent],
   template: `
     <mat-tab-group
-      [attr.aria-label]="kind() === 'initials' ? 'How to make your initials' : 'How to make your signature'"
+      [aria-label]="kind() === 'initials' ? 'How to make your initials' : 'How to make your signature'"
       [selectedIndex]="tab()"
       (selectedIndexChange)="tab.set($event)"
       [preserveContent]="true"

@@ -7,7 +7,9 @@ describe('signature files', () => {
   });
 
   it('refuses other types, naming the file', () => {
-    expect(signatureFileProblem({ name: 'sig.gif', type: 'image/gif', size: 10 })).toContain('“sig.gif” is not a PNG or JPEG');
+    expect(signatureFileProblem({ name: 'sig.gif', type: 'image/gif', size: 10 })).toContain(
+      '“sig.gif” is not a PNG or JPEG',
+    );
     expect(signatureFileProblem({ name: 'sig.svg', type: 'image/svg+xml', size: 10 })).not.toBeNull();
     // A name alone does not make a PDF a picture.
     expect(signatureFileProblem({ name: 'sig.png', type: 'application/pdf', size: 10 })).not.toBeNull();
