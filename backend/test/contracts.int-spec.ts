@@ -9,6 +9,7 @@ import { Agency } from '../src/core/tenancy/entities/agency.entity';
 import type { Client } from '../src/core/tenancy/entities/client.entity';
 import { chainIsIntact } from '../src/modules/contracts/contract-events';
 import { ContractFlowService } from '../src/modules/contracts/contract-flow.service';
+import { ContractSealingService } from '../src/modules/contracts/contract-sealing.service';
 import { ContractEvent } from '../src/modules/contracts/entities/contract-event.entity';
 import { ContractRecipient } from '../src/modules/contracts/entities/contract-recipient.entity';
 import { Contract } from '../src/modules/contracts/entities/contract.entity';
@@ -259,7 +260,7 @@ describe('Contracts: send for signature, sign in turn, seal, verify', () => {
       (field) => !fields.some((mine: { id: string }) => mine.id === field.id),
     );
     const foreignValue = await as(first.token).post(`/api/v1/portal/contracts/${id}/sign`, {
-      values: { [company.id]: 'Acme Ltd', [othersField!.id]: 'true' },
+      values: { [company.id]: 'Acme Ltd', [(othersField as { id: string }).id]: 'true' },
       signature: { method: 'drawn', image: signaturePng },
     });
     expect(foreignValue.status).toBe(400);
@@ -448,6 +449,35 @@ describe('Contracts: send for signature, sign in turn, seal, verify', () => {
     expect(late.status).toBe(409);
     expect((await agency().post(`/api/v1/contracts/${id}/void`, { reason: 'again' })).status).toBe(409);
     expect((await as(first.token).get(`/api/v1/portal/contracts/${id}/files/signed`)).status).toBe(404);
+
+    // A stamped copy that could not be made is made by the next sweep.
+    const contracts = t.db.getRepository(Contract);
+    await contracts.update({ id }, { voidedKey: null, voidedAt: new Date(Date.now() - 10 * 60_000) });
+    await t.app.get(ContractSealingService).sweep();
+    expect((await contracts.findOneByOrFail({ id })).voidedKey).toBeTruthy();
+  });
+
+  it('seals again by itself after a failure, for a day', async () => {
+    const id = await sequentialDraft();
+    await agency().post(`/api/v1/contracts/${id}/send`);
+    await t.db.getRepository(Contract).update(
+      { id },
+      {
+        status: 'completed',
+        completedAt: new Date(),
+        sealState: 'failed',
+        updatedAt: new Date(Date.now() - 10 * 60_000),
+      },
+    );
+    const sealing = t.app.get(ContractSealingService);
+    // Too soon after the failure: nothing yet.
+    await sealing.sweep(new Date(Date.now() - 9 * 60_000));
+    expect((await t.db.getRepository(Contract).findOneByOrFail({ id })).sealState).toBe('failed');
+    await sealing.sweep();
+    await t.app.get(JobQueue).drain();
+    const sealed = await t.db.getRepository(Contract).findOneByOrFail({ id });
+    expect(sealed.sealState).toBe('sealed');
+    expect(sealed.finalSha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('reminds on schedule at most the set number of times, then expires the contract', async () => {

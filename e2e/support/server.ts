@@ -26,6 +26,7 @@ export function serverEnv(port: number, extra: Record<string, string> = {}): Rec
     APP_URL: `http://127.0.0.1:${port}`,
     DATABASE_PATH: join(dir, 'atrium.sqlite'),
     MEDIA_DIR: join(dir, 'media'),
+    SIGNING_DIR: dir,
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
     ...extra,

@@ -18,6 +18,7 @@ const env = {
   APP_URL: `http://127.0.0.1:${port}`,
   DATABASE_PATH: join(dataDir, 'atrium.sqlite'),
   MEDIA_DIR: join(dataDir, 'media'),
+  SIGNING_DIR: dataDir,
   JWT_SECRET: randomBytes(32).toString('hex'),
   // Shared by the seed and the server: the demo accounts' tokens are sealed with it.
   ENCRYPTION_KEY: randomBytes(32).toString('hex'),

@@ -32,6 +32,8 @@ const serverEnv = {
   DATABASE_TYPE: env.DATABASE_TYPE ?? 'sqlite',
   DATABASE_PATH: env.DATABASE_PATH ?? join(root, 'data/atrium.sqlite'),
   MEDIA_DIR: env.MEDIA_DIR ?? join(root, 'data/media'),
+  // The self-signed certificate that seals contracts is made here on first start (data/signing).
+  SIGNING_DIR: env.SIGNING_DIR ?? join(root, 'data'),
   FRONTEND_DIR: env.FRONTEND_DIR ?? (existsSync(frontendDir) ? frontendDir : ''),
   JWT_SECRET: env.JWT_SECRET ?? secrets.JWT_SECRET,
   ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY,

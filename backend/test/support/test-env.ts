@@ -53,6 +53,9 @@ export async function dropDatabase(config: AppConfig): Promise<void> {
   await connection.end();
 }
 
+/** One self-signed sealing certificate per test worker (made on first use), never in the repository's data/. */
+let signingDir: string | null = null;
+
 export async function testConfig(overrides: Record<string, string> = {}): Promise<AppConfig> {
   return loadConfig({
     NODE_ENV: 'test',
@@ -60,6 +63,7 @@ export async function testConfig(overrides: Record<string, string> = {}): Promis
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'error',
     MEDIA_DIR: mkdtempSync(join(tmpdir(), 'atrium-media-')),
+    SIGNING_DIR: (signingDir ??= mkdtempSync(join(tmpdir(), 'atrium-signing-'))),
     ...(TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL } : {}),
     ...(await freshDatabaseEnv()),
     ...overrides,

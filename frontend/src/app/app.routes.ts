@@ -97,6 +97,12 @@ export const appRoutes: Routes = [
           import('./features/social/portal/portal-social.routes').then((m) => m.PORTAL_ACCOUNTS_ROUTES),
       },
       {
+        path: 'contracts',
+        canMatch: [clientPermissionGuard('contracts.sign')],
+        loadChildren: () =>
+          import('./features/contracts/portal/portal-contracts.routes').then((m) => m.PORTAL_CONTRACTS_ROUTES),
+      },
+      {
         path: 'team',
         canMatch: [clientPermissionGuard('users.manage')],
         loadChildren: () => import('./features/clients/portal/portal-clients.routes').then((m) => m.PORTAL_TEAM_ROUTES),
@@ -118,6 +124,11 @@ export const appRoutes: Routes = [
     // Client Connect Links: no sign-in.
     path: 'connect',
     loadChildren: () => import('./features/social/social-public.routes').then((m) => m.CONNECT_LINK_ROUTES),
+  },
+  {
+    // Is this PDF a completed contract of this installation? No sign-in.
+    path: 'verify',
+    loadChildren: () => import('./features/contracts/verify/verify.routes').then((m) => m.VERIFY_ROUTES),
   },
   {
     // A "View as client" tab once its view is closed or has run out (no sign-in needed).

@@ -9,9 +9,12 @@ export type ContractFileKind = (typeof CONTRACT_FILES)[number];
 /** The stored key of a file, or 404 when it does not exist (yet). */
 export function contractFile(contract: Contract, kind: ContractFileKind): { key: string; filename: string } {
   const sealed = contract.status === 'completed' && contract.sealState === 'sealed';
+  // Characters file systems refuse (and control characters) become spaces.
   const base =
-    contract.title
-      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    [...contract.title]
+      .map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? ' ' : c))
+      .join('')
+      .replace(/\s+/g, ' ')
       .trim()
       .slice(0, 120) || 'Contract';
   const files: Record<ContractFileKind, { key: string | null; filename: string }> = {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { LessThan } from 'typeorm';
+import { Between, IsNull, LessThan, MoreThan } from 'typeorm';
 import { WEB_PATHS } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -23,7 +23,8 @@ import { loadOrCreateSigningIdentity, type SigningIdentity } from './pdf/signing
 
 /** A contract still `sealing` this long after completing lost its job: the sweep enqueues it again. */
 const STUCK_AFTER_MS = 5 * 60_000;
-const SWEEP_EVERY_MS = 60_000;
+/** How long a failed seal (or void stamp) is retried by itself before it waits for a person. */
+const RETRY_FOR_MS = 24 * 60 * 60_000;
 
 /**
  * The sealed copy (SPEC §2, issue 15): after the last signature a job writes the fields into the
@@ -94,21 +95,35 @@ export class ContractSealingService implements OnModuleInit, OnApplicationBootst
     await this.flow.safely('sealing sweep', () => this.sweep(now));
   }
 
+  /**
+   * Sealing that lost its job is enqueued again; sealing that failed (a time-stamping authority or
+   * the storage briefly away) is tried again every few minutes for a day, then waits for the
+   * agency's Try again. A voided copy whose stamping failed is made again the same way.
+   */
   async sweep(now = new Date()): Promise<number> {
-    const stuck = await this.tenant
-      .unscoped('sealing sweep: completed contracts of every agency whose sealing job was lost')
-      .getRepository(Contract)
-      .find({
-        select: { id: true },
-        where: {
-          status: 'completed',
-          sealState: 'sealing',
-          completedAt: LessThan(new Date(now.getTime() - STUCK_AFTER_MS)),
-        },
-        take: 20,
-      });
+    const contracts = this.tenant
+      .unscoped('sealing sweep: completed or voided contracts of every agency whose copy is missing')
+      .getRepository(Contract);
+    const before = new Date(now.getTime() - STUCK_AFTER_MS);
+    const dayAgo = new Date(now.getTime() - RETRY_FOR_MS);
+    const stuck = await contracts.find({
+      select: { id: true },
+      where: { status: 'completed', sealState: 'sealing', completedAt: LessThan(before) },
+      take: 20,
+    });
+    const failed = await contracts.find({
+      select: { id: true, agencyId: true },
+      where: { status: 'completed', sealState: 'failed', updatedAt: LessThan(before), completedAt: MoreThan(dayAgo) },
+      take: 20,
+    });
     for (const { id } of stuck) await this.flow.enqueueSealing(id);
-    return stuck.length;
+    for (const { id, agencyId } of failed) await this.retry(agencyScope(agencyId), id);
+    const unstamped = await contracts.find({
+      where: { status: 'voided', voidedKey: IsNull(), voidedAt: Between(dayAgo, before) },
+      take: 20,
+    });
+    for (const contract of unstamped) await this.stampVoided(contract);
+    return stuck.length + failed.length + unstamped.length;
   }
 
   /** The job: seal one completed contract (nothing to do for anything else), then send the completed emails. */
@@ -188,6 +203,7 @@ export class ContractSealingService implements OnModuleInit, OnApplicationBootst
         })),
         eventChainHash: chainIsIntact(events) ? (events[events.length - 1]?.hash ?? null) : null,
         identity: await this.signingIdentity(),
+        timestampUrl: this.config.contracts.timestampUrl,
       });
       const finalKey = contractFileKey(contract.agencyId, contractId, 'signed', 'pdf');
       const certificateKey = contractFileKey(contract.agencyId, contractId, 'certificate', 'pdf');
@@ -230,7 +246,12 @@ export class ContractSealingService implements OnModuleInit, OnApplicationBootst
       await this.mail.dispatch(emailIds);
     } catch (error) {
       this.logger.error({ msg: 'Sealing a contract failed', contractId, error: String(error) });
-      await this.tenant.updateOwned(scope, Contract, { id: contractId, sealState: 'sealing' }, { sealState: 'failed' });
+      await this.tenant.updateOwned(
+        scope,
+        Contract,
+        { id: contractId, sealState: 'sealing' },
+        { sealState: 'failed', updatedAt: new Date() },
+      );
       throw error;
     }
   }
@@ -258,6 +279,7 @@ export class ContractSealingService implements OnModuleInit, OnApplicationBootst
         reason: contract.voidReason ?? '',
         voidedAt: contract.voidedAt ?? new Date(),
         identity: await this.signingIdentity(),
+        timestampUrl: this.config.contracts.timestampUrl,
       });
       const key = contractFileKey(contract.agencyId, contract.id, 'voided', 'pdf');
       await store(this.storage, key, stamped, 'application/pdf');

@@ -4,6 +4,7 @@
  * covers Latin, Greek and Cyrillic. Embedded as subsets (only the glyphs used).
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib';
 import type { MeasureText } from './text-fitting';
 import { subsettingFontkit } from './fontkit-adapter';
@@ -15,13 +16,21 @@ export interface DocumentFonts {
 
 type FontFiles = Record<keyof DocumentFonts, Uint8Array>;
 
+/**
+ * Node's own `require`, also inside the webpack bundle (where a plain `require.resolve` becomes a
+ * module number): the font files are read from node_modules at run time, not bundled.
+ */
+declare const __non_webpack_require__: NodeJS.Require | undefined;
+const nodeRequire: NodeJS.Require =
+  typeof __non_webpack_require__ === 'function' ? __non_webpack_require__ : createRequire(__filename);
+
 /** Read once per process: ~1.4 MB that every sealing would otherwise read again. */
 let fontFiles: Promise<FontFiles> | null = null;
 
 function loadFontFiles(): Promise<FontFiles> {
   fontFiles ??= Promise.all([
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+    readFile(nodeRequire.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    readFile(nodeRequire.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
   ]).then(([regular, bold]) => ({ regular, bold }));
   // A failed read (a broken install) is reported to this caller and retried by the next.
   fontFiles.catch(() => (fontFiles = null));

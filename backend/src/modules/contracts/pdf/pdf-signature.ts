@@ -18,6 +18,11 @@ import { saveReachable } from './unreachable-objects';
  * with one certificate takes about 1.5 kB; an operator's certificate may bring its chain along.
  */
 const SIGNATURE_ROOM_BYTES = 16_384;
+/**
+ * More room when the signature carries a time-stamp token: a few kB with the authority's
+ * certificate, more when the authority sends its chain along.
+ */
+const TIMESTAMP_ROOM_BYTES = 16_384;
 /** Annotation flags: Print (4) + Locked (128), so nothing moves or deletes the widget. */
 const WIDGET_FLAGS = 132;
 /** AcroForm /SigFlags: SignaturesExist (1) + AppendOnly (2). */
@@ -30,18 +35,22 @@ export interface SignatureDetails {
   signedAt: Date;
 }
 
-/** Saves `doc` with a signature placeholder and signs it with `identity`. Call once, last. */
+/**
+ * Saves `doc` with a signature placeholder and signs it with `identity`, time-stamped by the RFC 3161
+ * authority at `timestampUrl` if one is given (see pkcs12-signer). Call once, last.
+ */
 export async function signDocument(
   doc: PDFDocument,
   details: SignatureDetails,
   identity: SigningIdentity,
+  timestampUrl: string | null = null,
 ): Promise<Buffer> {
-  addSignaturePlaceholder(doc, details);
+  addSignaturePlaceholder(doc, details, SIGNATURE_ROOM_BYTES + (timestampUrl ? TIMESTAMP_ROOM_BYTES : 0));
   const unsigned = await saveReachable(doc);
-  return new SignPdf().sign(Buffer.from(unsigned), new Pkcs12Signer(identity), details.signedAt);
+  return new SignPdf().sign(Buffer.from(unsigned), new Pkcs12Signer(identity, timestampUrl), details.signedAt);
 }
 
-function addSignaturePlaceholder(doc: PDFDocument, details: SignatureDetails): void {
+function addSignaturePlaceholder(doc: PDFDocument, details: SignatureDetails, roomBytes: number): void {
   const { context } = doc;
   const placeholder = PDFName.of(DEFAULT_BYTE_RANGE_PLACEHOLDER);
   // @signpdf finds /ByteRange first, then the next "/Contents ": the order of the entries matters.
@@ -50,7 +59,7 @@ function addSignaturePlaceholder(doc: PDFDocument, details: SignatureDetails): v
     Filter: 'Adobe.PPKLite',
     SubFilter: SUBFILTER_ETSI_CADES_DETACHED,
     ByteRange: [PDFNumber.of(0), placeholder, placeholder, placeholder],
-    Contents: PDFHexString.of('0'.repeat(SIGNATURE_ROOM_BYTES * 2)),
+    Contents: PDFHexString.of('0'.repeat(roomBytes * 2)),
     Reason: PDFHexString.fromText(details.reason),
     Name: PDFHexString.fromText(details.name),
     M: PDFString.fromDate(details.signedAt),

@@ -49,8 +49,8 @@ export async function sealContract(input: SealInput): Promise<SealedContract> {
 
   const signature = { reason: 'Completed contract', name: input.brandName, signedAt: new Date() };
   return {
-    sealed: await signDocument(doc, signature, input.identity),
-    certificate: await signDocument(alone, signature, input.identity),
+    sealed: await signDocument(doc, signature, input.identity, input.timestampUrl),
+    certificate: await signDocument(alone, signature, input.identity, input.timestampUrl),
     filledSha256,
   };
 }
@@ -62,7 +62,8 @@ export async function stampVoid(input: VoidStampInput): Promise<Buffer> {
   const footer = `Voided on ${formatUtc(input.voidedAt)}: ${input.reason}`;
   for (const page of doc.getPages()) drawVoidMark(page, fonts, footer);
   doc.setTitle(`VOID: ${input.title}`);
-  return signDocument(doc, { reason: 'Voided contract', name: input.brandName, signedAt: new Date() }, input.identity);
+  const signature = { reason: 'Voided contract', name: input.brandName, signedAt: new Date() };
+  return signDocument(doc, signature, input.identity, input.timestampUrl);
 }
 
 async function loadAsRecord(original: Buffer): Promise<PDFDocument> {

@@ -59,6 +59,11 @@ export interface SealInput {
   /** Printed under the audit log. */
   eventChainHash: string | null;
   identity: SigningIdentity;
+  /**
+   * An RFC 3161 time-stamping authority whose token every signature must carry; null or absent =
+   * signatures carry the server's clock only. When it cannot give a token, sealing fails.
+   */
+  timestampUrl?: string | null;
 }
 
 export interface SealedContract {
@@ -77,4 +82,6 @@ export interface VoidStampInput {
   reason: string;
   voidedAt: Date;
   identity: SigningIdentity;
+  /** As in SealInput. */
+  timestampUrl?: string | null;
 }

@@ -15,3 +15,35 @@ describe('portalAttention', () => {
     expect(portalAttention({ pendingEmail: null, accounts: null, toReview: null })).toEqual([]);
   });
 });
+
+describe('portalAttention, contracts', () => {
+  const contract = (index: number) => ({ id: `c-${index}`, title: `Contract ${index}` });
+
+  it('lists each contract waiting for a signature, linking to it, after the posts to approve', () => {
+    const items = portalAttention({ pendingEmail: null, accounts: null, toReview: 1, toSign: [contract(1)] });
+    expect(items.map((item) => item.id)).toEqual(['review', 'contract-c-1']);
+    expect(items[1]).toEqual({
+      id: 'contract-c-1',
+      kind: 'info',
+      message: '“Contract 1” waits for your signature.',
+      action: 'Open contract',
+      actionLabel: 'Open contract “Contract 1”',
+      link: '/portal/contracts/c-1',
+    });
+  });
+
+  it('counts the rest in one line when many wait', () => {
+    const items = portalAttention({
+      pendingEmail: null,
+      accounts: null,
+      toSign: [1, 2, 3, 4, 5].map(contract),
+    });
+    expect(items.map((item) => item.id)).toEqual(['contract-c-1', 'contract-c-2', 'contract-c-3', 'contracts-more']);
+    expect(items[3]).toMatchObject({ message: '2 more contracts wait for your signature.', link: '/portal/contracts' });
+  });
+
+  it('says nothing about contracts when none wait or it is not known', () => {
+    expect(portalAttention({ pendingEmail: null, accounts: null, toSign: [] })).toEqual([]);
+    expect(portalAttention({ pendingEmail: null, accounts: null, toSign: null })).toEqual([]);
+  });
+});

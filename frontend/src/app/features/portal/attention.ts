@@ -7,8 +7,19 @@ export interface PortalAttentionItem {
   readonly kind: NoticeKind;
   readonly message: string;
   readonly action: string;
+  /** The action's accessible name when the visible words alone would repeat (it starts with them). */
+  readonly actionLabel?: string;
   readonly link: string;
 }
+
+/** A contract waiting for the person's signature (or approval). */
+export interface ContractToSign {
+  readonly id: string;
+  readonly title: string;
+}
+
+/** Contracts listed one by one up to this many; the rest are counted in one line. */
+export const MAX_CONTRACTS_LISTED = 3;
 
 export interface PortalAttentionInput {
   /** An email change waiting for its link to be opened. */
@@ -17,6 +28,8 @@ export interface PortalAttentionInput {
   readonly accounts: readonly Pick<SocialAccountView, 'displayName' | 'health'>[] | null;
   /** Posts waiting for the person's approval; null when they may not approve (or it is not loaded). */
   readonly toReview?: number | null;
+  /** Contracts waiting for the person's signature; null when they may not sign (or it is not loaded). */
+  readonly toSign?: readonly ContractToSign[] | null;
 }
 
 /** What the person should do something about, worst first; empty when all is well. */
@@ -30,6 +43,28 @@ export function portalAttention(input: PortalAttentionInput): PortalAttentionIte
       message: toReview === 1 ? 'A post waits for your approval.' : `${toReview} posts wait for your approval.`,
       action: 'Review posts',
       link: WEB_PATHS.portalReviews,
+    });
+  }
+  const toSign = input.toSign ?? [];
+  for (const contract of toSign.slice(0, MAX_CONTRACTS_LISTED)) {
+    items.push({
+      id: `contract-${contract.id}`,
+      kind: 'info',
+      message: `“${contract.title}” waits for your signature.`,
+      action: 'Open contract',
+      actionLabel: `Open contract “${contract.title}”`,
+      link: `${WEB_PATHS.portalContracts}/${encodeURIComponent(contract.id)}`,
+    });
+  }
+  const more = toSign.length - MAX_CONTRACTS_LISTED;
+  if (more > 0) {
+    items.push({
+      id: 'contracts-more',
+      kind: 'info',
+      message:
+        more === 1 ? 'One more contract waits for your signature.' : `${more} more contracts wait for your signature.`,
+      action: 'Open contracts',
+      link: WEB_PATHS.portalContracts,
     });
   }
   const broken = (input.accounts ?? []).filter((account) => account.health === 'needs_reconnect');

@@ -9,9 +9,9 @@ export interface PortalPage {
 }
 
 /**
- * The portal's pages, in menu order (the spec's). Contracts and Billing join this list (with their
- * permission) when they exist; until then only real pages are listed. Settings is for everyone and
- * lives in the user menu, not here.
+ * The portal's pages, in menu order (the spec's). Billing joins this list (with its permission) when
+ * it exists; until then only real pages are listed. Settings is for everyone and lives in the user
+ * menu, not here.
  */
 export const PORTAL_PAGES: readonly PortalPage[] = [
   { label: 'Dashboard', icon: 'home', link: WEB_PATHS.portalHome, permission: null },
@@ -19,6 +19,7 @@ export const PORTAL_PAGES: readonly PortalPage[] = [
   { label: 'To review', icon: 'rate_review', link: WEB_PATHS.portalReviews, permission: 'posts.approve' },
   { label: 'Media', icon: 'perm_media', link: WEB_PATHS.portalMedia, permission: 'media.upload' },
   { label: 'Accounts', icon: 'share', link: WEB_PATHS.portalAccounts, permission: 'accounts.manage' },
+  { label: 'Contracts', icon: 'draw', link: WEB_PATHS.portalContracts, permission: 'contracts.sign' },
   { label: 'Team', icon: 'group', link: WEB_PATHS.portalTeam, permission: 'users.manage' },
 ];
 

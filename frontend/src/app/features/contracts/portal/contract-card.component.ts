@@ -34,9 +34,7 @@ import { contractDate, progressText } from './contract-wording';
         }
       </ul>
       @if (contract().awaitingMe) {
-        <p class="card__cta" aria-hidden="true">
-          Open to sign <mat-icon>arrow_forward</mat-icon>
-        </p>
+        <p class="card__cta" aria-hidden="true">Open to sign <mat-icon>arrow_forward</mat-icon></p>
       }
     </article>
   `,

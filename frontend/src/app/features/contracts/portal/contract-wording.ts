@@ -93,6 +93,9 @@ export function recipientStatusText(
       return on('Declined');
     case 'copied':
       return on('Got a copy');
+    default:
+      // Not acted yet: said below, by role and by whether the contract is still open.
+      break;
   }
   if (recipient.role === 'copy') {
     return stopped ? 'No copy sent' : 'Gets a copy when everyone has signed';
@@ -181,7 +184,10 @@ export function contractSituation({ view, me, agencyName, timeZone, now = Date.n
       const when = contractDate(view.completedAt, timeZone);
       const everyone = when ? `Everyone signed on ${when}.` : 'Everyone signed.';
       if (view.sealState === 'sealed') {
-        return { kind: 'success', message: `${everyone} You can download the signed copy and its signing certificate.` };
+        return {
+          kind: 'success',
+          message: `${everyone} You can download the signed copy and its signing certificate.`,
+        };
       }
       if (view.sealState === 'failed') {
         return {
@@ -207,6 +213,9 @@ export function contractSituation({ view, me, agencyName, timeZone, now = Date.n
     }
     case 'expired':
       return expired(view.expiresAt, agencyName, timeZone);
+    default:
+      // Still open: what it means depends on the person's place on it.
+      break;
   }
   if (view.expiresAt && Date.parse(view.expiresAt) <= now) {
     return expired(view.expiresAt, agencyName, timeZone);
@@ -220,7 +229,8 @@ export function contractSituation({ view, me, agencyName, timeZone, now = Date.n
   if (me.role === 'copy') {
     return {
       kind: 'info',
-      message: "You get a copy of this contract: there is nothing for you to sign. We'll email you the signed copy when everyone has signed.",
+      message:
+        "You get a copy of this contract: there is nothing for you to sign. We'll email you the signed copy when everyone has signed.",
     };
   }
   if (me.status === 'signed' || me.status === 'approved') {
@@ -261,11 +271,12 @@ function expired(expiresAt: string | null, agencyName: string, timeZone?: string
 export function actedMessage(
   action: 'sign' | 'approve' | 'decline',
   title: string,
-  after: Pick<ContractView, 'status'>,
+  after: Pick<ContractView, 'status'> & Partial<Pick<ContractView, 'declineReason'>>,
   agencyName: string,
 ): string {
   if (action === 'decline') {
-    return `You declined “${title}”. ${agencyName} and the other people on it have been told.`;
+    const reason = after.declineReason?.trim() ? `, saying: “${after.declineReason.trim()}”.` : '.';
+    return `You declined “${title}”${reason} ${agencyName} and the other people on it have been told.`;
   }
   const verb = action === 'sign' ? 'signed' : 'approved';
   if (after.status === 'completed') {

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -37,7 +37,7 @@ export interface DeclineDialogData {
   providers: [OUTLINED_FIELDS],
   template: `
     <h2 mat-dialog-title>Decline this contract?</h2>
-    <form (ngSubmit)="submit()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         <p>
           Declining stops “{{ data.title }}” for everyone: nobody can sign it any more. {{ data.agencyName }} and the
@@ -51,7 +51,7 @@ export interface DeclineDialogData {
             class="reason"
             rows="4"
             required
-            [formControl]="reason"
+            formControlName="reason"
             [maxlength]="maxLength"
             cdkFocusInitial
           ></textarea>
@@ -113,6 +113,7 @@ export class DeclineDialogComponent {
 
   protected readonly maxLength = MAX_CONTRACT_REASON_LENGTH;
   protected readonly reason = new FormControl('', { nonNullable: true, validators: [Validators.required] });
+  protected readonly form = new FormGroup({ reason: this.reason });
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
 

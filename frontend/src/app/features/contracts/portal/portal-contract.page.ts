@@ -1,3 +1,4 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { BreakpointObserver } from '@angular/cdk/layout';
 import {
   ChangeDetectionStrategy,
@@ -20,13 +21,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
-import {
-  WEB_PATHS,
-  type ContractFileKind,
-  type ContractRecipientView,
-  type ContractView,
-  type SignatureInput,
-} from '@atrium/shared';
+import { WEB_PATHS, type ContractFileKind, type ContractView, type SignatureInput } from '@atrium/shared';
 import { Observable, Subscription, from, switchMap } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { toApiError } from '../../../core/http/api-error';
@@ -36,6 +31,7 @@ import { safeTimeZone } from '../../../core/ui/zoned-time';
 import { PortalContractsApi, saveBlob } from '../data-access/contracts.api';
 import { PdfDocumentComponent } from '../ui/pdf-document.component';
 import { PdfPageOverlayDirective } from '../ui/pdf-page-overlay.directive';
+import { ContractPeopleComponent } from './contract-people.component';
 import { ContractStatusChipComponent } from './contract-status-chip.component';
 import {
   actedMessage,
@@ -44,8 +40,6 @@ import {
   contractFilename,
   contractSituation,
   progressText,
-  recipientStatusText,
-  roleWords,
 } from './contract-wording';
 import { openDeclineDialog } from './decline-dialog.component';
 import { openSignatureDialog } from './signature-dialog.component';
@@ -85,6 +79,7 @@ type Busy = 'sign' | 'approve' | null;
     MatProgressBarModule,
     MatProgressSpinnerModule,
     RouterLink,
+    ContractPeopleComponent,
     ContractStatusChipComponent,
     NoticeComponent,
     PdfDocumentComponent,
@@ -99,6 +94,7 @@ export class PortalContractPage {
   private readonly auth = inject(AuthService);
   private readonly dialog = inject(MatDialog);
   private readonly breakpoints = inject(BreakpointObserver);
+  private readonly announcer = inject(LiveAnnouncer);
   private readonly destroyRef = inject(DestroyRef);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
@@ -151,9 +147,7 @@ export class PortalContractPage {
   private readonly myTurn = computed(() => {
     const view = this.view();
     const me = this.me();
-    return (
-      !!view && !!me && view.awaitingMe && !this.readOnly() && (me.status === 'sent' || me.status === 'viewed')
-    );
+    return !!view && !!me && view.awaitingMe && !this.readOnly() && (me.status === 'sent' || me.status === 'viewed');
   });
   protected readonly canSign = computed(() => this.myTurn() && this.me()?.role === 'signer');
   protected readonly canApprove = computed(() => this.myTurn() && this.me()?.role === 'approver');
@@ -214,8 +208,6 @@ export class PortalContractPage {
     }
     return facts;
   });
-  /** Steps are worth naming only when there are several. */
-  protected readonly steps = computed(() => new Set(this.view()?.recipients.map((r) => r.step) ?? []).size);
   protected readonly hasDownloads = computed(() => {
     const downloads = this.view()?.downloads;
     return !!downloads && (downloads.signed || downloads.certificate || downloads.voided);
@@ -223,6 +215,8 @@ export class PortalContractPage {
 
   private viewRequest: Subscription | null = null;
   private documentRequest: Subscription | null = null;
+  /** The contract whose document is loaded (or loading). */
+  private documentFor: string | null = null;
 
   constructor() {
     effect(() => {
@@ -256,12 +250,8 @@ export class PortalContractPage {
       });
   }
 
-  protected statusOf(recipient: ContractRecipientView): string {
-    return recipientStatusText(recipient, this.view()?.status ?? 'sent', this.timeZone);
-  }
-
-  protected roleOf(recipient: ContractRecipientView): string {
-    return roleWords(recipient.role);
+  protected itemsOn(page: number): OverlayItem[] {
+    return this.overlay()[page] ?? [];
   }
 
   // --- Filling in --------------------------------------------------------------------------
@@ -354,6 +344,7 @@ export class PortalContractPage {
     const missing = this.missing();
     if (missing.length > 0) {
       this.signAttempted.set(true);
+      void this.announcer.announce(this.missingText());
       const index = this.myFields().findIndex((field) => field.id === missing[0].fieldId);
       if (index >= 0) this.focusField(index);
       return;
@@ -443,10 +434,11 @@ export class PortalContractPage {
       .get(id)
       .pipe(toLoadState, takeUntilDestroyed(this.destroyRef))
       .subscribe((state) => this.state.set(state));
-    if (this.documentState().status !== 'ready') this.loadDocument(id);
+    if (this.documentFor !== id || this.documentState().status === 'error') this.loadDocument(id);
   }
 
   private loadDocument(id: string): void {
+    this.documentFor = id;
     this.documentRequest?.unsubscribe();
     this.documentRequest = this.api
       .file(id, 'original')

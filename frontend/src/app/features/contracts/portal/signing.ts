@@ -119,6 +119,9 @@ export function missingBeforeSign(fields: readonly ContractFieldView[], draft: S
           items.push({ fieldId: field.id, text: `tick ${named(field, 'the box')}` });
         }
         break;
+      default:
+        // Name and date fill themselves.
+        break;
     }
   }
   return items;
@@ -142,7 +145,11 @@ export function missingSentence(items: readonly MissingItem[]): string {
  * done yet (round the end back to the start), else the next optional one not done after it; null
  * when nothing is left to do.
  */
-export function nextFieldIndex(fields: readonly ContractFieldView[], draft: SigningDraft, current: number): number | null {
+export function nextFieldIndex(
+  fields: readonly ContractFieldView[],
+  draft: SigningDraft,
+  current: number,
+): number | null {
   const count = fields.length;
   for (let step = 1; step <= count; step++) {
     const index = (((current + step) % count) + count) % count;

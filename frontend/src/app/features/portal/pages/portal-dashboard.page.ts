@@ -12,16 +12,17 @@ import { LoadState, toLoadState } from '../../../core/http/load-state';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { UserAvatarComponent } from '../../../core/ui/user-avatar.component';
 import { visiblePortalPages } from '../../../layouts/portal-shell/portal-pages';
+import { PortalContractsApi } from '../../contracts/data-access/contracts.api';
 import { PortalReviewsApi } from '../../posts/data-access/portal-reviews.api';
 import { SocialApi } from '../../social/data-access/social.api';
-import { portalAttention } from '../attention';
+import { portalAttention, type ContractToSign } from '../attention';
 import { PortalDashboardApi } from '../data-access/portal-dashboard.api';
 import { LatestUploadsComponent } from '../components/latest-uploads.component';
 import { UpcomingPostsComponent } from '../components/upcoming-posts.component';
 
 /**
  * Portal home [003]: a welcome with the person's name and picture, what needs their attention
- * (accounts to reconnect, an email change to confirm), the next scheduled posts and the latest
+ * (contracts to sign, accounts to reconnect, an email change to confirm), the next scheduled posts and the latest
  * uploads, each as far as the client's permissions open them. The navigation is in the bar above;
  * nothing here repeats it.
  */
@@ -45,6 +46,7 @@ export class PortalDashboardPage {
   private readonly api = inject(PortalDashboardApi);
   private readonly socialApi = inject(SocialApi);
   private readonly reviewsApi = inject(PortalReviewsApi);
+  private readonly contractsApi = inject(PortalContractsApi);
   private readonly auth = inject(AuthService);
   private readonly activeClient = inject(ActiveClientService);
   private readonly destroyRef = inject(DestroyRef);
@@ -89,17 +91,30 @@ export class PortalDashboardPage {
     return state?.status === 'error' ? state.error.message : '';
   });
 
+  /** Contracts waiting for the person's signature, read only when they may sign. */
+  protected readonly contractsState = signal<LoadState<ContractToSign[]> | null>(null);
+  protected readonly canSign = computed(() => this.permissions().includes('contracts.sign'));
+  protected readonly contractsError = computed(() => {
+    const state = this.contractsState();
+    return state?.status === 'error' ? state.error.message : '';
+  });
+
   protected readonly attention = computed(() => {
     const accounts = this.accountsState();
     const reviews = this.reviewsState();
+    const contracts = this.contractsState();
     return portalAttention({
       pendingEmail: this.auth.me()?.pendingEmail ?? null,
       accounts: accounts?.status === 'ready' ? accounts.value : null,
       toReview: reviews?.status === 'ready' ? reviews.value : null,
+      toSign: contracts?.status === 'ready' ? contracts.value : null,
     });
   });
   protected readonly checkingAccounts = computed(
-    () => this.accountsState()?.status === 'loading' || this.reviewsState()?.status === 'loading',
+    () =>
+      this.accountsState()?.status === 'loading' ||
+      this.reviewsState()?.status === 'loading' ||
+      this.contractsState()?.status === 'loading',
   );
 
   /** The other clients this person works with, when there are several. */
@@ -110,6 +125,7 @@ export class PortalDashboardPage {
 
   private accountsRequest: Subscription | null = null;
   private reviewsRequest: Subscription | null = null;
+  private contractsRequest: Subscription | null = null;
 
   constructor() {
     this.load();
@@ -123,6 +139,23 @@ export class PortalDashboardPage {
       .subscribe((state) => this.state.set(state));
     this.loadAccounts();
     this.loadReviews();
+    this.loadContracts();
+  }
+
+  protected loadContracts(): void {
+    this.contractsRequest?.unsubscribe();
+    if (!this.canSign()) {
+      this.contractsState.set(null);
+      return;
+    }
+    this.contractsRequest = this.contractsApi
+      .list()
+      .pipe(
+        map((list) => list.items.filter((item) => item.awaitingMe).map(({ id, title }) => ({ id, title }))),
+        toLoadState,
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((state) => this.contractsState.set(state));
   }
 
   protected loadReviews(): void {
