@@ -194,7 +194,7 @@ test.describe('Contracts', () => {
     await expectNoViolations(mia);
 
     await mia.getByRole('button', { name: 'Send for signature' }).click();
-    await expect(mia.getByText('Asked to sign')).toBeVisible();
+    await expect(mia.getByText('Waiting for their signature')).toBeVisible();
     await expect(mia.getByText('Waiting for their turn')).toBeVisible();
     await expectNoViolations(mia);
 
@@ -224,6 +224,10 @@ test.describe('Contracts', () => {
     await expect(waiting.getByRole('link', { name: 'Retainer' })).toBeVisible();
     await expectNoViolations(anna);
     await waiting.getByRole('link', { name: 'Retainer' }).click();
+    // One contract is still under Contracts in the menu.
+    await expect(
+      anna.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Contracts' }),
+    ).toHaveAttribute('aria-current', 'page');
     await expect(anna.getByTestId('pdf-page').first()).toHaveAttribute('data-rendered', 'true');
     await anna.getByRole('button', { name: /Sign here, page 1, required/ }).click();
     const typed = anna.getByRole('dialog', { name: 'Add your signature' });

@@ -153,7 +153,16 @@ test.describe('The portal, finished', () => {
     browser,
   }) => {
     const owner = await signedIn(browser, OWNER);
-    for (const link of ['Dashboard', 'Calendar', 'Media', 'Social accounts', 'Clients', 'Team', 'Branding']) {
+    for (const link of [
+      'Dashboard',
+      'Calendar',
+      'Media',
+      'Social accounts',
+      'Contracts',
+      'Clients',
+      'Team',
+      'Branding',
+    ]) {
       await owner.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
       await expect(owner.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(owner.locator('body')).not.toContainText(/coming soon/i);
@@ -162,11 +171,11 @@ test.describe('The portal, finished', () => {
     await owner.getByRole('button', { name: 'More actions for Acme Coffee' }).click();
     await owner.getByRole('menuitem', { name: 'Permissions' }).click();
     const dialog = owner.getByRole('dialog');
-    await expect(dialog.getByRole('checkbox')).toHaveCount(5);
-    for (const area of ['Calendar', 'Media', 'Accounts', 'Team', 'Approvals']) {
+    await expect(dialog.getByRole('checkbox')).toHaveCount(6);
+    for (const area of ['Calendar', 'Media', 'Accounts', 'Team', 'Approvals', 'Contracts']) {
       await expect(dialog.getByRole('checkbox', { name: new RegExp(area) })).toBeVisible();
     }
-    await expect(dialog).not.toContainText(/contract|billing|sign/i);
+    await expect(dialog).not.toContainText(/billing|invoice|message|course|communit/i);
     await owner.close();
 
     const anna = await signedIn(browser, 'anna@acme.test');

@@ -2,8 +2,9 @@
 # `npm test`: every suite, in order, each on real components:
 #   lint · build · unit tests · integration on SQLite · integration on MariaDB + Redis
 #   · black-box API tests against the built backend · Playwright in Chromium.
-# Needs MariaDB, Redis and Chromium installed (see README, or run `bash .ci/run` as root, which
-# installs them). A missing component fails its suite loudly; nothing is skipped.
+# Needs MariaDB, Redis, Chromium, dnsmasq, pebble, caddy, poppler-utils and qpdf installed (see
+# README, or run `bash .ci/run` as root, which installs them). A missing component fails its suite
+# loudly; nothing is skipped.
 # The last line is the totals over every suite: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -56,6 +57,12 @@ for project in shared backend frontend; do
     frontend) config=frontend/jest.config.cts ;;
   esac
   run_jest "unit: $project" "$results_dir/unit-$project.json" -c "$config"
+done
+
+# Sealed contracts are checked with independent tools; without them those tests fail (say why first).
+for tool in pdfsig qpdf; do
+  command -v "$tool" >/dev/null 2>&1 ||
+    echo "!!! $tool is not installed; the contract tests that run it will fail: apt-get install -y poppler-utils qpdf" >&2
 done
 
 run_jest "integration: SQLite" "$results_dir/int-sqlite.json" -c backend/test/jest.config.cts

@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { IsActiveMatchOptions, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { WEB_PATHS, type MeClient } from '@atrium/shared';
 import { map } from 'rxjs';
 import { ActiveClientService } from '../../core/auth/active-client.service';
@@ -16,7 +16,7 @@ import { BrandService } from '../../core/branding/brand.service';
 import { skipToMain } from '../skip-link';
 import { UserMenuComponent } from '../user-menu/user-menu.component';
 import { ViewAsBannerComponent } from '../view-as-banner/view-as-banner.component';
-import { portalPageFor, visiblePortalPages } from './portal-pages';
+import { portalPageFor, visiblePortalPages, type PortalPage } from './portal-pages';
 
 const PHONE_QUERY = '(max-width: 599.98px)';
 
@@ -49,6 +49,19 @@ export class PortalShellComponent {
   private readonly router = inject(Router);
   private readonly activeClient = inject(ActiveClientService);
   private readonly breakpoints = inject(BreakpointObserver);
+
+  /**
+   * A page's entry stays current on its own pages (one contract under Contracts) and whatever its
+   * query says (the calendar's month view); the Dashboard, whose path starts every other, only on itself.
+   */
+  protected activeWhen(page: PortalPage): IsActiveMatchOptions {
+    return {
+      paths: page.link === WEB_PATHS.portalHome ? 'exact' : 'subset',
+      queryParams: 'ignored',
+      fragment: 'ignored',
+      matrixParams: 'ignored',
+    };
+  }
 
   protected readonly phone = toSignal(this.breakpoints.observe(PHONE_QUERY).pipe(map((state) => state.matches)), {
     initialValue: this.breakpoints.isMatched(PHONE_QUERY),

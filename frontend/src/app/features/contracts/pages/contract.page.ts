@@ -10,7 +10,7 @@ import { toLoadState } from '../../../core/http/load-state';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { ContractDetailComponent } from '../components/contract-detail.component';
 import { ContractEditorComponent } from '../components/contract-editor.component';
-import { ContractStatusComponent } from '../components/status-chip.component';
+import { ContractStatusChipComponent } from '../components/contract-status-chip.component';
 import { ContractsApi } from '../data-access/contracts.api';
 
 /** One contract: the editor while it is a draft, then where it stands. */
@@ -24,7 +24,7 @@ import { ContractsApi } from '../data-access/contracts.api';
     NoticeComponent,
     ContractDetailComponent,
     ContractEditorComponent,
-    ContractStatusComponent,
+    ContractStatusChipComponent,
   ],
   template: `
     <div class="atr-page atr-stack">
@@ -48,7 +48,7 @@ import { ContractsApi } from '../data-access/contracts.api';
                   For {{ c.clientName }} · {{ c.pageCount }} {{ c.pageCount === 1 ? 'page' : 'pages' }}
                 </p>
               </div>
-              <atr-contract-status [status]="c.status" />
+              <atr-contract-status-chip [status]="c.status" />
             </header>
             @if (c.status === 'draft') {
               <atr-contract-editor [contract]="c" [document]="document()" (changed)="show($event)" />

@@ -15,7 +15,7 @@ import { DIALOG_SIZE } from '../../../core/ui/dialogs';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { fullDateTime } from '../../../core/ui/time';
 import { ClientsApi } from '../../clients/data-access/clients.api';
-import { ContractStatusComponent } from '../components/status-chip.component';
+import { ContractStatusChipComponent } from '../components/contract-status-chip.component';
 import { NewContractDialogComponent, type NewContractData } from '../components/new-contract-dialog.component';
 import { ContractsApi } from '../data-access/contracts.api';
 
@@ -31,7 +31,7 @@ import { ContractsApi } from '../data-access/contracts.api';
     MatSelectModule,
     RouterLink,
     NoticeComponent,
-    ContractStatusComponent,
+    ContractStatusChipComponent,
   ],
   template: `
     <div class="atr-page atr-stack">
@@ -95,7 +95,7 @@ import { ContractsApi } from '../data-access/contracts.api';
                   <a class="row" [routerLink]="[contract.id]">
                     <span class="row__title">{{ contract.title }}</span>
                     <span class="row__client atr-muted">{{ contract.clientName }}</span>
-                    <atr-contract-status [status]="contract.status" />
+                    <atr-contract-status-chip [status]="contract.status" />
                     <span class="row__progress">
                       @if (contract.status !== 'draft') {
                         {{ contract.progress.done }} of {{ contract.progress.total }} signed

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { WEB_PATHS, isFinalContractStatus, type ContractSummary } from '@atrium/shared';
-import { ContractStatusChipComponent } from './contract-status-chip.component';
+import { ContractStatusChipComponent } from '../components/contract-status-chip.component';
 import { contractDate, progressText } from './contract-wording';
 
 /**

@@ -32,7 +32,7 @@ import { PortalContractsApi, saveBlob } from '../data-access/contracts.api';
 import { PdfDocumentComponent } from '../ui/pdf-document.component';
 import { PdfPageOverlayDirective } from '../ui/pdf-page-overlay.directive';
 import { ContractPeopleComponent } from './contract-people.component';
-import { ContractStatusChipComponent } from './contract-status-chip.component';
+import { ContractStatusChipComponent } from '../components/contract-status-chip.component';
 import {
   actedMessage,
   actionErrorMessage,

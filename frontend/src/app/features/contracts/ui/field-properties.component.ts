@@ -24,6 +24,8 @@ let nextId = 0;
 /** The settings of the selected field: whose it is, whether it must be filled, its label and page. */
 @Component({
   selector: 'atr-field-properties',
+  // Escape from any control of the panel closes it (keys bubble up from the fields inside).
+  host: { '(keydown.escape)': 'done.emit()' },
   imports: [
     MatButtonModule,
     MatCheckboxModule,
@@ -39,7 +41,6 @@ let nextId = 0;
       data-testid="field-properties"
       [class.panel--open]="open()"
       [attr.aria-labelledby]="id + '-title'"
-      (keydown.escape)="done.emit()"
     >
       <div class="panel__head">
         <h3 #title class="panel__title" [id]="id + '-title'" tabindex="-1">

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import type { ContractStatus } from '@atrium/shared';
-import { statusIcon, statusLabel, statusTone } from './contract-wording';
+import { statusIcon, statusLabel, statusTone } from '../portal/contract-wording';
 
 /** A contract's status as a word in a pill ("Status: Completed" for screen readers); colour only hints. */
 @Component({
