@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DER_TAG, derBytes, derChildren, derContent, readDer, readDerDocument, readOid } from './der';
 import { inspectPdf } from './pdf-inspection';
 import { buildFixturePdf, runTool, signaturePng } from './pdf-test-support';
 import { sealContract, stampVoid, type SealedContract, type SealField, type SealInput } from './seal-contract';
@@ -177,6 +178,21 @@ async function expanded(path: string): Promise<string> {
   return readFileSync(out, 'latin1');
 }
 
+/** The bytes the signature covers (the /ByteRange), and the CMS in the hole it leaves. */
+function signatureOf(pdf: Buffer): { signedBytes: Buffer; cms: Buffer } {
+  const range = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(pdf.toString('latin1'));
+  expect(range).not.toBeNull();
+  const [start1, length1, start2, length2] = (range ?? []).slice(1).map(Number);
+  const hex = pdf.subarray(start1 + length1, start2).toString('latin1');
+  expect(hex).toMatch(/^<[0-9a-fA-F]+>$/);
+  // The hole is padded with zeros after the CMS: cut at the end of the outer element.
+  const padded = Buffer.from(hex.slice(1, -1), 'hex');
+  return {
+    signedBytes: Buffer.concat([pdf.subarray(start1, start1 + length1), pdf.subarray(start2, start2 + length2)]),
+    cms: padded.subarray(0, readDer(padded).end),
+  };
+}
+
 const count = (haystack: string, needle: string | RegExp) => haystack.split(needle).length - 1;
 
 beforeAll(async () => {
@@ -206,6 +222,66 @@ describe('sealContract', () => {
     expect(report).toContain('Total document signed');
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(count(report, /Signature #\d+:/)).toBe(1);
+  });
+
+  it('signs PAdES B-B: signing-certificate-v2 naming the certificate sent, no signing-time; openssl agrees', async () => {
+    const { signedBytes, cms } = signatureOf(result.sealed);
+    // ContentInfo { contentType, [0] SignedData { …, [0] certificates, …, signerInfos SET { SignerInfo } } }
+    const signedData = derChildren(cms, derChildren(cms, readDerDocument(cms))[1])[0];
+    const signedDataParts = derChildren(cms, signedData);
+    const certificates = signedDataParts.find((part) => part.tag === DER_TAG.context(0));
+    expect(certificates).toBeDefined();
+    const certificate = derChildren(cms, certificates ?? signedData)[0];
+    const [signerInfo] = derChildren(cms, signedDataParts.at(-1) ?? signedData);
+    const signedAttributes = derChildren(cms, signerInfo).find((part) => part.tag === DER_TAG.context(0));
+    expect(signedAttributes).toBeDefined();
+    const attributes = new Map(
+      derChildren(cms, signedAttributes ?? signerInfo).map((attribute) => {
+        const [type, values] = derChildren(cms, attribute);
+        return [readOid(cms, type), derChildren(cms, values)] as const;
+      }),
+    );
+    expect([...attributes.keys()]).toEqual([
+      '1.2.840.113549.1.9.3', // content-type
+      '1.2.840.113549.1.9.4', // message-digest
+      '1.2.840.113549.1.9.16.2.47', // signing-certificate-v2
+    ]);
+
+    // SigningCertificateV2 { certs { ESSCertIDv2 { certHash (SHA-256: no hashAlgorithm), issuerSerial } } }
+    const [signingCertificate] = attributes.get('1.2.840.113549.1.9.16.2.47') ?? [];
+    const [certs] = derChildren(cms, signingCertificate);
+    const essCertIds = derChildren(cms, certs);
+    expect(essCertIds).toHaveLength(1);
+    const [certHash, issuerSerial] = derChildren(cms, essCertIds[0]);
+    expect(certHash.tag).toBe(DER_TAG.octetString);
+    expect(derContent(cms, certHash).toString('hex')).toBe(sha256(derBytes(cms, certificate)));
+    // IssuerSerial { GeneralNames { [4] issuer }, serialNumber }: the certificate's own bytes.
+    const [tbs] = derChildren(cms, certificate);
+    const [, serialNumber, , issuer] = derChildren(cms, tbs);
+    const [generalNames, serial] = derChildren(cms, issuerSerial);
+    const [directoryName] = derChildren(cms, generalNames);
+    expect(directoryName.tag).toBe(0xa4);
+    expect(derContent(cms, directoryName)).toEqual(derBytes(cms, issuer));
+    expect(derBytes(cms, serial)).toEqual(derBytes(cms, serialNumber));
+
+    const cmsPath = write('sealed.p7s', cms);
+    const contentPath = write('sealed.signed-bytes', signedBytes);
+    const verified = await runTool('openssl', [
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      cmsPath,
+      '-content',
+      contentPath,
+      '-noverify',
+      '-out',
+      join(dir, 'sealed.verified'),
+    ]);
+    expect(verified.stderr).toContain('Verification successful');
+    expect(verified.code).toBe(0);
   });
 
   it.each([
