@@ -27,6 +27,7 @@ import { BrandingModule } from './modules/branding/branding.module';
 import { DomainsModule } from './modules/domains/domains.module';
 import { ViewAsModule } from './modules/view-as/view-as.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
+import { MessagesModule } from './modules/messages/messages.module';
 import { StorageModule } from './core/storage/storage.module';
 import { ENTITIES } from './entities';
 import { TenancyModule } from './core/tenancy/tenancy.module';
@@ -67,6 +68,7 @@ export class AppModule {
         BrandingModule,
         ViewAsModule,
         ContractsModule,
+        MessagesModule,
       ],
     };
   }

@@ -33,6 +33,13 @@ import {
 } from './modules/local-oauth/entities/local-oauth.entities';
 
 /** Every entity, listed explicitly: the bundled backend cannot discover them with globs. */
+import { Conversation } from './modules/messages/entities/conversation.entity';
+import { ConversationRead } from './modules/messages/entities/conversation-read.entity';
+import { Message } from './modules/messages/entities/message.entity';
+import { MessageAttachment } from './modules/messages/entities/message-attachment.entity';
+import { MessageEmailDue } from './modules/messages/entities/message-email-due.entity';
+import { MessageEmailSetting } from './modules/messages/entities/message-email-setting.entity';
+
 export const ENTITIES = [
   Agency,
   User,
@@ -65,4 +72,10 @@ export const ENTITIES = [
   ContractField,
   ContractEvent,
   ContractTemplate,
+  Conversation,
+  Message,
+  MessageAttachment,
+  ConversationRead,
+  MessageEmailDue,
+  MessageEmailSetting,
 ];

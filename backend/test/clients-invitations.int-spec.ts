@@ -86,7 +86,7 @@ describe('Clients, client users and invitations', () => {
     it('offers no permission for an area that is not built, and forgets ones stored before', async () => {
       const { agency, api } = await agencyWithOwner();
       const client = await factory.client(agency, ['calendar.view']);
-      for (const unbuilt of ['billing.manage', 'messages.use']) {
+      for (const unbuilt of ['billing.manage', 'courses.view']) {
         const refused = await api.patch(`/api/v1/clients/${client.id}`, { permissions: ['calendar.view', unbuilt] });
         expect(refused.status).toBe(400);
         expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('permissions');

@@ -13,3 +13,4 @@ export * from './lib/brand-roles';
 export * from './lib/brand-theme';
 export * from './lib/view-as-api';
 export * from './lib/contracts-api';
+export * from './lib/messages-api';

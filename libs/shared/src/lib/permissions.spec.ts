@@ -25,6 +25,7 @@ describe('CLIENT_PERMISSIONS', () => {
       'users.manage',
       'posts.approve',
       'contracts.sign',
+      'messages.use',
     ]);
     expect(isClientPermission('contracts.sign')).toBe(true);
     expect(isClientPermission('billing.manage')).toBe(false);

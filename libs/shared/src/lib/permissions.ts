@@ -11,6 +11,7 @@ export const CLIENT_PERMISSIONS = [
   'users.manage',
   'posts.approve',
   'contracts.sign',
+  'messages.use',
 ] as const;
 export type ClientPermission = (typeof CLIENT_PERMISSIONS)[number];
 

@@ -21,6 +21,10 @@ const DESCRIPTIONS: Record<ClientPermission, { label: string; description: strin
     label: 'Contracts',
     description: 'See the contracts you send them, sign or decline them, and download the signed copies.',
   },
+  'messages.use': {
+    label: 'Messages',
+    description: 'Write to your team in one shared conversation, with files, and read your replies.',
+  },
 };
 
 /** SPEC §4, in the spec's order: what each client permission unlocks in the portal. */

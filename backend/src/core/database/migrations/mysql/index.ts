@@ -1,3 +1,4 @@
+import { AddMessages1796289850301 } from './1796289850301-AddMessages';
 import { AddContracts1796279016369 } from './1796279016369-AddContracts';
 import { PostApproval1796267943076 } from './1796267943076-PostApproval';
 import { RetireUnbuiltPermissions1796266800000 } from './1796266800000-RetireUnbuiltPermissions';
@@ -35,4 +36,5 @@ export const MYSQL_MIGRATIONS = [
   RetireUnbuiltPermissions1796266800000,
   PostApproval1796267943076,
   AddContracts1796279016369,
+  AddMessages1796289850301,
 ];

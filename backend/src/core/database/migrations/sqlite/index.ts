@@ -1,3 +1,4 @@
+import { AddMessages1796289845266 } from './1796289845266-AddMessages';
 import { AddContracts1796279011811 } from './1796279011811-AddContracts';
 import { PostApproval1796267938548 } from './1796267938548-PostApproval';
 import { RetireUnbuiltPermissions1796266790000 } from './1796266790000-RetireUnbuiltPermissions';
@@ -35,4 +36,5 @@ export const SQLITE_MIGRATIONS = [
   RetireUnbuiltPermissions1796266790000,
   PostApproval1796267938548,
   AddContracts1796279011811,
+  AddMessages1796289845266,
 ];
