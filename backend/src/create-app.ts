@@ -25,6 +25,7 @@ import { SessionOriginGuard } from './core/http/session-origin.guard';
 import { JsonLogger } from './core/http/json-logger';
 import { createValidationPipe } from './core/http/validation.pipe';
 import { BrandedIndexService } from './modules/branding/branded-index.service';
+import { RealtimeIoAdapter } from './modules/messages/realtime/realtime-io.adapter';
 import { portalHostHook } from './modules/domains/portal-host.hook';
 import { PortalHostsService } from './modules/domains/portal-hosts.service';
 
@@ -55,6 +56,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyParser: false,
   });
   configureApp(app, config);
+  // Live messages (socket.io on this same HTTP server, REALTIME_PATH); across instances through Redis when configured.
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   return app;
 }
 

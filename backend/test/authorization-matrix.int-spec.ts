@@ -12,8 +12,11 @@ import { startTestApp, TestApp } from './support/test-app';
 type Outcome = 200 | 201 | 204 | 400 | 401 | 403 | 404 | 415;
 type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; body?: object };
 interface Entry {
-  /** Builds the request; called once per actor so each gets fresh targets. */
-  request: (w: MatrixWorld) => Promise<Request>;
+  /**
+   * Builds the request; called once per actor (named, for targets only their author may change)
+   * so each gets fresh targets.
+   */
+  request: (w: MatrixWorld, actor?: Actor) => Promise<Request>;
   expect: Record<Actor, Outcome>;
 }
 
@@ -77,6 +80,12 @@ const MATRIX_SIGNATURE =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 const get = (path: string) => async (): Promise<Request> => ({ method: 'GET', path });
+
+/** Who writes the message an actor then edits or deletes: their own when they may write one. */
+const clientAuthor = (actor: Actor = 'clientAdmin') =>
+  actor === 'clientAdmin' || actor === 'clientMember' ? actor : 'clientAdmin';
+const agencyAuthor = (actor: Actor = 'agencyOwner') =>
+  actor === 'agencyOwner' || actor === 'agencyAdmin' || actor === 'agencyMember' ? actor : 'agencyOwner';
 const week = () => {
   const from = new Date(Date.now() - 3 * 86400_000);
   return `from=${from.toISOString()}&to=${new Date(from.getTime() + 7 * 86400_000).toISOString()}`;
@@ -598,6 +607,121 @@ export const MATRIX: Record<string, Entry> = {
     request: async (w) => ({ method: 'GET', path: `/api/v1/portal/media/${(await w.freshMedia()).id}` }),
     expect: portalRoute(200, 404),
   },
+  // ---- Messages -------------------------------------------------------------------------------
+  // Portal: each client user acts in their own client's conversation (A2's admin in A2's); a
+  // message of A1 answers 404 to A2's admin. Edits and deletions: a message of the caller's own.
+  'GET /api/v1/portal/messages': { request: get('/api/v1/portal/messages'), expect: portalRoute(200) },
+  'GET /api/v1/portal/messages/unread': { request: get('/api/v1/portal/messages/unread'), expect: portalRoute(200) },
+  'GET /api/v1/portal/messages/items': { request: get('/api/v1/portal/messages/items'), expect: portalRoute(200) },
+  'GET /api/v1/portal/messages/changes': {
+    request: get('/api/v1/portal/messages/changes?since=0'),
+    expect: portalRoute(200),
+  },
+  'GET /api/v1/portal/messages/search': {
+    request: get('/api/v1/portal/messages/search?q=matrix'),
+    expect: portalRoute(200),
+  },
+  'POST /api/v1/portal/messages/items': {
+    request: async () => ({ method: 'POST', path: '/api/v1/portal/messages/items', body: { body: 'Matrix hello' } }),
+    expect: portalRoute(201),
+  },
+  'PATCH /api/v1/portal/messages/items/:messageId': {
+    request: async (w, actor) => ({
+      method: 'PATCH',
+      path: `/api/v1/portal/messages/items/${(await w.freshMessage(clientAuthor(actor))).id}`,
+      body: { body: 'Edited' },
+    }),
+    expect: portalRoute(200, 404),
+  },
+  'DELETE /api/v1/portal/messages/items/:messageId': {
+    request: async (w, actor) => ({
+      method: 'DELETE',
+      path: `/api/v1/portal/messages/items/${(await w.freshMessage(clientAuthor(actor))).id}`,
+    }),
+    expect: portalRoute(200, 404),
+  },
+  'POST /api/v1/portal/messages/read': {
+    request: async () => ({ method: 'POST', path: '/api/v1/portal/messages/read', body: { seq: 1 } }),
+    expect: portalRoute(200),
+  },
+  'POST /api/v1/portal/messages/attachments': {
+    request: async () => ({
+      method: 'POST',
+      path: '/api/v1/portal/messages/attachments',
+      body: { file: 'not multipart' },
+    }),
+    expect: portalRoute(415),
+  },
+  // Agency: conversations by client id; agency B's owner gets 404 for A1, as for an unknown client.
+  'GET /api/v1/messages/conversations': {
+    request: get('/api/v1/messages/conversations'),
+    expect: agencyCollection(200),
+  },
+  'GET /api/v1/messages/unread': { request: get('/api/v1/messages/unread'), expect: agencyCollection(200) },
+  'GET /api/v1/messages/conversations/:clientId': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/messages/conversations/${w.clientA1.id}` }),
+    expect: agencyRoute(200),
+  },
+  'PUT /api/v1/messages/conversations/:clientId/assignee': {
+    request: async (w) => ({
+      method: 'PUT',
+      path: `/api/v1/messages/conversations/${w.clientA1.id}/assignee`,
+      body: { assigneeUserId: w.userIds.agencyMember },
+    }),
+    expect: agencyRoute(200),
+  },
+  'GET /api/v1/messages/conversations/:clientId/items': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/messages/conversations/${w.clientA1.id}/items` }),
+    expect: agencyRoute(200),
+  },
+  'GET /api/v1/messages/conversations/:clientId/changes': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/messages/conversations/${w.clientA1.id}/changes?since=0` }),
+    expect: agencyRoute(200),
+  },
+  'GET /api/v1/messages/conversations/:clientId/search': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/messages/conversations/${w.clientA1.id}/search?q=matrix` }),
+    expect: agencyRoute(200),
+  },
+  'POST /api/v1/messages/conversations/:clientId/items': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/messages/conversations/${w.clientA1.id}/items`,
+      body: { body: 'Matrix reply', kind: 'note' },
+    }),
+    expect: agencyRoute(201),
+  },
+  'PATCH /api/v1/messages/conversations/:clientId/items/:messageId': {
+    request: async (w, actor) => ({
+      method: 'PATCH',
+      path: `/api/v1/messages/conversations/${w.clientA1.id}/items/${(await w.freshMessage(agencyAuthor(actor))).id}`,
+      body: { body: 'Edited' },
+    }),
+    expect: agencyRoute(200),
+  },
+  'DELETE /api/v1/messages/conversations/:clientId/items/:messageId': {
+    request: async (w, actor) => ({
+      method: 'DELETE',
+      path: `/api/v1/messages/conversations/${w.clientA1.id}/items/${(await w.freshMessage(agencyAuthor(actor))).id}`,
+    }),
+    expect: agencyRoute(200),
+  },
+  'POST /api/v1/messages/conversations/:clientId/read': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/messages/conversations/${w.clientA1.id}/read`,
+      body: { seq: 1 },
+    }),
+    expect: agencyRoute(200),
+  },
+  // Not multipart: refused with 415 before the client is looked up, so agency B's owner gets 415 too.
+  'POST /api/v1/messages/conversations/:clientId/attachments': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/messages/conversations/${w.clientA1.id}/attachments`,
+      body: { file: 'not multipart' },
+    }),
+    expect: agencyCollection(415),
+  },
   'PATCH /api/v1/me': {
     request: async () => ({ method: 'PATCH', path: '/api/v1/me', body: { timezone: 'Europe/Berlin' } }),
     expect: anySignedIn(200),
@@ -625,6 +749,12 @@ export const MATRIX: Record<string, Entry> = {
   },
   'DELETE /api/v1/me/avatar': {
     request: async () => ({ method: 'DELETE', path: '/api/v1/me/avatar' }),
+    expect: anySignedIn(200),
+  },
+  // Each person's own choice of unread-message emails: every signed-in user reads and sets theirs.
+  'GET /api/v1/me/message-emails': { request: get('/api/v1/me/message-emails'), expect: anySignedIn(200) },
+  'PUT /api/v1/me/message-emails': {
+    request: async () => ({ method: 'PUT', path: '/api/v1/me/message-emails', body: { mode: 'daily' } }),
     expect: anySignedIn(200),
   },
   // Branding is the agency's as a whole: agency B's owner reads and changes its own (branding.isolation.int-spec).
@@ -760,7 +890,7 @@ describe('Authorization matrix', () => {
     it(`${route}`, async () => {
       const answers: Partial<Record<Actor, number>> = {};
       for (const actor of ACTORS) {
-        const request = await entry.request(world);
+        const request = await entry.request(world, actor);
         let call = t.http()[request.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](request.path);
         if (actor !== 'anonymous') call = call.set('Authorization', `Bearer ${world.tokens[actor]}`);
         const response = await (request.body ? call.send(request.body) : call);

@@ -64,6 +64,17 @@ export interface AppConfig {
   media: MediaConfig;
   customDomains: CustomDomainsConfig;
   contracts: ContractsConfig;
+  messages: MessagesConfig;
+}
+
+/** Messages (issue 16): when people are emailed about what they left unread. */
+export interface MessagesConfig {
+  /** How long a message may stay unread before its recipient is emailed (people who chose "every time"). */
+  emailDelayMs: number;
+  /** How often the owed emails are looked for (on one instance at a time). */
+  emailPollMs: number;
+  /** The hour (0–23, in each person's own time zone) daily digests go out. */
+  digestHour: number;
 }
 
 /** Contracts: limits on uploads and the certificate that seals completed documents. */

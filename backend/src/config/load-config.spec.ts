@@ -107,6 +107,15 @@ describe('loadConfig', () => {
     expect(problems).toContain('DEV_MAILBOX cannot be turned on');
     expect(problems).toContain('placeholder');
   });
+
+  it('reads when unread messages are emailed: a 5-minute delay and an 8 o’clock digest by default', () => {
+    expect(loadConfig({}).messages).toEqual({ emailDelayMs: 300_000, emailPollMs: 30_000, digestHour: 8 });
+    expect(
+      loadConfig({ MESSAGE_EMAIL_DELAY_MS: '60000', MESSAGE_EMAIL_POLL_MS: '1000', MESSAGE_DIGEST_HOUR: '0' }).messages,
+    ).toEqual({ emailDelayMs: 60_000, emailPollMs: 1000, digestHour: 0 });
+    expect(() => loadConfig({ MESSAGE_DIGEST_HOUR: '24' })).toThrow(/MESSAGE_DIGEST_HOUR/);
+    expect(() => loadConfig({ MESSAGE_EMAIL_POLL_MS: '10' })).toThrow(/MESSAGE_EMAIL_POLL_MS/);
+  });
 });
 
 describe('loadConfig: social platforms and token encryption', () => {

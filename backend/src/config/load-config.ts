@@ -5,6 +5,7 @@ import {
   ConfigError,
   ContractsConfig,
   DatabaseConfig,
+  MessagesConfig,
   ProviderCredentialsConfig,
   SocialConfig,
 } from './app-config';
@@ -88,6 +89,7 @@ export function loadConfig(env: Env): AppConfig {
     },
     customDomains: readCustomDomains(read, appUrl, problems),
     contracts: readContracts(read, problems),
+    messages: readMessages(read),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -108,6 +110,14 @@ function readContracts(read: EnvReader, problems: string[]): ContractsConfig {
     signingDir: read.string('SIGNING_DIR', 'data'),
     timestampUrl: read.optionalUrl('SIGNING_TSA_URL', ['http:', 'https:']),
     pollMs: read.int('CONTRACT_POLL_MS', 60_000, 200, 3_600_000),
+  };
+}
+
+function readMessages(read: EnvReader): MessagesConfig {
+  return {
+    emailDelayMs: read.int('MESSAGE_EMAIL_DELAY_MS', 5 * 60_000, 0, 7 * 24 * 60 * 60_000),
+    emailPollMs: read.int('MESSAGE_EMAIL_POLL_MS', 30_000, 200, 3_600_000),
+    digestHour: read.int('MESSAGE_DIGEST_HOUR', 8, 0, 23),
   };
 }
 

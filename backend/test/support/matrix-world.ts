@@ -19,6 +19,8 @@ import { MediaAsset } from '../../src/modules/media/entities/media-asset.entity'
 import { FileStorage } from '../../src/core/storage/file-storage';
 import { Readable } from 'node:stream';
 import { PostTarget } from '../../src/modules/posts/entities/post-target.entity';
+import { Conversation } from '../../src/modules/messages/entities/conversation.entity';
+import { Message } from '../../src/modules/messages/entities/message.entity';
 import { CLIENT_PERMISSIONS } from '@atrium/shared';
 import { Factory, uniqueEmail } from './factories';
 import type { TestApp } from './test-app';
@@ -278,6 +280,39 @@ export class MatrixWorld {
         size: 12,
         storageKey: key,
         status: 'ready',
+      }),
+    );
+  }
+
+  /**
+   * A message just written in client A1's conversation by one of the actors (the conversation is
+   * made when missing; its counters move as the service would move them).
+   */
+  async freshMessage(author: Exclude<Actor, 'anonymous' | 'expiredToken'>): Promise<Message> {
+    const conversations = this.t.db.getRepository(Conversation);
+    const conversation =
+      (await conversations.findOneBy({ clientId: this.clientA1.id })) ??
+      (await conversations.save(conversations.create({ agencyId: this.agencyA.id, clientId: this.clientA1.id })));
+    const seq = conversation.lastSeq + 1;
+    const change = conversation.lastChange + 1;
+    await conversations.update(
+      { id: conversation.id },
+      { lastSeq: seq, lastChange: change, lastMessageAt: new Date() },
+    );
+    const side = author.startsWith('agency') || author === 'otherAgency' ? 'agency' : 'client';
+    const messages = this.t.db.getRepository(Message);
+    return messages.save(
+      messages.create({
+        agencyId: this.agencyA.id,
+        clientId: this.clientA1.id,
+        conversationId: conversation.id,
+        seq,
+        change,
+        kind: 'message',
+        authorUserId: this.userIds[author],
+        authorSide: side,
+        authorName: author,
+        body: `Matrix message ${seq}`,
       }),
     );
   }

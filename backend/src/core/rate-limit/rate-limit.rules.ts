@@ -39,4 +39,9 @@ export const RATE_LIMITS = {
   brandImagePerIp: { name: 'brand-image:ip', limit: 600, windowSeconds: 15 * MINUTE },
   /** "Check now" on a custom domain: real DNS queries, so a held-down button cannot flood the resolver. */
   domainCheckPerAgency: { name: 'domain-check:agency', limit: 60, windowSeconds: HOUR },
+  /**
+   * Messages (and notes) sent per person: far above anyone typing, but a script or a stuck
+   * client cannot flood a conversation (and the other side's inboxes) with them.
+   */
+  messageSendPerUser: { name: 'message-send:user', limit: 30, windowSeconds: MINUTE },
 } satisfies Record<string, RateLimitRule>;

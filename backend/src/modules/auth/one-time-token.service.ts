@@ -13,6 +13,9 @@ export const TOKEN_TTL_MS: Record<OneTimeTokenPurpose, number> = {
   change_email: 24 * 60 * 60_000,
   // A contract waits days for its signers (reminders come every few days): its emails sign in for a week.
   contract_link: 7 * 24 * 60 * 60_000,
+  // An email about unread messages may be opened the next morning or after a weekend. Only the
+  // newest one signs in (each links to the same page), so at most one such link is ever live.
+  message_link: 7 * 24 * 60 * 60_000,
 };
 
 /**
@@ -82,7 +85,11 @@ export class OneTimeTokenService {
     await tokensIn(tx)
       .getRepository(OneTimeToken)
       .update(
-        { userId, purpose: In(['reset_password', 'magic_link', 'change_email', 'contract_link']), usedAt: IsNull() },
+        {
+          userId,
+          purpose: In(['reset_password', 'magic_link', 'change_email', 'contract_link', 'message_link']),
+          usedAt: IsNull(),
+        },
         { usedAt: new Date() },
       );
   }
@@ -91,7 +98,10 @@ export class OneTimeTokenService {
   async spendMagicLinks(tx: TenantDataAccess, userId: string): Promise<void> {
     await tokensIn(tx)
       .getRepository(OneTimeToken)
-      .update({ userId, purpose: In(['magic_link', 'contract_link']), usedAt: IsNull() }, { usedAt: new Date() });
+      .update(
+        { userId, purpose: In(['magic_link', 'contract_link', 'message_link']), usedAt: IsNull() },
+        { usedAt: new Date() },
+      );
   }
 
   /**

@@ -13,7 +13,7 @@ export interface DemoAgency {
   }>;
 }
 
-const ALL: ClientPermission[] = ['calendar.view', 'media.upload', 'accounts.manage', 'users.manage'];
+const ALL: ClientPermission[] = ['calendar.view', 'media.upload', 'accounts.manage', 'users.manage', 'messages.use'];
 
 /**
  * Two agencies so isolation can be seen by hand: Northwind's people never see Summit's and the

@@ -1,6 +1,7 @@
 import { attachDemoPictures, seedDemoMedia } from './demo-media';
 import { FileStorage } from '../../core/storage/file-storage';
 import { seedDemoSocial } from './demo-social';
+import { seedDemoMessages } from './demo-messages';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
@@ -100,6 +101,7 @@ export class DemoSeederService {
       await seedDemoSocial(manager, this.config, await manager.getRepository(Client).find());
       await seedDemoMedia(manager, this.storage, await manager.getRepository(Client).find());
       await attachDemoPictures(manager);
+      await seedDemoMessages(manager);
       for (const extra of DEMO_EXTRA_MEMBERSHIPS) {
         const user = await manager.getRepository(User).findOneByOrFail({ email: extra.email });
         const client = await manager

@@ -8,6 +8,7 @@ import { Agency } from '../../core/tenancy/entities/agency.entity';
 import { User } from '../../core/tenancy/entities/user.entity';
 import { TenantData } from '../../core/tenancy/tenant-data';
 import { agencyScope, clientScope, type AgencyScope } from '../../core/tenancy/tenant-scope';
+import { sentToClient } from '../messages/message-media-uses';
 import { postsUsingMedia } from '../posts/post-media-uses';
 import { MediaAsset } from './entities/media-asset.entity';
 import { filenameForType } from './file-type';
@@ -28,8 +29,9 @@ const notFound = () => new NotFoundException('File not found');
 
 /**
  * Who may fetch a file, decided again when a signed URL is used (the URL proves only that it was
- * issued): the agency's active people; a client's active people for their client's portal uploads
- * and for files on their client's posts; and everyone for their own profile picture.
+ * issued): the agency's active people; a client's active people for their client's portal uploads,
+ * for files on their client's posts and for files sent in their client's conversation; and everyone
+ * for their own profile picture.
  */
 @Injectable()
 export class FileAccessService {
@@ -111,6 +113,14 @@ export class FileAccessService {
     for (const membership of allowing('calendar.view')) {
       const client = clientScope(asset.agencyId, membership.clientId, membership.permissions, membership.role);
       if ((await postsUsingMedia(this.tenant, client, asset.id)).length > 0) return true;
+    }
+    // Messages (messages.use): one's own attachment before it is sent, and the files sent in the
+    // client's conversation (never a note's).
+    const messaging = allowing('messages.use');
+    if (asset.uploadedByUserId === user.id && messaging.some((m) => m.clientId === asset.clientId)) return true;
+    for (const membership of messaging) {
+      const client = clientScope(asset.agencyId, membership.clientId, membership.permissions, membership.role);
+      if (await sentToClient(this.tenant, client, asset.id)) return true;
     }
     return false;
   }

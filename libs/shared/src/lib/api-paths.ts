@@ -50,6 +50,10 @@ export const WEB_PATHS = {
   portalContracts: '/portal/contracts',
   /** The agency's contracts (plan entitlement `contracts`). */
   agencyContracts: '/app/contracts',
+  /** The client's conversation with the agency (messages.use). */
+  portalMessages: '/portal/messages',
+  /** The agency's inbox; `/app/messages/<clientId>` opens one client's conversation. */
+  agencyMessages: '/app/messages',
   /** Public: is this PDF a completed contract of this installation? */
   verifyDocument: '/verify',
   /** Email-change confirmation links land here (`?token=`). */
