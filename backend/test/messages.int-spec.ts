@@ -437,8 +437,8 @@ describe('Messages: one conversation per client, notes for the agency only', () 
       .upload(`${PORTAL}/attachments`)
       .attach('file', await png(), { filename: 'mine.png', contentType: 'image/png' });
     expect(own.status).toBe(201);
-    // Before it is sent: the uploader may see it; a colleague may not yet.
-    expect((await download(own.body.attachments[0].url, user.token)).status).toBe(200);
+    // Not sent yet, and the client has no Media: nobody of the client may fetch it yet.
+    expect((await download(own.body.attachments[0].url, user.token)).status).toBe(404);
 
     const agencyUpload = await as(member.token)
       .upload(`${AGENCY}/conversations/${client.id}/attachments`)

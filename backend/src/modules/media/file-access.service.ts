@@ -114,11 +114,9 @@ export class FileAccessService {
       const client = clientScope(asset.agencyId, membership.clientId, membership.permissions, membership.role);
       if ((await postsUsingMedia(this.tenant, client, asset.id)).length > 0) return true;
     }
-    // Messages (messages.use): one's own attachment before it is sent, and the files sent in the
-    // client's conversation (never a note's).
-    const messaging = allowing('messages.use');
-    if (asset.uploadedByUserId === user.id && messaging.some((m) => m.clientId === asset.clientId)) return true;
-    for (const membership of messaging) {
+    // Messages: the files sent in the client's conversation (never a note's). A file not sent yet
+    // is a portal upload like any other (Media above), so revoking Media still revokes it.
+    for (const membership of allowing('messages.use')) {
       const client = clientScope(asset.agencyId, membership.clientId, membership.permissions, membership.role);
       if (await sentToClient(this.tenant, client, asset.id)) return true;
     }
