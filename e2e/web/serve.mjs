@@ -24,6 +24,9 @@ const env = {
   ENCRYPTION_KEY: randomBytes(32).toString('hex'),
   // Due posts go out within a second, so the browser tests can watch one publish.
   PUBLISH_POLL_MS: '1000',
+  // Messages left unread are emailed after 3 s (not 5 minutes), looked for twice a second.
+  MESSAGE_EMAIL_DELAY_MS: '3000',
+  MESSAGE_EMAIL_POLL_MS: '500',
   FRONTEND_DIR: join(root, 'dist/frontend/browser'),
   LOG_LEVEL: 'warn',
   // As behind a reverse proxy: tests that play many people give each its own address

@@ -36,6 +36,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./features/media/media.routes').then((m) => m.MEDIA_LIBRARY_ROUTES),
       },
       {
+        // Every agency role: the inbox of every client's conversation.
+        path: 'messages',
+        loadChildren: () => import('./features/messages/messages.routes').then((m) => m.AGENCY_MESSAGES_ROUTES),
+      },
+      {
         path: 'accounts',
         loadChildren: () => import('./features/social/social.routes').then((m) => m.SOCIAL_ACCOUNTS_ROUTES),
       },
@@ -101,6 +106,11 @@ export const appRoutes: Routes = [
         canMatch: [clientPermissionGuard('contracts.sign')],
         loadChildren: () =>
           import('./features/contracts/portal/portal-contracts.routes').then((m) => m.PORTAL_CONTRACTS_ROUTES),
+      },
+      {
+        path: 'messages',
+        canMatch: [clientPermissionGuard('messages.use')],
+        loadChildren: () => import('./features/messages/messages.routes').then((m) => m.PORTAL_MESSAGES_ROUTES),
       },
       {
         path: 'team',

@@ -47,3 +47,17 @@ describe('portalAttention, contracts', () => {
     expect(portalAttention({ pendingEmail: null, accounts: null, toSign: null })).toEqual([]);
   });
 });
+
+describe('portalAttention, messages', () => {
+  it('points to unread messages, counted in words, and says nothing when all are read', () => {
+    const items = portalAttention({ pendingEmail: null, accounts: null, unreadMessages: 3 });
+    expect(items).toEqual([
+      expect.objectContaining({ id: 'messages', message: 'You have 3 unread messages.', link: '/portal/messages' }),
+    ]);
+    expect(portalAttention({ pendingEmail: null, accounts: null, unreadMessages: 1 })[0].message).toBe(
+      'You have an unread message.',
+    );
+    expect(portalAttention({ pendingEmail: null, accounts: null, unreadMessages: 0 })).toEqual([]);
+    expect(portalAttention({ pendingEmail: null, accounts: null, unreadMessages: null })).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { WEB_PATHS, type SocialAccountView } from '@atrium/shared';
 import type { NoticeKind } from '../../core/ui/notice.component';
 import { nameList } from '../social/provider-ui';
+import { PORTAL_MESSAGES_PATH } from '../../layouts/portal-shell/portal-pages';
 
 export interface PortalAttentionItem {
   readonly id: string;
@@ -30,6 +31,8 @@ export interface PortalAttentionInput {
   readonly toReview?: number | null;
   /** Contracts waiting for the person's signature; null when they may not sign (or it is not loaded). */
   readonly toSign?: readonly ContractToSign[] | null;
+  /** Unread messages from the agency; null when the person has no Messages page. */
+  readonly unreadMessages?: number | null;
 }
 
 /** What the person should do something about, worst first; empty when all is well. */
@@ -85,6 +88,16 @@ export function portalAttention(input: PortalAttentionInput): PortalAttentionIte
       message: `The connection to ${nameList(expiring.map((account) => account.displayName))} ends soon. Reconnect to keep posting.`,
       action: 'Open accounts',
       link: WEB_PATHS.portalAccounts,
+    });
+  }
+  const unread = input.unreadMessages ?? 0;
+  if (unread > 0) {
+    items.push({
+      id: 'messages',
+      kind: 'info',
+      message: unread === 1 ? 'You have an unread message.' : `You have ${unread} unread messages.`,
+      action: 'Read messages',
+      link: PORTAL_MESSAGES_PATH,
     });
   }
   if (input.pendingEmail) {

@@ -1,6 +1,6 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
@@ -10,6 +10,7 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { WEB_PATHS } from '@atrium/shared';
 import { map } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
+import { UnreadService, unreadLabel } from '../../features/messages/realtime/unread.service';
 import { skipToMain } from '../skip-link';
 import { UserMenuComponent } from '../user-menu/user-menu.component';
 
@@ -21,6 +22,8 @@ interface NavItem {
   readonly icon: string;
   readonly link: string;
   readonly exact: boolean;
+  /** Shows the unread messages count. */
+  readonly unread?: boolean;
 }
 
 /** The agency workspace frame: toolbar, side navigation, and the page. */
@@ -45,6 +48,8 @@ export class AgencyShellComponent {
   private readonly auth = inject(AuthService);
   private readonly breakpoints = inject(BreakpointObserver);
   private readonly drawer = viewChild.required<MatSidenav>('drawer');
+  private readonly unread = inject(UnreadService);
+  protected readonly unreadMessages = computed(() => this.unread.counts().messages);
 
   protected readonly compact = toSignal(this.breakpoints.observe(COMPACT_QUERY).pipe(map((state) => state.matches)), {
     initialValue: this.breakpoints.isMatched(COMPACT_QUERY),
@@ -62,6 +67,8 @@ export class AgencyShellComponent {
       ...(this.auth.me()?.agency.contracts
         ? [{ label: 'Contracts', icon: 'draw', link: WEB_PATHS.agencyContracts, exact: false }]
         : []),
+      // Every role: the inbox of every client's conversation, with the unread count.
+      { label: 'Messages', icon: 'forum', link: WEB_PATHS.agencyMessages, exact: false, unread: true },
       { label: 'Clients', icon: 'business_center', link: WEB_PATHS.agencyClients, exact: false },
       // Members cannot manage the team (SPEC §1): no entry that could only fail.
       ...(role === 'owner' || role === 'admin'
@@ -72,6 +79,15 @@ export class AgencyShellComponent {
     ];
   });
   protected readonly skipToMain = skipToMain;
+
+  constructor() {
+    // The unread badge beside Messages, live (or polled while the live connection is down).
+    this.unread.follow('agency').pipe(takeUntilDestroyed()).subscribe();
+  }
+
+  protected itemLabel(item: NavItem): string | null {
+    return item.unread && this.unreadMessages() > 0 ? unreadLabel(item.label, this.unreadMessages()) : null;
+  }
 
   protected closeIfCompact(): void {
     if (this.compact()) {

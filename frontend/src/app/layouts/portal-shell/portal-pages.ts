@@ -1,5 +1,8 @@
 import { WEB_PATHS, type ClientPermission } from '@atrium/shared';
 
+/** Portal › Messages (issue 16). */
+export const PORTAL_MESSAGES_PATH = WEB_PATHS.portalMessages;
+
 export interface PortalPage {
   readonly label: string;
   readonly icon: string;
@@ -20,6 +23,7 @@ export const PORTAL_PAGES: readonly PortalPage[] = [
   { label: 'Media', icon: 'perm_media', link: WEB_PATHS.portalMedia, permission: 'media.upload' },
   { label: 'Accounts', icon: 'share', link: WEB_PATHS.portalAccounts, permission: 'accounts.manage' },
   { label: 'Contracts', icon: 'draw', link: WEB_PATHS.portalContracts, permission: 'contracts.sign' },
+  { label: 'Messages', icon: 'forum', link: PORTAL_MESSAGES_PATH, permission: 'messages.use' },
   { label: 'Team', icon: 'group', link: WEB_PATHS.portalTeam, permission: 'users.manage' },
 ];
 

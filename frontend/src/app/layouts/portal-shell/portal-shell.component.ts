@@ -1,22 +1,23 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { IsActiveMatchOptions, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { WEB_PATHS, type MeClient } from '@atrium/shared';
-import { map } from 'rxjs';
+import { EMPTY, map, switchMap } from 'rxjs';
 import { ActiveClientService } from '../../core/auth/active-client.service';
 import { AuthService } from '../../core/auth/auth.service';
 import { BrandThemeService } from '../../core/branding/brand-theme.service';
 import { BrandFooterComponent, hasBrandFooter } from '../../core/branding/brand-footer.component';
 import { BrandService } from '../../core/branding/brand.service';
+import { UnreadService, unreadLabel } from '../../features/messages/realtime/unread.service';
 import { skipToMain } from '../skip-link';
 import { UserMenuComponent } from '../user-menu/user-menu.component';
 import { ViewAsBannerComponent } from '../view-as-banner/view-as-banner.component';
-import { portalPageFor, visiblePortalPages, type PortalPage } from './portal-pages';
+import { PORTAL_MESSAGES_PATH, portalPageFor, visiblePortalPages, type PortalPage } from './portal-pages';
 
 const PHONE_QUERY = '(max-width: 599.98px)';
 
@@ -81,8 +82,21 @@ export class PortalShellComponent {
   protected readonly outletKeys = computed(() => [this.activeClient.clientId() ?? '']);
   protected readonly pages = computed(() => visiblePortalPages(this.client()?.permissions ?? []));
   protected readonly skipToMain = skipToMain;
+  private readonly unread = inject(UnreadService);
+  private readonly hasMessages = computed(() => this.pages().some((page) => page.link === PORTAL_MESSAGES_PATH));
+  protected readonly unreadMessages = computed(() => (this.hasMessages() ? this.unread.counts().messages : 0));
 
   constructor() {
+    // The unread badge follows the active client's conversation, live (or polled while offline).
+    toObservable(computed(() => (this.hasMessages() ? this.activeClient.clientId() : null)))
+      .pipe(
+        switchMap((clientId) => {
+          this.unread.clear();
+          return clientId ? this.unread.follow('portal') : EMPTY;
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe();
     const me = this.auth.me();
     if (me) {
       // Without it the portal still works, titled with the agency's name: nothing to show.
@@ -91,6 +105,16 @@ export class PortalShellComponent {
         .pipe(takeUntilDestroyed())
         .subscribe({ error: () => undefined });
     }
+  }
+
+  /** Messages carries its unread count in its name ("Messages, 3 unread"); other pages none. */
+  protected badge(page: PortalPage): number {
+    return page.link === PORTAL_MESSAGES_PATH ? this.unreadMessages() : 0;
+  }
+
+  protected navLabel(page: PortalPage): string | null {
+    const count = this.badge(page);
+    return count > 0 ? unreadLabel(page.label, count) : null;
   }
 
   protected switchTo(client: MeClient): void {

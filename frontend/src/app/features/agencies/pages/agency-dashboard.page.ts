@@ -30,6 +30,7 @@ import {
   InviteDialogResult,
 } from '../../members/components/invite-dialog.component';
 import { CLIENT_ROLE_OPTIONS, people } from '../../members/member-source';
+import { UnreadConversationsComponent } from '../../messages/components/unread-conversations.component';
 import {
   SendLoginEmailDialogComponent,
   SendLoginEmailDialogData,
@@ -55,6 +56,7 @@ interface CountTile {
     RouterLink,
     InviteButtonComponent,
     NoticeComponent,
+    UnreadConversationsComponent,
   ],
   templateUrl: './agency-dashboard.page.html',
   styleUrl: './agency-dashboard.page.scss',

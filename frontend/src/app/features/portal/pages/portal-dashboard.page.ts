@@ -11,7 +11,8 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { LoadState, toLoadState } from '../../../core/http/load-state';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { UserAvatarComponent } from '../../../core/ui/user-avatar.component';
-import { visiblePortalPages } from '../../../layouts/portal-shell/portal-pages';
+import { PORTAL_MESSAGES_PATH, visiblePortalPages } from '../../../layouts/portal-shell/portal-pages';
+import { UnreadService } from '../../messages/realtime/unread.service';
 import { PortalContractsApi } from '../../contracts/data-access/contracts.api';
 import { PortalReviewsApi } from '../../posts/data-access/portal-reviews.api';
 import { SocialApi } from '../../social/data-access/social.api';
@@ -77,6 +78,10 @@ export class PortalDashboardPage {
   private readonly permissions = computed(
     () => this.overview()?.client.permissions ?? this.activeClient.client()?.permissions ?? [],
   );
+  protected readonly canMessage = computed(() => this.permissions().includes('messages.use'));
+  protected readonly messagesPath = PORTAL_MESSAGES_PATH;
+  /** Kept current by the portal shell's unread badge. */
+  private readonly unread = inject(UnreadService);
   protected readonly canManageAccounts = computed(() => this.permissions().includes('accounts.manage'));
 
   protected readonly canSeeCalendar = computed(() => this.permissions().includes('calendar.view'));
@@ -108,6 +113,7 @@ export class PortalDashboardPage {
       accounts: accounts?.status === 'ready' ? accounts.value : null,
       toReview: reviews?.status === 'ready' ? reviews.value : null,
       toSign: contracts?.status === 'ready' ? contracts.value : null,
+      unreadMessages: this.canMessage() ? this.unread.counts().messages : null,
     });
   });
   protected readonly checkingAccounts = computed(

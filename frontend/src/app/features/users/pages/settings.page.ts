@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { AuthService } from '../../../core/auth/auth.service';
 import { OUTLINED_FIELDS } from '../../../core/ui/dialogs';
+import { MessageEmailSettingsComponent } from '../../messages/components/message-email-settings.component';
 import { AvatarFormComponent } from '../components/avatar-form.component';
 import { EmailFormComponent } from '../components/email-form.component';
 import { PasswordFormComponent } from '../components/password-form.component';
@@ -12,7 +14,13 @@ import { ProfileFormComponent } from '../components/profile-form.component';
  */
 @Component({
   selector: 'atr-settings-page',
-  imports: [AvatarFormComponent, EmailFormComponent, PasswordFormComponent, ProfileFormComponent],
+  imports: [
+    AvatarFormComponent,
+    EmailFormComponent,
+    MessageEmailSettingsComponent,
+    PasswordFormComponent,
+    ProfileFormComponent,
+  ],
   providers: [OUTLINED_FIELDS],
   template: `
     <div class="atr-page atr-stack">
@@ -54,6 +62,18 @@ import { ProfileFormComponent } from '../components/profile-form.component';
           <atr-email-form />
         </div>
       </section>
+
+      @if (showMessageEmails()) {
+        <section class="setting" aria-labelledby="settings-message-emails-title">
+          <div class="setting__intro">
+            <h2 id="settings-message-emails-title">Message emails</h2>
+            <p class="atr-muted">When we email you about messages you have not read yet.</p>
+          </div>
+          <div class="card">
+            <atr-message-email-settings />
+          </div>
+        </section>
+      }
 
       <section class="setting" aria-labelledby="settings-password-title">
         <div class="setting__intro">
@@ -107,4 +127,12 @@ import { ProfileFormComponent } from '../components/profile-form.component';
 export class SettingsPage {
   /** From the route's data: "Settings" in the portal, "Profile settings" in the workspace. */
   readonly heading = input('Settings');
+
+  private readonly auth = inject(AuthService);
+  /** Agency people always have messages; client people when one of their clients has Messages. */
+  protected readonly showMessageEmails = computed(() => {
+    const me = this.auth.me();
+    if (!me) return false;
+    return me.audience !== 'client' || me.clients.some((client) => client.permissions.includes('messages.use'));
+  });
 }
