@@ -45,7 +45,7 @@ interface Person {
               [disabled]="!store.conversation() || assigning()"
               (selectionChange)="assign($event.value)"
             >
-              <mat-option [value]="null">Unassigned</mat-option>
+              <mat-option [value]="UNASSIGNED">Unassigned</mat-option>
               @for (person of people(); track person.id) {
                 <mat-option [value]="person.id">{{ person.name }}</mat-option>
               }
@@ -137,7 +137,9 @@ export class AgencyConversationPage {
     client: this.clientName(),
     agency: this.auth.me()?.agency.name ?? 'Agency',
   }));
-  protected readonly assigneeId = computed(() => this.store.conversation()?.assignee?.id ?? null);
+  /** mat-select shows nothing for a null value, so "Unassigned" is an empty id. */
+  protected readonly UNASSIGNED = '';
+  protected readonly assigneeId = computed(() => this.store.conversation()?.assignee?.id ?? this.UNASSIGNED);
   protected readonly assigning = signal(false);
   private readonly team = signal<readonly Person[]>([]);
   /** The team (owners and admins can list it), always with me and whoever has it now. */
@@ -173,7 +175,8 @@ export class AgencyConversationPage {
     });
   }
 
-  protected assign(userId: string | null): void {
+  protected assign(selected: string): void {
+    const userId = selected === this.UNASSIGNED ? null : selected;
     this.assigning.set(true);
     this.api.assign(this.clientId(), { assigneeUserId: userId }).subscribe({
       next: (view) => {
