@@ -29,6 +29,7 @@ test.describe('Clients and client users', () => {
 
     await agency.getByRole('button', { name: `Invite to ${clientName}` }).click();
     const dialog = agency.getByRole('dialog');
+    await expect(dialog.getByLabel('Full name')).toBeFocused();
     await dialog.getByLabel('Full name').fill('Orla Orchid');
     await dialog.getByLabel('Email').fill(inviteeEmail);
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
@@ -114,7 +115,7 @@ test.describe('Clients and client users', () => {
 test.describe('Client admin Team page', () => {
   test('a client admin invites a colleague from the portal; a member has no Team page', async ({ browser }) => {
     const anna = await signedIn(browser, 'anna@acme.test');
-    await anna.getByRole('link', { name: 'Team' }).first().click();
+    await anna.getByRole('link', { name: 'Team', exact: true }).first().click();
     await expect(anna).toHaveURL(/\/portal\/team/);
     await expect(anna.getByText('max@acme.test')).toBeVisible();
     const email = `colleague-${Date.now()}@example.com`;
@@ -123,6 +124,9 @@ test.describe('Client admin Team page', () => {
       .first()
       .click();
     const dialog = anna.getByRole('dialog');
+    // The dialog moves focus to its first field once open; typing before that can land in the
+    // wrong field (fill focuses, then types into whatever has focus).
+    await expect(dialog.getByLabel('Full name')).toBeFocused();
     await dialog.getByLabel('Full name').fill('Cole League');
     await dialog.getByLabel('Email').fill(email);
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
@@ -130,7 +134,7 @@ test.describe('Client admin Team page', () => {
     await expect(anna.getByText('Invited', { exact: true }).first()).toBeVisible();
 
     const max = await signedIn(browser, 'max@acme.test');
-    await expect(max.getByRole('link', { name: 'Team' })).toHaveCount(0);
+    await expect(max.getByRole('link', { name: 'Team', exact: true })).toHaveCount(0);
     await max.goto('/portal/team');
     await expect(max).not.toHaveURL(/\/portal\/team$/);
   });

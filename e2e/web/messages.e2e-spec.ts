@@ -204,6 +204,27 @@ test.describe('Messages', () => {
     expect(emails[0].text).toContain(`/app/messages/${acmeId}`);
   });
 
+  test('without its live connection the page polls, and shows each message once', async ({ browser, request }) => {
+    test.setTimeout(90_000);
+    const anna = await signedIn(browser, ANNA);
+    // A proxy that lets no WebSocket through: every attempt is closed at once.
+    await anna.routeWebSocket(/\/api\/realtime/, (socket) => socket.close());
+    await anna.goto('/portal/messages');
+    const annaLog = anna.getByRole('log', { name: 'Messages' });
+    await expect(annaLog).toBeVisible();
+
+    const text = `Sent while the socket was down (${Date.now()})`;
+    const sent = await request.post(`/api/v1/messages/conversations/${acmeId}/items`, {
+      headers: await apiAs(request, MEMBER),
+      data: { body: text },
+    });
+    expect(sent.status()).toBe(201);
+    // Polling brings it (every 5 s), without a reload, and later polls do not add it again.
+    await expect(annaLog.getByText(text)).toBeVisible({ timeout: 20_000 });
+    await anna.waitForTimeout(6_000);
+    await expect(annaLog.getByText(text)).toHaveCount(1);
+  });
+
   test('the portal conversation and the agency inbox are accessible on a phone and a desktop', async ({ browser }) => {
     test.setTimeout(120_000);
     for (const width of [360, 1280]) {

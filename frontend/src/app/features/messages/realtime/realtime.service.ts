@@ -83,6 +83,9 @@ export class RealtimeService {
         }
         const socket = io({
           path: REALTIME_PATH,
+          // WebSocket only: long-polling would need sticky sessions across backend instances, and
+          // when WebSocket cannot get through, the pages poll the REST API instead.
+          transports: ['websocket'],
           auth: (callback) => {
             void this.handshake().then(callback);
           },
