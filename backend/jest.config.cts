@@ -5,8 +5,8 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  // @material/material-color-utilities (libs/shared's brand theme) ships only ES modules: compile it too.
-  transformIgnorePatterns: ['/node_modules/(?!@material/material-color-utilities/)'],
+  // @material/material-color-utilities (libs/shared's brand theme) and dinero.js (invoice-math.ts) ship only ES modules: compile them too.
+  transformIgnorePatterns: ['/node_modules/(?!@material/material-color-utilities/|dinero.js/)'],
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../coverage/backend',
 };

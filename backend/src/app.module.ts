@@ -28,6 +28,7 @@ import { DomainsModule } from './modules/domains/domains.module';
 import { ViewAsModule } from './modules/view-as/view-as.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { MessagesModule } from './modules/messages/messages.module';
+import { BillingModule } from './modules/billing/billing.module';
 import { StorageModule } from './core/storage/storage.module';
 import { ENTITIES } from './entities';
 import { TenancyModule } from './core/tenancy/tenancy.module';
@@ -69,6 +70,7 @@ export class AppModule {
         ViewAsModule,
         ContractsModule,
         MessagesModule,
+        BillingModule,
       ],
     };
   }

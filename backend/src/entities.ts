@@ -39,6 +39,20 @@ import { Message } from './modules/messages/entities/message.entity';
 import { MessageAttachment } from './modules/messages/entities/message-attachment.entity';
 import { MessageEmailDue } from './modules/messages/entities/message-email-due.entity';
 import { MessageEmailSetting } from './modules/messages/entities/message-email-setting.entity';
+import { BillingProfile } from './modules/billing/entities/billing-profile.entity';
+import { BillingSettings } from './modules/billing/entities/billing-settings.entity';
+import { Invoice } from './modules/billing/entities/invoice.entity';
+import { InvoiceLine } from './modules/billing/entities/invoice-line.entity';
+import { InvoicePayment } from './modules/billing/entities/invoice-payment.entity';
+import { InvoiceReminder } from './modules/billing/entities/invoice-reminder.entity';
+import { PaymentSession } from './modules/billing/entities/payment-session.entity';
+import { PaymentWebhookEvent } from './modules/billing/entities/payment-webhook-event.entity';
+import { RecurringInvoice } from './modules/billing/entities/recurring-invoice.entity';
+import {
+  SandboxPayAccount,
+  SandboxPayEvent,
+  SandboxPaySession,
+} from './modules/local-payments/entities/sandbox-payments.entities';
 
 export const ENTITIES = [
   Agency,
@@ -78,4 +92,16 @@ export const ENTITIES = [
   ConversationRead,
   MessageEmailDue,
   MessageEmailSetting,
+  BillingSettings,
+  BillingProfile,
+  Invoice,
+  InvoiceLine,
+  InvoicePayment,
+  InvoiceReminder,
+  PaymentSession,
+  PaymentWebhookEvent,
+  RecurringInvoice,
+  SandboxPayAccount,
+  SandboxPaySession,
+  SandboxPayEvent,
 ];

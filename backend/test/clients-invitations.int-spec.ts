@@ -86,7 +86,7 @@ describe('Clients, client users and invitations', () => {
     it('offers no permission for an area that is not built, and forgets ones stored before', async () => {
       const { agency, api } = await agencyWithOwner();
       const client = await factory.client(agency, ['calendar.view']);
-      for (const unbuilt of ['billing.manage', 'courses.view']) {
+      for (const unbuilt of ['courses.view', 'community.use']) {
         const refused = await api.patch(`/api/v1/clients/${client.id}`, { permissions: ['calendar.view', unbuilt] });
         expect(refused.status).toBe(400);
         expect(refused.body.details.map((d: { field: string }) => d.field)).toContain('permissions');
@@ -94,7 +94,7 @@ describe('Clients, client users and invitations', () => {
       expect((await api.get(`/api/v1/clients/${client.id}`)).body.permissions).toEqual(['calendar.view']);
 
       // A row written when the switches were still offered: read without them, cleared on upgrade.
-      const stale = JSON.stringify(['calendar.view', 'users.manage', 'billing.manage']);
+      const stale = JSON.stringify(['calendar.view', 'users.manage', 'courses.view']);
       await t.db.query('UPDATE clients SET permissions = ? WHERE id = ?', [stale, client.id]);
       const admin = await factory.clientUser(client, 'admin');
       const session = await factory.signIn(admin.email);
@@ -107,7 +107,8 @@ describe('Clients, client users and invitations', () => {
 
       const migration = t.db.migrations.find((m) => m.name?.startsWith('RetireUnbuiltPermissions'));
       if (!migration) throw new Error('The RetireUnbuiltPermissions migration is not registered');
-      // The migration ran before Contracts was built: a tick made then, when it led nowhere, is cleared.
+      // The migration ran before Contracts and Billing were built: a tick made then, when it led nowhere,
+      // is cleared (both areas bring their switch back off).
       const beforeContracts = JSON.stringify(['calendar.view', 'contracts.sign', 'users.manage', 'billing.manage']);
       await t.db.query('UPDATE clients SET permissions = ? WHERE id = ?', [beforeContracts, client.id]);
       const runner = t.db.createQueryRunner();

@@ -14,9 +14,9 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   // Packages that ship only ES modules, compiled too: @material/material-color-utilities (libs/shared's
-  // brand theme) and content-disposition 3 (of @fastify/static). Node requires them as they are.
+  // brand theme) and content-disposition 3 (of @fastify/static) and dinero.js. Node requires them as they are.
   transformIgnorePatterns: [
-    '^(?!.*/node_modules/(@material/material-color-utilities|content-disposition)/).*/node_modules/',
+    '^(?!.*/node_modules/(@material/material-color-utilities|content-disposition|dinero\.js)/).*/node_modules/',
   ],
   moduleFileExtensions: ['ts', 'js'],
   testTimeout: 30000,

@@ -14,3 +14,5 @@ export * from './lib/brand-theme';
 export * from './lib/view-as-api';
 export * from './lib/contracts-api';
 export * from './lib/messages-api';
+export * from './lib/invoice-math';
+export * from './lib/billing-api';

@@ -54,6 +54,10 @@ export const WEB_PATHS = {
   portalMessages: '/portal/messages',
   /** The agency's inbox; `/app/messages/<clientId>` opens one client's conversation. */
   agencyMessages: '/app/messages',
+  /** The agency's invoices; `/app/billing/invoices/<id>` opens one. */
+  agencyBilling: '/app/billing',
+  /** The client's billing profile and invoices (billing.manage, client admins only). */
+  portalBilling: '/portal/billing',
   /** Public: is this PDF a completed contract of this installation? */
   verifyDocument: '/verify',
   /** Email-change confirmation links land here (`?token=`). */

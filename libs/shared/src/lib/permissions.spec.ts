@@ -14,6 +14,11 @@ describe('effectiveClientPermissions', () => {
       'media.upload',
     ]);
   });
+
+  it('never lets a member manage billing, even when the client allows it (seed 002)', () => {
+    expect(effectiveClientPermissions(['billing.manage', 'messages.use'], 'member')).toEqual(['messages.use']);
+    expect(effectiveClientPermissions(['billing.manage'], 'admin')).toEqual(['billing.manage']);
+  });
 });
 
 describe('CLIENT_PERMISSIONS', () => {
@@ -26,9 +31,11 @@ describe('CLIENT_PERMISSIONS', () => {
       'posts.approve',
       'contracts.sign',
       'messages.use',
+      'billing.manage',
     ]);
     expect(isClientPermission('contracts.sign')).toBe(true);
-    expect(isClientPermission('billing.manage')).toBe(false);
+    expect(isClientPermission('billing.manage')).toBe(true);
+    expect(isClientPermission('courses.view')).toBe(false);
     expect(isClientPermission('users.manage')).toBe(true);
   });
 });

@@ -12,11 +12,12 @@ export const CLIENT_PERMISSIONS = [
   'posts.approve',
   'contracts.sign',
   'messages.use',
+  'billing.manage',
 ] as const;
 export type ClientPermission = (typeof CLIENT_PERMISSIONS)[number];
 
 /** Permissions a client member never receives, whatever the client allows. */
-export const CLIENT_ADMIN_ONLY_PERMISSIONS: readonly ClientPermission[] = ['users.manage'];
+export const CLIENT_ADMIN_ONLY_PERMISSIONS: readonly ClientPermission[] = ['users.manage', 'billing.manage'];
 
 export function isClientPermission(value: unknown): value is ClientPermission {
   return (CLIENT_PERMISSIONS as readonly unknown[]).includes(value);

@@ -25,6 +25,10 @@ const DESCRIPTIONS: Record<ClientPermission, { label: string; description: strin
     label: 'Messages',
     description: 'Write to your team in one shared conversation, with files, and read your replies.',
   },
+  'billing.manage': {
+    label: 'Billing',
+    description: 'See, download and pay your invoices, and keep their billing details up to date.',
+  },
 };
 
 /** SPEC §4, in the spec's order: what each client permission unlocks in the portal. */

@@ -1,3 +1,4 @@
+import { AddBilling1796302457663 } from './1796302457663-AddBilling';
 import { AddMessages1796289850301 } from './1796289850301-AddMessages';
 import { AddContracts1796279016369 } from './1796279016369-AddContracts';
 import { PostApproval1796267943076 } from './1796267943076-PostApproval';
@@ -37,4 +38,5 @@ export const MYSQL_MIGRATIONS = [
   PostApproval1796267943076,
   AddContracts1796279016369,
   AddMessages1796289850301,
+  AddBilling1796302457663,
 ];

@@ -1,3 +1,4 @@
+import { AddBilling1796302452479 } from './1796302452479-AddBilling';
 import { AddMessages1796289845266 } from './1796289845266-AddMessages';
 import { AddContracts1796279011811 } from './1796279011811-AddContracts';
 import { PostApproval1796267938548 } from './1796267938548-PostApproval';
@@ -37,4 +38,5 @@ export const SQLITE_MIGRATIONS = [
   PostApproval1796267938548,
   AddContracts1796279011811,
   AddMessages1796289845266,
+  AddBilling1796302452479,
 ];
