@@ -20,6 +20,7 @@ import { TeamModule } from './modules/team/team.module';
 import { PortalModule } from './modules/portal/portal.module';
 import { UsersModule } from './modules/users/users.module';
 import { LocalOAuthModule } from './modules/local-oauth/local-oauth.module';
+import { LocalPaymentsModule } from './modules/local-payments/local-payments.module';
 import { SocialModule } from './modules/social/social.module';
 import { PostsModule } from './modules/posts/posts.module';
 import { MediaModule } from './modules/media/media.module';
@@ -62,6 +63,7 @@ export class AppModule {
         TeamModule,
         PortalModule,
         LocalOAuthModule.register(config),
+        LocalPaymentsModule.register(config),
         SocialModule,
         PostsModule,
         MediaModule,

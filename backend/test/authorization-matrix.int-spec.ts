@@ -81,6 +81,46 @@ const MATRIX_SIGNATURE =
 
 const get = (path: string) => async (): Promise<Request> => ({ method: 'GET', path });
 
+const MATRIX_BILLING_SETTINGS = {
+  numberPrefix: 'MX-',
+  defaultCurrency: 'USD',
+  defaultPaymentTermsDays: 14,
+  defaultNotes: '',
+  defaultTerms: '',
+  remindDaysBefore: [3],
+  remindDaysAfter: [1, 7],
+};
+const MATRIX_BILLING_PROFILE = {
+  legalName: 'Matrix Ltd',
+  email: '',
+  address: { line1: '', line2: '', city: '', postalCode: '', region: '', country: '' },
+  taxId: '',
+  currency: 'USD',
+  paymentTermsDays: 14,
+};
+const matrixInvoice = (clientId: string) => ({
+  clientId,
+  currency: 'USD',
+  issueDate: '2026-12-01',
+  dueDate: '2026-12-15',
+  lines: [{ description: 'Matrix work', quantity: 1, unitPrice: 10000, taxRate: 8.875 }],
+  discount: { kind: 'none', value: 0 },
+  notes: '',
+  terms: '',
+});
+const matrixRecurring = (clientId: string) => ({
+  clientId,
+  interval: 'month',
+  startsOn: new Date(Date.now() + 40 * 86400_000).toISOString().slice(0, 10),
+  endsOn: null,
+  currency: 'USD',
+  lines: [{ description: 'Matrix retainer', quantity: 1, unitPrice: 10000, taxRate: 0 }],
+  discount: { kind: 'none', value: 0 },
+  notes: '',
+  terms: '',
+  dueInDays: 14,
+});
+
 /** Who writes the message an actor then edits or deletes: their own when they may write one. */
 const clientAuthor = (actor: Actor = 'clientAdmin') =>
   actor === 'clientAdmin' || actor === 'clientMember' ? actor : 'clientAdmin';
@@ -560,6 +600,167 @@ export const MATRIX: Record<string, Entry> = {
     }),
     expect: portalRoute(200, 404),
   },
+  // Invoice PDFs (billing documents): any agency role; drafts are a preview there, never in the portal.
+  'GET /api/v1/invoices/:invoiceId/pdf': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/invoices/${(await w.freshInvoice('draft')).id}/pdf` }),
+    expect: agencyRoute(200),
+  },
+  // billing.manage is admin-only like users.manage: members 403, client A2's admin 404.
+  'GET /api/v1/portal/billing/invoices/:invoiceId/pdf': {
+    request: async (w) => ({
+      method: 'GET',
+      path: `/api/v1/portal/billing/invoices/${(await w.freshInvoice('sent')).id}/pdf`,
+    }),
+    expect: portalTeamRoute(200),
+  },
+  // Billing (invoices core): reading and drafting for every agency role; sending, voiding,
+  // payments, reminders, settings, profiles and recurring changes for owners and admins.
+  'GET /api/v1/billing/settings': { request: get('/api/v1/billing/settings'), expect: agencyCollection(200) },
+  'PUT /api/v1/billing/settings': {
+    request: async () => ({ method: 'PUT', path: '/api/v1/billing/settings', body: MATRIX_BILLING_SETTINGS }),
+    expect: agencyCollection(200, 'owner-admin'),
+  },
+  'GET /api/v1/clients/:clientId/billing-profile': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/clients/${w.clientA1.id}/billing-profile` }),
+    expect: agencyRoute(200),
+  },
+  'PUT /api/v1/clients/:clientId/billing-profile': {
+    request: async (w) => ({
+      method: 'PUT',
+      path: `/api/v1/clients/${w.clientA1.id}/billing-profile`,
+      body: MATRIX_BILLING_PROFILE,
+    }),
+    expect: agencyRoute(200, 'owner-admin'),
+  },
+  'GET /api/v1/invoices': { request: get('/api/v1/invoices'), expect: agencyCollection(200) },
+  'GET /api/v1/invoices/totals': { request: get('/api/v1/invoices/totals'), expect: agencyCollection(200) },
+  // Agency B's owner names client A1: 404, as for an unknown client.
+  'POST /api/v1/invoices': {
+    request: async (w) => ({ method: 'POST', path: '/api/v1/invoices', body: matrixInvoice(w.clientA1.id) }),
+    expect: agencyRoute(201),
+  },
+  'GET /api/v1/invoices/:invoiceId': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/invoices/${(await w.freshInvoice()).id}` }),
+    expect: agencyRoute(200),
+  },
+  'PUT /api/v1/invoices/:invoiceId': {
+    request: async (w) => ({
+      method: 'PUT',
+      path: `/api/v1/invoices/${(await w.freshInvoice('draft')).id}`,
+      body: matrixInvoice(w.clientA1.id),
+    }),
+    expect: agencyRoute(200),
+  },
+  'DELETE /api/v1/invoices/:invoiceId': {
+    request: async (w) => ({ method: 'DELETE', path: `/api/v1/invoices/${(await w.freshInvoice('draft')).id}` }),
+    expect: agencyRoute(204),
+  },
+  'POST /api/v1/invoices/:invoiceId/send': {
+    request: async (w) => ({ method: 'POST', path: `/api/v1/invoices/${(await w.freshInvoice('draft')).id}/send` }),
+    expect: agencyRoute(200, 'owner-admin'),
+  },
+  'POST /api/v1/invoices/:invoiceId/void': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/invoices/${(await w.freshInvoice()).id}/void`,
+      body: { reason: 'Matrix' },
+    }),
+    expect: agencyRoute(200, 'owner-admin'),
+  },
+  'POST /api/v1/invoices/:invoiceId/payments': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/invoices/${(await w.freshInvoice()).id}/payments`,
+      body: { amount: 100, method: 'bank_transfer', paidOn: '2026-12-02', reference: 'Matrix' },
+    }),
+    expect: agencyRoute(201, 'owner-admin'),
+  },
+  'POST /api/v1/invoices/:invoiceId/remind': {
+    request: async (w) => ({ method: 'POST', path: `/api/v1/invoices/${(await w.freshInvoice()).id}/remind` }),
+    expect: agencyRoute(204, 'owner-admin'),
+  },
+  'GET /api/v1/recurring-invoices': { request: get('/api/v1/recurring-invoices'), expect: agencyCollection(200) },
+  'POST /api/v1/recurring-invoices': {
+    request: async (w) => ({
+      method: 'POST',
+      path: '/api/v1/recurring-invoices',
+      body: matrixRecurring(w.clientA1.id),
+    }),
+    expect: agencyRoute(201, 'owner-admin'),
+  },
+  'GET /api/v1/recurring-invoices/:recurringId': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/recurring-invoices/${(await w.freshRecurring()).id}` }),
+    expect: agencyRoute(200),
+  },
+  'PUT /api/v1/recurring-invoices/:recurringId': {
+    request: async (w) => {
+      const recurring = await w.freshRecurring();
+      return {
+        method: 'PUT',
+        path: `/api/v1/recurring-invoices/${recurring.id}`,
+        body: { ...matrixRecurring(w.clientA1.id), startsOn: recurring.startsOn },
+      };
+    },
+    expect: agencyRoute(200, 'owner-admin'),
+  },
+  'POST /api/v1/recurring-invoices/:recurringId/pause': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/recurring-invoices/${(await w.freshRecurring()).id}/pause`,
+    }),
+    expect: agencyRoute(200, 'owner-admin'),
+  },
+  'POST /api/v1/recurring-invoices/:recurringId/resume': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/recurring-invoices/${(await w.freshRecurring('paused')).id}/resume`,
+    }),
+    expect: agencyRoute(200, 'owner-admin'),
+  },
+  'POST /api/v1/recurring-invoices/:recurringId/end': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/recurring-invoices/${(await w.freshRecurring()).id}/end`,
+    }),
+    expect: agencyRoute(200, 'owner-admin'),
+  },
+  // Portal Billing: client admins with billing.manage; members 403 even with it on; client A2's
+  // admin sees their own page (200) and gets 404 for A1's invoice.
+  'GET /api/v1/portal/billing': { request: get('/api/v1/portal/billing'), expect: portalTeamRoute(200, 200) },
+  'PUT /api/v1/portal/billing/profile': {
+    request: async () => ({ method: 'PUT', path: '/api/v1/portal/billing/profile', body: MATRIX_BILLING_PROFILE }),
+    expect: portalTeamRoute(200, 200),
+  },
+  'GET /api/v1/portal/billing/invoices/:invoiceId': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/portal/billing/invoices/${(await w.freshInvoice()).id}` }),
+    expect: portalTeamRoute(200),
+  },
+  // Online payments: the provider is connected by owners and admins (agency B connects its own);
+  // an empty body answers 400 once the caller may call the route (the key check itself: billing-payments.int-spec).
+  'PUT /api/v1/billing/settings/stripe': {
+    request: async () => ({ method: 'PUT', path: '/api/v1/billing/settings/stripe', body: {} }),
+    expect: agencyCollection(400, 'owner-admin'),
+  },
+  'DELETE /api/v1/billing/settings/stripe': {
+    request: async () => ({ method: 'DELETE', path: '/api/v1/billing/settings/stripe' }),
+    expect: agencyCollection(204, 'owner-admin'),
+  },
+  'PUT /api/v1/billing/settings/sandbox': {
+    request: async () => ({ method: 'PUT', path: '/api/v1/billing/settings/sandbox' }),
+    expect: agencyCollection(200, 'owner-admin'),
+  },
+  'DELETE /api/v1/billing/settings/sandbox': {
+    request: async () => ({ method: 'DELETE', path: '/api/v1/billing/settings/sandbox' }),
+    expect: agencyCollection(204, 'owner-admin'),
+  },
+  // "Pay now": client admins with billing.manage; A2's admin gets 404 for A1's invoice.
+  'POST /api/v1/portal/billing/invoices/:invoiceId/pay': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/portal/billing/invoices/${(await w.payableInvoice()).id}/pay`,
+    }),
+    expect: portalTeamRoute(200),
+  },
   'POST /api/v1/portal/contracts/:contractId/sign': {
     request: async (w) => ({
       method: 'POST',
@@ -861,6 +1062,17 @@ export const PUBLIC_ROUTES = [
   // The public verification page: answers only match, title and date (contracts.int-spec).
   'POST /api/v1/public/contracts/verify',
   'GET /api/v1/public/contracts/verify/:sha256',
+  // Payment providers' webhooks: the signature on the raw body with the agency's secret is the
+  // credential; anything unsigned changes nothing (billing-payments*.int-spec).
+  'POST /api/v1/billing/webhooks/stripe/:agencyId',
+  'POST /api/v1/billing/webhooks/sandbox',
+  // The sandbox payment provider's hosted page and API (never in production): the API takes the
+  // account's key, the page's form its own token (billing-payments-sandbox.int-spec).
+  'GET /api/sandbox-pay/checkout/:sessionId',
+  'POST /api/sandbox-pay/checkout/:sessionId',
+  'POST /api/sandbox-pay/v1/checkout/sessions',
+  'POST /api/sandbox-pay/v1/checkout/sessions/:sessionId/expire',
+  'POST /api/sandbox-pay/v1/refunds',
   // Caddy's on-demand TLS question: loopback callers only, yes or no (custom-domains.int-spec, domains.isolation).
   'GET /api/internal/tls-ask',
 ];

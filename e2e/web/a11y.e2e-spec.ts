@@ -121,11 +121,23 @@ const SHELLS = [
       '/app/settings/team',
       '/app/settings/branding',
       '/app/settings/profile',
+      '/app/billing',
+      '/app/billing/invoices/new',
+      '/app/billing/recurring',
+      '/app/billing/settings',
     ],
   },
   {
     email: 'anna@acme.test',
-    pages: ['/portal', '/portal/calendar', '/portal/media', '/portal/accounts', '/portal/team', '/portal/settings'],
+    pages: [
+      '/portal',
+      '/portal/calendar',
+      '/portal/media',
+      '/portal/accounts',
+      '/portal/team',
+      '/portal/settings',
+      '/portal/billing',
+    ],
   },
 ];
 

@@ -65,6 +65,17 @@ export interface AppConfig {
   customDomains: CustomDomainsConfig;
   contracts: ContractsConfig;
   messages: MessagesConfig;
+  payments: PaymentsConfig;
+}
+
+/** Online payments (issue 17): the local sandbox provider, and where the Stripe client talks to. */
+export interface PaymentsConfig {
+  /** The built-in sandbox payment provider (hosted page, signed webhooks), so paying works offline. */
+  localProvider: boolean;
+  /** Stripe's API base URL (STRIPE_API_URL): null = api.stripe.com; set it to use stripe-mock or a proxy. */
+  stripeApiUrl: string | null;
+  /** How often the sandbox provider looks for webhook deliveries due for a (re)try. */
+  sandboxDeliveryPollMs: number;
 }
 
 /** Messages (issue 16): when people are emailed about what they left unread. */

@@ -155,6 +155,25 @@ describe('loadConfig: social platforms and token encryption', () => {
     expect(loadConfig({ ...production, ENCRYPTION_KEY: 'e'.repeat(40) }).social.localProvider).toBe(false);
   });
 
+  it('offers the sandbox payment provider except in production, and refuses it there', () => {
+    expect(loadConfig({}).payments).toEqual({ localProvider: true, stripeApiUrl: null, sandboxDeliveryPollMs: 2000 });
+    expect(loadConfig({ LOCAL_PAYMENT_PROVIDER: 'false' }).payments.localProvider).toBe(false);
+    expect(loadConfig({ STRIPE_API_URL: 'http://127.0.0.1:12111/' }).payments.stripeApiUrl).toBe(
+      'http://127.0.0.1:12111',
+    );
+    expect(problemsOf({ STRIPE_API_URL: 'ftp://stripe' })).toContain('STRIPE_API_URL must be a URL');
+    const production = {
+      NODE_ENV: 'production',
+      SMTP_URL: 'smtp://mail:25',
+      JWT_SECRET: 'j'.repeat(40),
+      ENCRYPTION_KEY: 'e'.repeat(40),
+    };
+    expect(problemsOf({ ...production, LOCAL_PAYMENT_PROVIDER: 'true' })).toContain(
+      'LOCAL_PAYMENT_PROVIDER cannot be turned on when NODE_ENV=production',
+    );
+    expect(loadConfig(production).payments.localProvider).toBe(false);
+  });
+
   it('reads the custom-domain settings: CNAME target from APP_URL, resolvers, interval and grace', () => {
     const defaults = loadConfig({ APP_URL: 'https://Atrium.Example.com' }).customDomains;
     expect(defaults).toEqual({

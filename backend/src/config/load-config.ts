@@ -6,6 +6,7 @@ import {
   ContractsConfig,
   DatabaseConfig,
   MessagesConfig,
+  PaymentsConfig,
   ProviderCredentialsConfig,
   SocialConfig,
 } from './app-config';
@@ -90,6 +91,7 @@ export function loadConfig(env: Env): AppConfig {
     customDomains: readCustomDomains(read, appUrl, problems),
     contracts: readContracts(read, problems),
     messages: readMessages(read),
+    payments: readPayments(read, nodeEnv, problems),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -118,6 +120,19 @@ function readMessages(read: EnvReader): MessagesConfig {
     emailDelayMs: read.int('MESSAGE_EMAIL_DELAY_MS', 5 * 60_000, 0, 7 * 24 * 60 * 60_000),
     emailPollMs: read.int('MESSAGE_EMAIL_POLL_MS', 30_000, 200, 3_600_000),
     digestHour: read.int('MESSAGE_DIGEST_HOUR', 8, 0, 23),
+  };
+}
+
+function readPayments(read: EnvReader, nodeEnv: string, problems: string[]): PaymentsConfig {
+  const localProvider = read.bool('LOCAL_PAYMENT_PROVIDER', nodeEnv !== 'production');
+  // The sandbox provider marks invoices paid without money moving: never on a production installation.
+  if (localProvider && nodeEnv === 'production') {
+    problems.push('LOCAL_PAYMENT_PROVIDER cannot be turned on when NODE_ENV=production');
+  }
+  return {
+    localProvider: localProvider && nodeEnv !== 'production',
+    stripeApiUrl: read.optionalUrl('STRIPE_API_URL', ['http:', 'https:'])?.replace(/\/+$/, '') ?? null,
+    sandboxDeliveryPollMs: read.int('SANDBOX_PAY_POLL_MS', 2000, 200, 600_000),
   };
 }
 

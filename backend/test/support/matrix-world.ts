@@ -21,6 +21,9 @@ import { Readable } from 'node:stream';
 import { PostTarget } from '../../src/modules/posts/entities/post-target.entity';
 import { Conversation } from '../../src/modules/messages/entities/conversation.entity';
 import { Message } from '../../src/modules/messages/entities/message.entity';
+import { Invoice } from '../../src/modules/billing/entities/invoice.entity';
+import { InvoiceLine } from '../../src/modules/billing/entities/invoice-line.entity';
+import { RecurringInvoice } from '../../src/modules/billing/entities/recurring-invoice.entity';
 import { CLIENT_PERMISSIONS } from '@atrium/shared';
 import { Factory, uniqueEmail } from './factories';
 import type { TestApp } from './test-app';
@@ -315,6 +318,84 @@ export class MatrixWorld {
         body: `Matrix message ${seq}`,
       }),
     );
+  }
+
+  /** An invoice of client A1 with one taxed line: a draft, or sent (numbered, parties frozen). */
+  async freshInvoice(status: 'draft' | 'sent' = 'sent', clientId = this.clientA1.id): Promise<Invoice> {
+    const invoices = this.t.db.getRepository(Invoice);
+    const sent = status === 'sent';
+    const seq = sent ? Math.floor(Math.random() * 1_000_000_000) : null;
+    const invoice = await invoices.save(
+      invoices.create({
+        agencyId: this.agencyA.id,
+        clientId,
+        status,
+        numberSeq: seq,
+        number: sent ? `MX-${seq}` : null,
+        currency: 'USD',
+        issueDate: '2026-12-01',
+        dueDate: '2026-12-15',
+        subtotal: 10000,
+        discountTotal: 0,
+        taxes: JSON.stringify([{ rate: 8.875, taxable: 10000, tax: 888 }]),
+        taxTotal: 888,
+        total: 10888,
+        billTo: sent ? JSON.stringify({ name: 'Client A1', email: '', address: {}, taxId: '' }) : null,
+        issuer: sent ? JSON.stringify({ name: 'Agency A', logoUrl: null, primaryColor: null }) : null,
+        sentAt: sent ? new Date() : null,
+      }),
+    );
+    const lines = this.t.db.getRepository(InvoiceLine);
+    await lines.save(
+      lines.create({
+        agencyId: this.agencyA.id,
+        clientId,
+        invoiceId: invoice.id,
+        position: 0,
+        description: 'Matrix work',
+        quantityMilli: 1000,
+        unitPrice: 10000,
+        taxRateMilli: 8875,
+        amount: 10000,
+      }),
+    );
+    return invoice;
+  }
+
+  /** A monthly recurring invoice of client A1 starting next month: active or paused. */
+  async freshRecurring(status: 'active' | 'paused' = 'active'): Promise<RecurringInvoice> {
+    const repository = this.t.db.getRepository(RecurringInvoice);
+    const next = new Date(Date.now() + 40 * 86400_000).toISOString().slice(0, 10);
+    return repository.save(
+      repository.create({
+        agencyId: this.agencyA.id,
+        clientId: this.clientA1.id,
+        status,
+        interval: 'month',
+        startsOn: next,
+        occurrence: 0,
+        nextIssueOn: next,
+        currency: 'USD',
+        template: JSON.stringify({
+          lines: [{ description: 'Matrix retainer', quantity: 1, unitPrice: 10000, taxRate: 0 }],
+          discount: { kind: 'none', value: 0 },
+          notes: '',
+          terms: '',
+        }),
+        dueInDays: 14,
+        total: 10000,
+      }),
+    );
+  }
+
+  /** A sent invoice of client A1 with agency A taking payments online (the sandbox provider). */
+  async payableInvoice(): Promise<Invoice> {
+    const connected = await this.t
+      .http()
+      .put('/api/v1/billing/settings/sandbox')
+      .set('Authorization', `Bearer ${this.tokens.agencyOwner}`);
+    if (connected.status !== 200) throw new Error(`Connecting the sandbox failed: ${connected.status}`);
+    return this.freshInvoice('sent');
   }
 
   async freshConnectLink(): Promise<ConnectLink> {

@@ -45,6 +45,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./features/social/social.routes').then((m) => m.SOCIAL_ACCOUNTS_ROUTES),
       },
       {
+        // Every agency role: owners and admins do everything, members draft and read (the API decides).
+        path: 'billing',
+        loadChildren: () => import('./features/billing/billing.routes').then((m) => m.AGENCY_BILLING_ROUTES),
+      },
+      {
         path: 'contracts',
         canMatch: [() => inject(AuthService).me()?.agency.contracts === true],
         loadChildren: () => import('./features/contracts/contracts.routes').then((m) => m.CONTRACTS_ROUTES),
@@ -111,6 +116,12 @@ export const appRoutes: Routes = [
         path: 'messages',
         canMatch: [clientPermissionGuard('messages.use')],
         loadChildren: () => import('./features/messages/messages.routes').then((m) => m.PORTAL_MESSAGES_ROUTES),
+      },
+      {
+        // Client admins only (members never hold billing.manage: their effective permissions lack it).
+        path: 'billing',
+        canMatch: [clientPermissionGuard('billing.manage')],
+        loadChildren: () => import('./features/billing/billing.routes').then((m) => m.PORTAL_BILLING_ROUTES),
       },
       {
         path: 'team',

@@ -18,8 +18,24 @@ export const MAX_JSON_DEPTH = 32;
 export const SIGNATURE_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 const SIGNATURE_BODY_PATH = /^\/api\/v1\/(?:portal\/)?contracts\/[0-9a-fA-F-]{36}\/sign(?:\?|$)/;
 
-/** Paths whose routes read HTML form posts: only the local OAuth sandbox's consent page and token endpoint. */
-export const FORM_BODY_PATHS = ['/api/dev-oauth/'];
+/**
+ * Paths whose routes read HTML form posts: the local OAuth sandbox's consent page and token
+ * endpoint, and the sandbox payment provider's hosted payment page.
+ */
+export const FORM_BODY_PATHS = ['/api/dev-oauth/', '/api/sandbox-pay/'];
+
+/**
+ * Paths whose routes also need the body's exact bytes: payment providers sign the raw body of
+ * their webhooks, and re-serialising the parsed JSON would not give back the signed bytes.
+ */
+export const RAW_BODY_PATHS = ['/api/v1/billing/webhooks/'];
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The JSON body exactly as received, on RAW_BODY_PATHS only. */
+    rawBody?: Buffer;
+  }
+}
 
 type Done = (error: Error | null, body?: unknown) => void;
 
@@ -39,6 +55,7 @@ export function registerBodyParsers(server: FastifyInstance): void {
     if (refused) return done(refused);
     const limit = SIGNATURE_BODY_PATH.test(request.url) ? SIGNATURE_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
     readBody(request, payload, limit).then((raw) => {
+      if (RAW_BODY_PATHS.some((path) => request.url.startsWith(path))) request.rawBody = raw;
       if (raw.length === 0) return done(null, undefined);
       if (jsonNestingDepth(raw) > MAX_JSON_DEPTH) {
         return done(new BadRequestException('The request body is nested too deeply'));

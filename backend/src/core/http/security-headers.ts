@@ -72,5 +72,8 @@ export function apiSecurityHeaders(documentHeaders: Readonly<Record<string, stri
   };
 }
 
-/** API paths that answer with pages (the OpenAPI viewer, the OAuth sandbox's consent page): a page's headers. */
-export const API_PAGE_PREFIXES = ['/api/docs', '/api/dev-oauth/'];
+/**
+ * API paths that answer with pages (the OpenAPI viewer, the OAuth sandbox's consent page, the
+ * payment sandbox's hosted page): a page's headers.
+ */
+export const API_PAGE_PREFIXES = ['/api/docs', '/api/dev-oauth/', '/api/sandbox-pay/checkout/'];

@@ -16,13 +16,15 @@ export const TOKEN_TTL_MS: Record<OneTimeTokenPurpose, number> = {
   // An email about unread messages may be opened the next morning or after a weekend. Only the
   // newest one signs in (each links to the same page), so at most one such link is ever live.
   message_link: 7 * 24 * 60 * 60_000,
+  // An invoice waits days or weeks to be paid (reminders come before and after its due date): a week, like the others.
+  invoice_link: 7 * 24 * 60 * 60_000,
 };
 
 /**
- * Purposes whose earlier links keep working when a new one is issued: each contract email signs in
- * to its own contract, and a second contract must not break the first one's link.
+ * Purposes whose earlier links keep working when a new one is issued: each contract (invoice) email
+ * signs in to its own contract (invoice), and a second one must not break the first one's link.
  */
-const KEEPS_EARLIER: ReadonlySet<OneTimeTokenPurpose> = new Set(['contract_link']);
+const KEEPS_EARLIER: ReadonlySet<OneTimeTokenPurpose> = new Set(['contract_link', 'invoice_link']);
 
 /** Ids per `IN (…)` list of one UPDATE. */
 const USERS_PER_UPDATE = 1000;
@@ -87,7 +89,14 @@ export class OneTimeTokenService {
       .update(
         {
           userId,
-          purpose: In(['reset_password', 'magic_link', 'change_email', 'contract_link', 'message_link']),
+          purpose: In([
+            'reset_password',
+            'magic_link',
+            'change_email',
+            'contract_link',
+            'message_link',
+            'invoice_link',
+          ]),
           usedAt: IsNull(),
         },
         { usedAt: new Date() },
@@ -99,7 +108,7 @@ export class OneTimeTokenService {
     await tokensIn(tx)
       .getRepository(OneTimeToken)
       .update(
-        { userId, purpose: In(['magic_link', 'contract_link', 'message_link']), usedAt: IsNull() },
+        { userId, purpose: In(['magic_link', 'contract_link', 'message_link', 'invoice_link']), usedAt: IsNull() },
         { usedAt: new Date() },
       );
   }

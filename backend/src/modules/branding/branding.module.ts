@@ -14,6 +14,7 @@ import { PublicBrandController } from './public-brand.controller';
   controllers: [BrandingController, PublicBrandController, PortalBrandingController],
   providers: [BrandingService, BrandImagesService, BrandedIndexService],
   // BrandedIndexService: the first paint of branded pages, used by create-app.ts serveFrontend.
-  exports: [BrandingService, BrandedIndexService],
+  // BrandImagesService: the logo printed on invoice PDFs (billing).
+  exports: [BrandingService, BrandedIndexService, BrandImagesService],
 })
 export class BrandingModule {}

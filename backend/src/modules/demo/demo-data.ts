@@ -13,7 +13,15 @@ export interface DemoAgency {
   }>;
 }
 
-const ALL: ClientPermission[] = ['calendar.view', 'media.upload', 'accounts.manage', 'users.manage', 'messages.use'];
+/** Acme Coffee's: Anna (admin) also manages billing; Max (member) never does (SPEC §4). */
+const ALL: ClientPermission[] = [
+  'calendar.view',
+  'media.upload',
+  'accounts.manage',
+  'users.manage',
+  'messages.use',
+  'billing.manage',
+];
 
 /**
  * Two agencies so isolation can be seen by hand: Northwind's people never see Summit's and the

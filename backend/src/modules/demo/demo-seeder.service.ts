@@ -2,6 +2,9 @@ import { attachDemoPictures, seedDemoMedia } from './demo-media';
 import { FileStorage } from '../../core/storage/file-storage';
 import { seedDemoSocial } from './demo-social';
 import { seedDemoMessages } from './demo-messages';
+import { seedDemoBilling } from './demo-billing';
+import { connectSandboxForDemo } from '../billing/payments/demo-sandbox';
+import { SandboxPayServer } from '../local-payments/sandbox-pay.server';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
@@ -37,6 +40,7 @@ export class DemoSeederService {
     tenant: TenantData,
     private readonly passwords: PasswordService,
     private readonly storage: FileStorage,
+    private readonly sandboxPay: SandboxPayServer,
   ) {
     this.db = tenant.unscoped('demo seed: creates the demo agencies, so it works across tenants by nature');
   }
@@ -102,6 +106,10 @@ export class DemoSeederService {
       await seedDemoMedia(manager, this.storage, await manager.getRepository(Client).find());
       await attachDemoPictures(manager);
       await seedDemoMessages(manager);
+      await seedDemoBilling(manager);
+      for (const agency of await manager.getRepository(Agency).find()) {
+        await connectSandboxForDemo(manager, this.config, this.sandboxPay, agency.id);
+      }
       for (const extra of DEMO_EXTRA_MEMBERSHIPS) {
         const user = await manager.getRepository(User).findOneByOrFail({ email: extra.email });
         const client = await manager

@@ -116,9 +116,9 @@ export class MagicLinksService {
       new BadRequestException(
         'This sign-in link is invalid, has expired or was already used. Ask for a new one or sign in with your password.',
       );
-    // A contract's or an unread-messages email's one-click sign-in is a magic link that lasts longer (see TOKEN_TTL_MS).
+    // A contract's, an unread-messages or a billing email's one-click sign-in is a magic link that lasts longer (see TOKEN_TTL_MS).
     const spent = await this.tenant.transaction((tx) =>
-      this.tokens.consume(tx, token, ['magic_link', 'contract_link', 'message_link']),
+      this.tokens.consume(tx, token, ['magic_link', 'contract_link', 'message_link', 'invoice_link']),
     );
     if (!spent) throw invalid();
     const user = await this.tenant

@@ -276,6 +276,11 @@ export interface RecurringInvoiceView {
   createdAt: string;
 }
 
+/** GET /api/v1/recurring-invoices: newest first. */
+export interface RecurringInvoiceListResponse {
+  items: RecurringInvoiceView[];
+}
+
 export interface SaveRecurringInvoiceRequest {
   clientId: string;
   interval: RecurringInterval;

@@ -12,7 +12,9 @@ export type OneTimeTokenPurpose =
   /** The one-click sign-in of a contract email (to sign, reminder, completed): a longer-lived magic link. */
   | 'contract_link'
   /** The one-click sign-in of an email about unread messages: opens the portal's Messages. */
-  | 'message_link';
+  | 'message_link'
+  /** The one-click sign-in of a billing email (invoice sent, reminder, receipt): opens the invoice in the portal. */
+  | 'invoice_link';
 
 /**
  * A token sent by email (SPEC §5): 256 random bits, stored only as a SHA-256 hash, bound to one

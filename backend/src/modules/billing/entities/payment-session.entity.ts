@@ -4,7 +4,8 @@ import { IdColumn, MoneyColumn, NullableDateColumn, ShortText } from '../../../c
 import { MutableRecordEntity } from '../../../core/database/base-entities';
 import { TenantOwned } from '../../../core/tenancy/tenant-owned.decorator';
 
-export type PaymentSessionStatus = 'open' | 'paid' | 'failed' | 'expired';
+/** `refunded`: paid, but the payment could not be applied (invoice paid or void meanwhile) and was given back. */
+export type PaymentSessionStatus = 'open' | 'paid' | 'failed' | 'expired' | 'refunded';
 
 /**
  * A hosted payment page opened at a provider for an invoice's balance (Stripe Checkout Session,

@@ -22,7 +22,8 @@ export class SandboxPayAccount extends RecordEntity {
   webhookSecret!: string;
 }
 
-export type SandboxCheckoutStatus = 'open' | 'paid' | 'failed' | 'expired';
+/** `refunded`: paid, then given back (the merchant asked for a refund). */
+export type SandboxCheckoutStatus = 'open' | 'paid' | 'failed' | 'expired' | 'refunded';
 
 @Entity('sandbox_pay_sessions')
 export class SandboxPaySession extends MutableRecordEntity {

@@ -61,3 +61,29 @@ describe('portalAttention, messages', () => {
     expect(portalAttention({ pendingEmail: null, accounts: null, unreadMessages: null })).toEqual([]);
   });
 });
+
+describe('portalAttention, invoices', () => {
+  const base = { pendingEmail: null, accounts: null };
+
+  it('points to Billing when invoices wait for payment, saying how many are overdue', () => {
+    expect(portalAttention({ ...base, invoicesToPay: { open: 1, overdue: 0 } })).toEqual([
+      expect.objectContaining({
+        id: 'invoices',
+        kind: 'info',
+        message: 'An invoice waits for payment.',
+        link: '/portal/billing',
+      }),
+    ]);
+    expect(portalAttention({ ...base, invoicesToPay: { open: 3, overdue: 1 } })[0]).toEqual(
+      expect.objectContaining({ kind: 'warning', message: '3 invoices wait for payment. 1 of them is overdue.' }),
+    );
+    expect(portalAttention({ ...base, invoicesToPay: { open: 2, overdue: 2 } })[0].message).toBe(
+      '2 invoices wait for payment. They are overdue.',
+    );
+  });
+
+  it('says nothing when all is paid or the person has no Billing page', () => {
+    expect(portalAttention({ ...base, invoicesToPay: { open: 0, overdue: 0 } })).toEqual([]);
+    expect(portalAttention({ ...base, invoicesToPay: null })).toEqual([]);
+  });
+});

@@ -33,6 +33,8 @@ export interface PortalAttentionInput {
   readonly toSign?: readonly ContractToSign[] | null;
   /** Unread messages from the agency; null when the person has no Messages page. */
   readonly unreadMessages?: number | null;
+  /** Invoices with something left to pay; null when the person has no Billing page (or it is not loaded). */
+  readonly invoicesToPay?: { readonly open: number; readonly overdue: number } | null;
 }
 
 /** What the person should do something about, worst first; empty when all is well. */
@@ -68,6 +70,25 @@ export function portalAttention(input: PortalAttentionInput): PortalAttentionIte
         more === 1 ? 'One more contract waits for your signature.' : `${more} more contracts wait for your signature.`,
       action: 'Open contracts',
       link: WEB_PATHS.portalContracts,
+    });
+  }
+  const toPay = input.invoicesToPay;
+  if (toPay && toPay.open > 0) {
+    const invoices = toPay.open === 1 ? 'An invoice waits' : `${toPay.open} invoices wait`;
+    const overdue =
+      toPay.overdue === 0
+        ? ''
+        : toPay.overdue === toPay.open
+          ? toPay.open === 1
+            ? ' It is overdue.'
+            : ' They are overdue.'
+          : ` ${toPay.overdue} of them ${toPay.overdue === 1 ? 'is' : 'are'} overdue.`;
+    items.push({
+      id: 'invoices',
+      kind: toPay.overdue > 0 ? 'warning' : 'info',
+      message: `${invoices} for payment.${overdue}`,
+      action: 'View invoices',
+      link: WEB_PATHS.portalBilling,
     });
   }
   const broken = (input.accounts ?? []).filter((account) => account.health === 'needs_reconnect');

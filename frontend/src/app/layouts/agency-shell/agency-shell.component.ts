@@ -67,6 +67,8 @@ export class AgencyShellComponent {
       ...(this.auth.me()?.agency.contracts
         ? [{ label: 'Contracts', icon: 'draw', link: WEB_PATHS.agencyContracts, exact: false }]
         : []),
+      // Every role: members draft invoices and read; owners and admins send, record and settle.
+      { label: 'Billing', icon: 'receipt_long', link: WEB_PATHS.agencyBilling, exact: false },
       // Every role: the inbox of every client's conversation, with the unread count.
       { label: 'Messages', icon: 'forum', link: WEB_PATHS.agencyMessages, exact: false, unread: true },
       { label: 'Clients', icon: 'business_center', link: WEB_PATHS.agencyClients, exact: false },

@@ -12,9 +12,8 @@ export interface PortalPage {
 }
 
 /**
- * The portal's pages, in menu order (the spec's). Billing joins this list (with its permission) when
- * it exists; until then only real pages are listed. Settings is for everyone and lives in the user
- * menu, not here.
+ * The portal's pages, in menu order (the spec's); each appears only with the permission that opens
+ * it. Settings is for everyone and lives in the user menu, not here.
  */
 export const PORTAL_PAGES: readonly PortalPage[] = [
   { label: 'Dashboard', icon: 'home', link: WEB_PATHS.portalHome, permission: null },
@@ -25,6 +24,8 @@ export const PORTAL_PAGES: readonly PortalPage[] = [
   { label: 'Contracts', icon: 'draw', link: WEB_PATHS.portalContracts, permission: 'contracts.sign' },
   { label: 'Messages', icon: 'forum', link: PORTAL_MESSAGES_PATH, permission: 'messages.use' },
   { label: 'Team', icon: 'group', link: WEB_PATHS.portalTeam, permission: 'users.manage' },
+  // Client admins only: members never hold billing.manage, whatever the client allows.
+  { label: 'Billing', icon: 'receipt_long', link: WEB_PATHS.portalBilling, permission: 'billing.manage' },
 ];
 
 /** The page among PORTAL_PAGES that a URL is on (the longest matching link), if any. */

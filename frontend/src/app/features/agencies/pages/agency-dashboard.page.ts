@@ -30,6 +30,7 @@ import {
   InviteDialogResult,
 } from '../../members/components/invite-dialog.component';
 import { CLIENT_ROLE_OPTIONS, people } from '../../members/member-source';
+import { OutstandingInvoicesComponent } from '../../billing/components/outstanding-invoices.component';
 import { UnreadConversationsComponent } from '../../messages/components/unread-conversations.component';
 import {
   SendLoginEmailDialogComponent,
@@ -56,6 +57,7 @@ interface CountTile {
     RouterLink,
     InviteButtonComponent,
     NoticeComponent,
+    OutstandingInvoicesComponent,
     UnreadConversationsComponent,
   ],
   templateUrl: './agency-dashboard.page.html',

@@ -66,7 +66,7 @@ const TEXT: Record<ClientFormMode, { title: (name: string) => string; submit: st
           <fieldset class="permissions">
             <legend>Portal pages</legend>
             <p class="atr-muted hint">
-              What the client's people may use in your portal. Members never get Team, whatever you allow.
+              What the client's people may use in your portal. Members never get Team or Billing, whatever you allow.
             </p>
             @for (info of permissions; track info.permission) {
               <div class="permission">

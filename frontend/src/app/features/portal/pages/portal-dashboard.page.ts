@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { type PortalOverviewResponse, type SocialAccountView } from '@atrium/shared';
+import { OPEN_INVOICE_STATUSES, WEB_PATHS, type PortalOverviewResponse, type SocialAccountView } from '@atrium/shared';
 import { Subscription, map } from 'rxjs';
 import { ActiveClientService } from '../../../core/auth/active-client.service';
 import { AuthService } from '../../../core/auth/auth.service';
@@ -13,6 +13,7 @@ import { NoticeComponent } from '../../../core/ui/notice.component';
 import { UserAvatarComponent } from '../../../core/ui/user-avatar.component';
 import { PORTAL_MESSAGES_PATH, visiblePortalPages } from '../../../layouts/portal-shell/portal-pages';
 import { UnreadService } from '../../messages/realtime/unread.service';
+import { PortalBillingApi } from '../../billing/data-access/billing.api';
 import { PortalContractsApi } from '../../contracts/data-access/contracts.api';
 import { PortalReviewsApi } from '../../posts/data-access/portal-reviews.api';
 import { SocialApi } from '../../social/data-access/social.api';
@@ -48,6 +49,7 @@ export class PortalDashboardPage {
   private readonly socialApi = inject(SocialApi);
   private readonly reviewsApi = inject(PortalReviewsApi);
   private readonly contractsApi = inject(PortalContractsApi);
+  private readonly billingApi = inject(PortalBillingApi);
   private readonly auth = inject(AuthService);
   private readonly activeClient = inject(ActiveClientService);
   private readonly destroyRef = inject(DestroyRef);
@@ -104,23 +106,35 @@ export class PortalDashboardPage {
     return state?.status === 'error' ? state.error.message : '';
   });
 
+  /** Invoices left to pay, read only when the person manages billing (client admins). */
+  protected readonly invoicesState = signal<LoadState<{ open: number; overdue: number }> | null>(null);
+  protected readonly canManageBilling = computed(() => this.permissions().includes('billing.manage'));
+  protected readonly billingPath = WEB_PATHS.portalBilling;
+  protected readonly invoicesError = computed(() => {
+    const state = this.invoicesState();
+    return state?.status === 'error' ? state.error.message : '';
+  });
+
   protected readonly attention = computed(() => {
     const accounts = this.accountsState();
     const reviews = this.reviewsState();
     const contracts = this.contractsState();
+    const invoices = this.invoicesState();
     return portalAttention({
       pendingEmail: this.auth.me()?.pendingEmail ?? null,
       accounts: accounts?.status === 'ready' ? accounts.value : null,
       toReview: reviews?.status === 'ready' ? reviews.value : null,
       toSign: contracts?.status === 'ready' ? contracts.value : null,
       unreadMessages: this.canMessage() ? this.unread.counts().messages : null,
+      invoicesToPay: invoices?.status === 'ready' ? invoices.value : null,
     });
   });
   protected readonly checkingAccounts = computed(
     () =>
       this.accountsState()?.status === 'loading' ||
       this.reviewsState()?.status === 'loading' ||
-      this.contractsState()?.status === 'loading',
+      this.contractsState()?.status === 'loading' ||
+      this.invoicesState()?.status === 'loading',
   );
 
   /** The other clients this person works with, when there are several. */
@@ -132,6 +146,7 @@ export class PortalDashboardPage {
   private accountsRequest: Subscription | null = null;
   private reviewsRequest: Subscription | null = null;
   private contractsRequest: Subscription | null = null;
+  private invoicesRequest: Subscription | null = null;
 
   constructor() {
     this.load();
@@ -146,6 +161,26 @@ export class PortalDashboardPage {
     this.loadAccounts();
     this.loadReviews();
     this.loadContracts();
+    this.loadInvoices();
+  }
+
+  protected loadInvoices(): void {
+    this.invoicesRequest?.unsubscribe();
+    if (!this.canManageBilling()) {
+      this.invoicesState.set(null);
+      return;
+    }
+    this.invoicesRequest = this.billingApi
+      .overview()
+      .pipe(
+        map(({ invoices }) => {
+          const open = invoices.filter((invoice) => OPEN_INVOICE_STATUSES.includes(invoice.status));
+          return { open: open.length, overdue: open.filter((invoice) => invoice.overdue).length };
+        }),
+        toLoadState,
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((state) => this.invoicesState.set(state));
   }
 
   protected loadContracts(): void {
