@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, personAddress, signIn } from './support';
+import { apiAs, expectAccessible, expectNoHorizontalScroll, personAddress, signIn } from './support';
 
 const OWNER = 'owner@northwind.test';
 const ADMIN = 'admin@northwind.test';
@@ -33,30 +32,6 @@ async function signedIn(browser: Browser, email: string, width = 1280): Promise<
   await signIn(page, email);
   await expect(page).toHaveURL(/\/(portal|app)/);
   return page;
-}
-
-/** SPEC §7: no serious or critical axe-core violations. */
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(blocking.map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-/** Nothing sticks out sideways at this width (the page never scrolls horizontally). */
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-async function apiAs(request: APIRequestContext, email: string): Promise<Record<string, string>> {
-  const response = await request.post('/api/v1/auth/login', {
-    data: { email, password: DEMO_PASSWORD },
-    headers: personAddress(),
-  });
-  expect(response.ok()).toBe(true);
-  return { Authorization: `Bearer ${((await response.json()) as { accessToken: string }).accessToken}` };
 }
 
 type Captured = { to: string; subject: string; text: string };

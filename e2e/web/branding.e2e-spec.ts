@@ -1,21 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { DEMO_PASSWORD, signIn } from './support';
+import { DEMO_PASSWORD, expectNoViolations, signIn } from './support';
 
 const OWNER = 'owner@northwind.test';
 const CLIENT = 'anna@acme.test';
 const PORTAL_NAME = 'Northwind Client Hub';
-
-/** Branded pages: no axe-core violation at all of WCAG 2.2 A/AA, whatever the brand's colours. */
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
-}
 
 /** The value of a CSS variable as the page resolves it on <html>. */
 const cssVariable = (page: Page, name: string) =>
@@ -168,12 +157,12 @@ test.describe('Branding', () => {
     await signIn(page, OWNER);
     await page.getByRole('navigation').getByRole('link', { name: 'Branding' }).click();
     await expect(page.getByRole('textbox', { name: 'Brand colour', exact: true })).toBeVisible();
-    await expectAccessible(page);
+    await expectNoViolations(page);
 
     await page.setViewportSize({ width: 360, height: 800 });
     await expect(page.getByRole('heading', { name: 'Preview' })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await expectAccessible(page);
+    await expectNoViolations(page);
 
     // Keyboard: the colour field, then on to the picker's neighbours, with a visible focus.
     await page.getByRole('textbox', { name: 'Portal name', exact: true }).focus();
@@ -189,7 +178,7 @@ test.describe('Branding', () => {
     await expect(page.getByText('Only the owner and admins can change the brand.')).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Brand colour', exact: true })).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Save brand' })).toHaveCount(0);
-    await expectAccessible(page);
+    await expectNoViolations(page);
   });
 
   for (const [scheme, colour] of [
@@ -210,17 +199,17 @@ test.describe('Branding', () => {
 
       await page.goto(`/a/${slug}/login`);
       await expect(page.getByRole('img', { name: PORTAL_NAME })).toBeVisible();
-      await expectAccessible(page);
+      await expectNoViolations(page);
 
       await signIn(page, CLIENT);
       await expect(page.getByRole('heading', { name: /Welcome, Anna/ })).toBeVisible();
       await expect(page.getByRole('banner').getByRole('img', { name: PORTAL_NAME })).toBeVisible();
-      await expectAccessible(page);
+      await expectNoViolations(page);
 
       // And where the client's device asks for dark pages.
       await page.emulateMedia({ colorScheme: 'dark' });
       await expect.poll(() => cssVariable(page, 'color-scheme')).toBe('dark');
-      await expectAccessible(page);
+      await expectNoViolations(page);
     });
   }
 });

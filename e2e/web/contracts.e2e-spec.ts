@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, personAddress, signIn } from './support';
+import { apiAs, expectNoViolations, personAddress, signIn } from './support';
 
 const OWNER = 'owner@northwind.test';
 const MEMBER = 'member@northwind.test';
@@ -34,24 +33,6 @@ async function signedIn(browser: Browser, email: string, width = 1280): Promise<
   await signIn(page, email);
   await expect(page).toHaveURL(/\/(portal|app)/);
   return page;
-}
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
-
-async function apiAs(request: APIRequestContext, email: string): Promise<Record<string, string>> {
-  const response = await request.post('/api/v1/auth/login', {
-    data: { email, password: DEMO_PASSWORD },
-    headers: personAddress(),
-  });
-  expect(response.ok()).toBe(true);
-  return { Authorization: `Bearer ${((await response.json()) as { accessToken: string }).accessToken}` };
 }
 
 /** A two-page agreement, as an agency would upload it. */

@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import sharp from 'sharp';
-import { signIn } from './support';
+import { expectAccessible, signIn } from './support';
 
 async function signedIn(browser: Browser, email: string, options: { timezoneId?: string; width?: number } = {}) {
   const page = await (
@@ -14,14 +13,6 @@ async function signedIn(browser: Browser, email: string, options: { timezoneId?:
   await signIn(page, email);
   await expect(page).not.toHaveURL(/\/login/);
   return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
 const picture = (colour: string) =>

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import {
   expect,
   test,
@@ -8,7 +7,7 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
-import { DEMO_PASSWORD, latestEmailTo, linkIn, personAddress, signIn } from './support';
+import { DEMO_PASSWORD, expectNoViolations, latestEmailTo, linkIn, personAddress, signIn } from './support';
 
 const OWNER = 'owner@northwind.test';
 
@@ -71,16 +70,6 @@ const focusRing = (control: Locator) =>
   });
 
 const DAY = 86_400_000;
-
-/** No axe-core violation of any impact. */
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 /** When the demo seed scheduled its post number `index` (days from today at 9, 13 or 17 UTC; see demo-social.ts). */
 function seededAt(index: number): Date {
