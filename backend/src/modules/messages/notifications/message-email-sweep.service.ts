@@ -6,14 +6,13 @@ import { MailService } from '../../../core/mail/mail.service';
 import { LeaseService } from '../../../core/scheduling/lease.service';
 import { TenantData, type TenantTransaction } from '../../../core/tenancy/tenant-data';
 import { agencyScope, type AgencyScope } from '../../../core/tenancy/tenant-scope';
-import { ConversationRead } from '../entities/conversation-read.entity';
 import { Conversation } from '../entities/conversation.entity';
 import { MessageAttachment } from '../entities/message-attachment.entity';
 import { MessageEmailDue } from '../entities/message-email-due.entity';
 import { MessageEmailSetting } from '../entities/message-email-setting.entity';
-import { Message } from '../entities/message.entity';
 import { localDay, localHour, nextLocalHour } from './local-time';
 import { MESSAGES_LISTED, MessageMailer, type UnreadConversation } from './message-mailer';
+import { unreadMessages } from '../unread-messages';
 import { conversationReaders, type ConversationReader } from './message-readers';
 
 /** Owed emails taken per pass (the next pass takes the rest). */
@@ -179,20 +178,14 @@ export class MessageEmailSweep implements OnApplicationBootstrap, OnApplicationS
     const { parties, readers } = await conversationReaders(tx, conversation, [row.userId]);
     const reader = readers[0];
     if (!parties || !reader) return null;
-    const read = await tx.findOneOwned(scope, ConversationRead, {
-      where: { conversationId: conversation.id, userId: reader.id },
-    });
-    const after = Math.max(row.fromSeq - 1, read?.lastReadSeq ?? 0);
-    const query = tx
-      .query(scope, Message, 'm')
+    // What they have not read, from the first message this email is owed for.
+    const query = unreadMessages(tx, scope, reader.id)
       .andWhere('m.conversationId = :conversationId', { conversationId: conversation.id })
-      .andWhere("m.kind = 'message'")
-      .andWhere('m.deletedAt IS NULL')
-      .andWhere('m.seq > :after', { after })
-      .andWhere('(m.authorUserId IS NULL OR m.authorUserId <> :me)', { me: reader.id });
+      .andWhere('m.seq >= :fromSeq', { fromSeq: row.fromSeq });
     const total = await query.clone().getCount();
     if (total === 0) return null;
-    const messages = await query.orderBy('m.seq', 'ASC').take(MESSAGES_LISTED).getMany();
+    // limit, not take: the join to the read position is a filter, never a selected relation.
+    const messages = await query.orderBy('m.seq', 'ASC').limit(MESSAGES_LISTED).getMany();
     const files = new Map<string, number>();
     if (messages.length > 0) {
       const counted = await tx
