@@ -39,6 +39,10 @@ const ICONS: Record<NoticeKind, string> = {
       padding: 12px 16px;
       border-radius: var(--mat-sys-corner-medium);
       font: var(--mat-sys-body-medium);
+      /* Actions in a notice (Try again, Review, View invoices…) take the notice's text colour: a
+         brand's primary colour can be unreadable on the notice's container (a pale yellow brand). */
+      --mat-button-outlined-label-text-color: currentColor;
+      --mat-button-text-label-text-color: currentColor;
     }
     .notice mat-icon {
       flex: none;
