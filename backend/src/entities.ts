@@ -53,6 +53,11 @@ import {
   SandboxPayEvent,
   SandboxPaySession,
 } from './modules/local-payments/entities/sandbox-payments.entities';
+import { TwoFactorCredential } from './modules/two-factor/entities/two-factor-credential.entity';
+import { TwoFactorRecoveryCode } from './modules/two-factor/entities/two-factor-recovery-code.entity';
+import { PlatformOperator } from './modules/platform-admin/operators/entities/platform-operator.entity';
+import { OperatorRecoveryCode } from './modules/platform-admin/operators/entities/operator-recovery-code.entity';
+import { OperatorSession } from './modules/platform-admin/operators/entities/operator-session.entity';
 
 export const ENTITIES = [
   Agency,
@@ -104,4 +109,9 @@ export const ENTITIES = [
   SandboxPayAccount,
   SandboxPaySession,
   SandboxPayEvent,
+  TwoFactorCredential,
+  TwoFactorRecoveryCode,
+  PlatformOperator,
+  OperatorRecoveryCode,
+  OperatorSession,
 ];

@@ -16,7 +16,7 @@ module.exports = {
   // Packages that ship only ES modules, compiled too: @material/material-color-utilities (libs/shared's
   // brand theme) and content-disposition 3 (of @fastify/static) and dinero.js. Node requires them as they are.
   transformIgnorePatterns: [
-    '^(?!.*/node_modules/(@material/material-color-utilities|content-disposition|dinero\.js)/).*/node_modules/',
+    '^(?!.*/node_modules/(@material/material-color-utilities|content-disposition|dinero\.js|@scure/base|@noble/hashes)/).*/node_modules/',
   ],
   moduleFileExtensions: ['ts', 'js'],
   testTimeout: 30000,

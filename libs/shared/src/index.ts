@@ -16,3 +16,4 @@ export * from './lib/contracts-api';
 export * from './lib/messages-api';
 export * from './lib/invoice-math';
 export * from './lib/billing-api';
+export * from './lib/two-factor-api';

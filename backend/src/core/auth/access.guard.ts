@@ -144,5 +144,8 @@ export function assertAllowed(policy: RoutePolicy, context: RequestContext): voi
         throw new ForbiddenException('Your access does not include this');
       }
       return;
+    case 'operator':
+      // Operators are authenticated apart (their tokens have their own audience); a user's token never passes.
+      throw new ForbiddenException('This area is for platform operators');
   }
 }

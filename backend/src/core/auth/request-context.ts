@@ -85,3 +85,15 @@ export interface ClientContext extends BaseContext {
  * bounds every query, its user and meta go to the audit log.
  */
 export type RequestContext = AgencyContext | ClientContext;
+
+/**
+ * A platform operator on an admin route (`OperatorRoute`). Not a RequestContext: an operator has no
+ * agency and no tenant scope, and services that take a RequestContext can never be handed one.
+ */
+export interface OperatorContext extends RequestMeta {
+  audience: 'operator';
+  operatorId: string;
+  sessionId: string;
+  email: string;
+  name: string;
+}

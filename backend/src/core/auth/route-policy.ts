@@ -18,7 +18,8 @@ export type RoutePolicy =
   | { kind: 'public' }
   | { kind: 'any-signed-in' }
   | { kind: 'agency'; roles: AgencyRole[] | null }
-  | { kind: 'portal'; permission: ClientPermission | null };
+  | { kind: 'portal'; permission: ClientPermission | null }
+  | { kind: 'operator' };
 
 /** Anyone, signed in or not (sign-in, health, ...). */
 export const Public = () => SetMetadata(ROUTE_POLICY, { kind: 'public' } satisfies RoutePolicy);
@@ -62,4 +63,16 @@ export const PortalRoute = (permission?: ClientPermission) =>
       permission: permission ?? null,
     } satisfies RoutePolicy),
     documented(`Caller is not a client user${permission ? ` with permission ${permission}` : ''}`),
+  );
+
+/**
+ * Platform operators only (`/api/v1/admin`), signed in with password and TOTP. Agency and client
+ * users are refused (403); operators' tokens are accepted nowhere else.
+ */
+export const OperatorRoute = () =>
+  applyDecorators(
+    SetMetadata(ROUTE_POLICY, { kind: 'operator' } satisfies RoutePolicy),
+    ApiBearerAuth('operator-token'),
+    ApiUnauthorizedResponse({ type: ApiErrorDto, description: 'Missing, expired or revoked operator session' }),
+    ApiForbiddenResponse({ type: ApiErrorDto, description: 'Caller is not a platform operator' }),
   );

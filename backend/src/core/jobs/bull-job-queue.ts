@@ -1,7 +1,7 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { JobOptions, Queue } from 'bull';
 import type { BullConnections } from './bull-connections';
-import { EnqueueOptions, JobHandler, JobName, JobQueue } from './job-queue';
+import { EnqueueOptions, FailedJob, JobHandler, JobName, JobQueue, QueueCounts } from './job-queue';
 
 const ENQUEUE_TIMEOUT_MS = 3000;
 
@@ -60,7 +60,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
 
   async health(): Promise<{ status: 'up' | 'down'; detail?: string }> {
     try {
-      const counts = await withTimeout(this.counts(), 2000, 'queue counts');
+      const counts = await withTimeout(this.totals(), 2000, 'queue counts');
       return {
         status: 'up',
         detail: `waiting ${counts.waiting}, active ${counts.active}, failed ${counts.failed}`,
@@ -72,7 +72,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
 
   async drain(): Promise<void> {
     for (;;) {
-      const counts = await this.counts();
+      const counts = await this.totals();
       if (counts.waiting + counts.active + counts.delayed === 0) return;
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -84,7 +84,65 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
     await this.connections.close();
   }
 
-  private async counts(): Promise<{ waiting: number; active: number; delayed: number; failed: number }> {
+  async counts(): Promise<QueueCounts[]> {
+    const names = [...this.queues.keys()].sort();
+    const all = await withTimeout(
+      Promise.all(names.map((name) => this.queueOf(name).getJobCounts())),
+      ENQUEUE_TIMEOUT_MS,
+      'queue counts',
+    );
+    return names.map((name, i) => ({
+      name,
+      waiting: all[i].waiting,
+      active: all[i].active,
+      delayed: all[i].delayed,
+      failed: all[i].failed,
+      completed: all[i].completed,
+    }));
+  }
+
+  async failedJobs(name: JobName, limit: number): Promise<FailedJob[]> {
+    const jobs = await this.queueOf(name).getFailed(0, Math.max(0, limit - 1));
+    return jobs
+      .filter((job) => job)
+      .sort((a, b) => (b.finishedOn ?? 0) - (a.finishedOn ?? 0))
+      .map((job) => ({
+        id: String(job.id),
+        name,
+        data: job.data as unknown,
+        error: job.failedReason ?? 'unknown error',
+        attempts: job.attemptsMade,
+        failedAt: new Date(job.finishedOn ?? job.timestamp).toISOString(),
+      }));
+  }
+
+  async retryFailed(name: JobName, jobId?: string): Promise<number> {
+    let done = 0;
+    for (const job of await this.failedOf(name, jobId)) {
+      await job.retry();
+      done++;
+    }
+    return done;
+  }
+
+  async discardFailed(name: JobName, jobId?: string): Promise<number> {
+    let done = 0;
+    for (const job of await this.failedOf(name, jobId)) {
+      await job.remove();
+      done++;
+    }
+    return done;
+  }
+
+  /** The failed job named (if it is failed), or every failed job of the kind. */
+  private async failedOf(name: JobName, jobId?: string) {
+    const queue = this.queueOf(name);
+    if (jobId === undefined) return (await queue.getFailed()).filter((job) => job);
+    const job = await queue.getJob(jobId);
+    return job && (await job.isFailed()) ? [job] : [];
+  }
+
+  private async totals(): Promise<{ waiting: number; active: number; delayed: number; failed: number }> {
     const all = await Promise.all([...this.queues.values()].map((queue) => queue.getJobCounts()));
     return all.reduce(
       (sum, c) => ({

@@ -14,6 +14,25 @@ export type JobName = (typeof JOBS)[keyof typeof JOBS];
  */
 export const QUEUE_PREFIX = 'atrium';
 
+export interface QueueCounts {
+  name: JobName;
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  completed: number;
+}
+
+export interface FailedJob {
+  id: string;
+  name: JobName;
+  /** The job's data, as given to enqueue. */
+  data: unknown;
+  error: string;
+  attempts: number;
+  failedAt: string;
+}
+
 export type JobHandler<T> = (data: T) => Promise<void>;
 
 export interface EnqueueOptions {
@@ -40,6 +59,15 @@ export abstract class JobQueue {
     for (const job of jobs) await this.enqueue(name, job.data, job.options);
   }
   abstract health(): Promise<{ status: 'up' | 'down'; detail?: string }>;
+
+  /** How many jobs of each kind are in each state, for operators and metrics. */
+  abstract counts(): Promise<QueueCounts[]>;
+  /** Failed jobs of one kind (newest first), with their error. */
+  abstract failedJobs(name: JobName, limit: number): Promise<FailedJob[]>;
+  /** Runs failed jobs again: the one named, or every failed job of the kind. Answers how many. */
+  abstract retryFailed(name: JobName, jobId?: string): Promise<number>;
+  /** Forgets failed jobs: the one named, or every failed job of the kind. Answers how many. */
+  abstract discardFailed(name: JobName, jobId?: string): Promise<number>;
   /** Resolves when nothing is running or waiting (tests and graceful shutdown). */
   abstract drain(): Promise<void>;
 }

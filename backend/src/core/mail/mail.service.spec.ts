@@ -24,6 +24,18 @@ class RecordingQueue extends JobQueue {
   async drain(): Promise<void> {
     // Nothing runs, so nothing to wait for.
   }
+  async counts() {
+    return [];
+  }
+  async failedJobs() {
+    return [];
+  }
+  async retryFailed() {
+    return 0;
+  }
+  async discardFailed() {
+    return 0;
+  }
 }
 
 const config = { smtpUrl: 'smtp://127.0.0.1:2525' } as AppConfig;

@@ -1,4 +1,4 @@
-import { Entity, Index } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { NullableDateColumn, ShortText } from '../../database/columns';
 import { MutableRecordEntity } from '../../database/base-entities';
 import { suffixedSlug } from '../agency-slug';
@@ -39,7 +39,27 @@ export class Agency extends MutableRecordEntity {
   @Index('uq_agencies_previous_slug', { unique: true })
   previousSlug!: string | null;
 
+  /** When a platform operator suspended the agency (status `suspended`); null when active. */
+  @NullableDateColumn()
+  suspendedAt!: Date | null;
+
+  /** The operator's reason, kept for the audit and the admin API (never shown to the agency's clients). */
+  @ShortText(500, { nullable: true })
+  suspendedReason!: string | null;
+
+  /** The owner requires TOTP for every agency user (owner, admins, members). */
+  @Column({ type: 'boolean', default: false })
+  requireTwoFactorForTeam!: boolean;
+
+  /** The owner requires TOTP for every client user of every client. */
+  @Column({ type: 'boolean', default: false })
+  requireTwoFactorForClients!: boolean;
+
   protected override applyDefaults(): void {
+    this.suspendedAt ??= null;
+    this.suspendedReason ??= null;
+    this.requireTwoFactorForTeam ??= false;
+    this.requireTwoFactorForClients ??= false;
     // Sign-up picks the plain slug when it is free; rows made elsewhere get a unique one.
     this.slug ??= suffixedSlug(this.name);
     this.slugChangedAt ??= null;

@@ -1,3 +1,4 @@
+import { AddOperationsAndTwoFactor1796315059197 } from './1796315059197-AddOperationsAndTwoFactor';
 import { AddBilling1796302457663 } from './1796302457663-AddBilling';
 import { AddMessages1796289850301 } from './1796289850301-AddMessages';
 import { AddContracts1796279016369 } from './1796279016369-AddContracts';
@@ -39,4 +40,5 @@ export const MYSQL_MIGRATIONS = [
   AddContracts1796279016369,
   AddMessages1796289850301,
   AddBilling1796302457663,
+  AddOperationsAndTwoFactor1796315059197,
 ];

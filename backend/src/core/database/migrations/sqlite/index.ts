@@ -1,3 +1,4 @@
+import { AddOperationsAndTwoFactor1796315053528 } from './1796315053528-AddOperationsAndTwoFactor';
 import { AddBilling1796302452479 } from './1796302452479-AddBilling';
 import { AddMessages1796289845266 } from './1796289845266-AddMessages';
 import { AddContracts1796279011811 } from './1796279011811-AddContracts';
@@ -39,4 +40,5 @@ export const SQLITE_MIGRATIONS = [
   AddContracts1796279011811,
   AddMessages1796289845266,
   AddBilling1796302452479,
+  AddOperationsAndTwoFactor1796315053528,
 ];
