@@ -13,7 +13,9 @@ module.exports = {
     ],
   },
   // Angular's .mjs bundles and @material/material-color-utilities (ES modules only) are compiled too.
-  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$|@material/material-color-utilities/|dinero.js/|@scure/base/|@noble/hashes/)'],
+  transformIgnorePatterns: [
+    'node_modules/(?!.*\\.mjs$|@material/material-color-utilities/|dinero.js/|@scure/base/|@noble/hashes/)',
+  ],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

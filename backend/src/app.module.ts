@@ -8,6 +8,7 @@ import { DatabaseModule } from './core/database/database.module';
 import { HealthModule } from './core/health/health.module';
 import { JobsModule } from './core/jobs/jobs.module';
 import { MailModule } from './core/mail/mail.module';
+import { MetricsModule } from './core/metrics/metrics.module';
 import { RateLimitModule } from './core/rate-limit/rate-limit.module';
 import { RedisModule } from './core/redis/redis.module';
 import { SchedulingModule } from './core/scheduling/scheduling.module';
@@ -30,6 +31,8 @@ import { ViewAsModule } from './modules/view-as/view-as.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { BillingModule } from './modules/billing/billing.module';
+import { TwoFactorModule } from './modules/two-factor/two-factor.module';
+import { PlatformAdminModule } from './modules/platform-admin/platform-admin.module';
 import { StorageModule } from './core/storage/storage.module';
 import { ENTITIES } from './entities';
 import { TenancyModule } from './core/tenancy/tenancy.module';
@@ -44,6 +47,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(config, ENTITIES),
         RedisModule.forRoot(config),
+        MetricsModule,
         JobsModule.forRoot(config),
         StorageModule.forRoot(config),
         ScheduleModule.forRoot(),
@@ -73,6 +77,8 @@ export class AppModule {
         ContractsModule,
         MessagesModule,
         BillingModule,
+        TwoFactorModule,
+        PlatformAdminModule,
       ],
     };
   }

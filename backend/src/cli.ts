@@ -3,6 +3,8 @@
  *   node dist/backend/cli.js migrate        apply pending migrations
  *   node dist/backend/cli.js seed-demo      fill an empty database with the demo agencies and users
  *   node dist/backend/cli.js check-schema   fail when the entities and the migrations disagree
+ *   node dist/backend/cli.js platform-admin add|remove|list|reset-two-factor   manage platform operators
+ *   node dist/backend/cli.js openapi [--check]   write openapi/atrium.json, or fail when it is out of date
  */
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -17,8 +19,11 @@ import { pendingSchemaChanges } from './core/database/schema-drift';
 import { JsonLogger } from './core/http/json-logger';
 import { DemoModule } from './modules/demo/demo.module';
 import { DemoSeederService } from './modules/demo/demo-seeder.service';
+import { TenantData } from './core/tenancy/tenant-data';
+import { runOpenApiCommand } from './openapi-contract';
+import { operatorAccountsOn, runPlatformAdminCommand } from './modules/platform-admin/operators/operator-cli';
 
-async function main(command: string | undefined): Promise<number> {
+async function main(command: string | undefined, args: string[]): Promise<number> {
   const config = loadConfig({ ...process.env, RUN_WORKERS: 'false' });
   Logger.overrideLogger(new JsonLogger(config.logLevel));
   switch (command) {
@@ -53,13 +58,33 @@ async function main(command: string | undefined): Promise<number> {
       await app.close();
       return 0;
     }
+    case 'platform-admin': {
+      const dataSource = await new DataSource(buildDataSourceOptions(config.database, ENTITIES)).initialize();
+      try {
+        return await runPlatformAdminCommand(operatorAccountsOn(new TenantData(dataSource)), args, {
+          out: (text) => process.stdout.write(text),
+          err: (text) => process.stderr.write(text),
+          readStdin,
+        });
+      } finally {
+        await dataSource.destroy();
+      }
+    }
+    case 'openapi':
+      return runOpenApiCommand(args);
     default:
-      process.stderr.write('Usage: cli.js <migrate|seed-demo|check-schema>\n');
+      process.stderr.write('Usage: cli.js <migrate|seed-demo|check-schema|platform-admin|openapi>\n');
       return 64;
   }
 }
 
-main(process.argv[2]).then(
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+main(process.argv[2], process.argv.slice(3)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(

@@ -3,17 +3,18 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { listRoutes } from './core/auth/route-inventory';
 import { ApiErrorFilter } from './core/http/api-error.filter';
 import { ApiErrorDto } from './core/http/api-error.dto';
 import { bodyIdleTimeout } from './core/http/body-idle-timeout';
 import { registerBodyParsers } from './core/http/body-parsers';
 import { BodyTypeGuard } from './core/http/body-type.guard';
-import { documentHttpRules } from './core/http/openapi-http-rules';
+import { documentHttpRules, operationId } from './core/http/openapi-http-rules';
+import { requestIdFor, requestScope } from './core/http/request-id';
 import { requestLogging } from './core/http/request-logging';
 import {
   API_PAGE_PREFIXES,
@@ -24,6 +25,7 @@ import {
 import { SessionOriginGuard } from './core/http/session-origin.guard';
 import { JsonLogger } from './core/http/json-logger';
 import { createValidationPipe } from './core/http/validation.pipe';
+import { exposeMetrics, METRICS_PATH } from './core/metrics/metrics-exposure';
 import { BrandedIndexService } from './modules/branding/branded-index.service';
 import { RealtimeIoAdapter } from './modules/messages/realtime/realtime-io.adapter';
 import { portalHostHook } from './modules/domains/portal-host.hook';
@@ -37,8 +39,9 @@ import { PortalHostsService } from './modules/domains/portal-hosts.service';
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
-    // Request ids are ours (X-Request-Id), never taken from a header a client sends.
-    genReqId: () => randomUUID(),
+    // A caller's X-Request-Id is passed on only when it is a safe token (request-id.ts); Fastify's
+    // own header handling would take anything.
+    genReqId: requestIdFor,
     requestIdHeader: false,
     routerOptions: {
       // Signed download URLs carry their token as a path parameter (Fastify's default allows 100 characters).
@@ -65,6 +68,8 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
   const server = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   app.setGlobalPrefix('api');
   registerBodyParsers(server);
+  // First: every later hook, the route and its log lines run inside the request's scope (its id).
+  server.addHook('onRequest', requestScope);
   const logging = requestLogging(config);
   server.addHook('onRequest', logging.onRequest);
   if (logging.writesLines) server.addHook('onResponse', logging.onResponse);
@@ -76,6 +81,7 @@ export function configureApp(app: NestFastifyApplication, config: AppConfig): vo
   app.useGlobalGuards(new SessionOriginGuard(config), new BodyTypeGuard(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
+  exposeMetrics(app, server, config);
   setupOpenApi(app);
   if (config.frontendDir) serveFrontend(app, server, config.frontendDir);
 }
@@ -112,17 +118,31 @@ export function buildOpenApiDocument(app: INestApplication) {
         '`Authorization: Bearer <token>`) and sets an httpOnly refresh-token cookie scoped to',
         '`/api/v1/auth`; `POST /api/v1/auth/refresh` rotates it. Agency users may only call agency',
         'routes and client users only portal routes. Every error has the shape',
-        '`{ statusCode, error, message, details? }`; validation errors list each field in `details`.',
+        '`{ statusCode, error, message, details?, requestId }`; validation errors list each field in',
+        '`details`, and `requestId` (also the `X-Request-Id` header) finds the request in the logs.',
       ].join('\n'),
     )
     .setVersion('1')
+    // Paths start with /api: the server is the installation itself, at whatever address it has.
+    .addServer('/', 'This installation')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'access-token')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'A platform operator token from `POST /api/v1/admin/auth/verify` (password, then TOTP)',
+      },
+      'operator-token',
+    )
     .addCookieAuth('atrium_rt', { type: 'apiKey', in: 'cookie', name: 'atrium_rt' }, 'refresh-cookie')
     .build();
   return documentHttpRules(
     SwaggerModule.createDocument(app, document, {
       extraModels: [ApiErrorDto],
+      operationIdFactory: operationId,
     }),
+    listRoutes(app),
   );
 }
 
@@ -154,8 +174,9 @@ function serveFrontend(app: NestFastifyApplication, server: FastifyInstance, dir
   // The build's files, listed once at start-up (it does not change while the server runs).
   app.useStaticAssets({ root, wildcard: false, index: false, maxAge: 60 * 60_000 });
   server.get('/*', async (request, reply) => {
-    if (isApiPath(request.url)) return reply.callNotFound();
     const path = request.url.split('?')[0];
+    // Not a page: metrics answer only where METRICS_TOKEN or METRICS_PORT put them (metrics-exposure.ts).
+    if (isApiPath(request.url) || path === METRICS_PATH) return reply.callNotFound();
     const html = await pages.render(template, { path, hostname: request.hostname });
     return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(html);
   });

@@ -7,6 +7,7 @@ import { Session } from '../src/core/tenancy/entities/session.entity';
 import { User } from '../src/core/tenancy/entities/user.entity';
 import { Factory, refreshCookieFrom, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
+import { withoutRequestId } from './support/error-body';
 
 describe('Authentication', () => {
   let t: TestApp;
@@ -119,6 +120,7 @@ describe('Authentication', () => {
         statusCode: 400,
         error: 'Bad Request',
         message: 'The request body is not valid JSON',
+        requestId: response.headers['x-request-id'],
       });
     });
   });
@@ -136,7 +138,7 @@ describe('Authentication', () => {
         .send({ email: user.email, password: 'not the password at all' });
       expect(unknown.status).toBe(401);
       expect(wrong.status).toBe(401);
-      expect(unknown.body).toEqual(wrong.body);
+      expect(withoutRequestId(unknown.body)).toEqual(withoutRequestId(wrong.body));
       expect(unknown.headers['set-cookie']).toBeUndefined();
     });
 
@@ -152,7 +154,7 @@ describe('Authentication', () => {
         .post('/api/v1/auth/login')
         .send({ email: user.email, password: 'not the password at all' });
       expect(deactivated.status).toBe(401);
-      expect(deactivated.body).toEqual(wrong.body);
+      expect(withoutRequestId(deactivated.body)).toEqual(withoutRequestId(wrong.body));
     });
 
     it('answers forgot-password and resend-confirmation the same for known and unknown emails', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { listRoutes } from '../src/core/auth/route-inventory';
+import { Agency } from '../src/core/tenancy/entities/agency.entity';
 import { CustomDomain } from '../src/modules/domains/entities/custom-domain.entity';
 import { uniqueEmail } from './support/factories';
 import { Actor, ACTORS, MatrixWorld } from './support/matrix-world';
@@ -10,7 +11,13 @@ import { startTestApp, TestApp } from './support/test-app';
  * unknown ids. A route missing from this table fails the suite: new routes must be added here.
  */
 type Outcome = 200 | 201 | 204 | 400 | 401 | 403 | 404 | 415;
-type Request = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; body?: object };
+type Request = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: object;
+  /** A token of the actor's own for this request only (one the request ends, like an operator's sign-out). */
+  bearer?: string;
+};
 interface Entry {
   /**
    * Builds the request; called once per actor (named, for targets only their author may change)
@@ -20,7 +27,23 @@ interface Entry {
   expect: Record<Actor, Outcome>;
 }
 
-const signedOut = { removedUser: 401, expiredToken: 401, anonymous: 401 } as const;
+/** An operator's token has its own audience: no agency, portal or signed-in route accepts it. */
+const signedOut = { operator: 401, removedUser: 401, expiredToken: 401, anonymous: 401 } as const;
+
+/** The admin API: platform operators only; users' tokens are refused (403) whatever their role. */
+const operatorRoute = (ok: Outcome): Record<Actor, Outcome> => ({
+  agencyOwner: 403,
+  agencyAdmin: 403,
+  agencyMember: 403,
+  clientAdmin: 403,
+  clientMember: 403,
+  otherAgency: 403,
+  otherClient: 403,
+  operator: ok,
+  removedUser: 401,
+  expiredToken: 401,
+  anonymous: 401,
+});
 
 /** Agency routes on agency A's data: agency B's owner gets 404, as for an unknown id. */
 const agencyRoute = (ok: Outcome, roles: 'any' | 'owner-admin' = 'any'): Record<Actor, Outcome> => ({
@@ -145,6 +168,121 @@ export const MATRIX: Record<string, Entry> = {
       ...signedOut,
     },
   },
+  // Two-factor settings: each person's own (two-factor.int-spec); invalid bodies here, so nothing is turned on or off.
+  'GET /api/v1/me/two-factor': { request: get('/api/v1/me/two-factor'), expect: anySignedIn(200) },
+  'POST /api/v1/me/two-factor/setup': {
+    request: async () => ({ method: 'POST', path: '/api/v1/me/two-factor/setup' }),
+    expect: anySignedIn(200),
+  },
+  'POST /api/v1/me/two-factor/enable': {
+    request: async () => ({ method: 'POST', path: '/api/v1/me/two-factor/enable', body: {} }),
+    expect: anySignedIn(400),
+  },
+  'POST /api/v1/me/two-factor/disable': {
+    request: async () => ({ method: 'POST', path: '/api/v1/me/two-factor/disable', body: {} }),
+    expect: anySignedIn(400),
+  },
+  'POST /api/v1/me/two-factor/recovery-codes': {
+    request: async () => ({ method: 'POST', path: '/api/v1/me/two-factor/recovery-codes', body: {} }),
+    expect: anySignedIn(400),
+  },
+  'GET /api/v1/agency/security': { request: get('/api/v1/agency/security'), expect: agencyCollection(200) },
+  // Owner only; each agency's owner sets its own (left off, so the matrix's sign-ins stay one step).
+  'PUT /api/v1/agency/security': {
+    request: async () => ({
+      method: 'PUT',
+      path: '/api/v1/agency/security',
+      body: { requireTwoFactorForTeam: false, requireTwoFactorForClients: false },
+    }),
+    expect: { ...agencyCollection(200), agencyAdmin: 403, agencyMember: 403 },
+  },
+  // The platform admin API (platform-admin-*.int-spec): each change on a fresh agency of its own.
+  'POST /api/v1/admin/auth/logout': {
+    request: async (w, actor) => ({
+      method: 'POST',
+      path: '/api/v1/admin/auth/logout',
+      ...(actor === 'operator' ? { bearer: await w.freshOperatorToken() } : {}),
+    }),
+    expect: operatorRoute(204),
+  },
+  'GET /api/v1/admin/agencies': { request: get('/api/v1/admin/agencies'), expect: operatorRoute(200) },
+  'GET /api/v1/admin/agencies/:id': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/admin/agencies/${w.agencyA.id}` }),
+    expect: operatorRoute(200),
+  },
+  'PUT /api/v1/admin/agencies/:id/plan': {
+    request: async (w) => ({
+      method: 'PUT',
+      path: `/api/v1/admin/agencies/${w.agencyB.id}/plan`,
+      body: { plan: 'full' },
+    }),
+    expect: operatorRoute(200),
+  },
+  'POST /api/v1/admin/agencies/:id/suspend': {
+    request: async (w) => ({
+      method: 'POST',
+      path: `/api/v1/admin/agencies/${(await w.factory.agency()).id}/suspend`,
+      body: { reason: 'Matrix' },
+    }),
+    expect: operatorRoute(200),
+  },
+  'POST /api/v1/admin/agencies/:id/restore': {
+    request: async (w) => {
+      const agency = await w.factory.agency();
+      await w.t.db.getRepository(Agency).update({ id: agency.id }, { status: 'suspended', suspendedAt: new Date() });
+      return { method: 'POST', path: `/api/v1/admin/agencies/${agency.id}/restore` };
+    },
+    expect: operatorRoute(200),
+  },
+  // Export and deletion (platform-admin-data.int-spec), each on a fresh agency of its own.
+  'GET /api/v1/admin/agencies/:id/export': {
+    request: async (w) => ({ method: 'GET', path: `/api/v1/admin/agencies/${(await w.factory.agency()).id}/export` }),
+    expect: operatorRoute(200),
+  },
+  'DELETE /api/v1/admin/agencies/:id': {
+    request: async (w) => {
+      const agency = await w.factory.agency();
+      return { method: 'DELETE', path: `/api/v1/admin/agencies/${agency.id}`, body: { confirm: agency.slug } };
+    },
+    expect: operatorRoute(200),
+  },
+  // Queues, outbox and audit search (platform-admin-queues/-audit.int-spec); no failed job or email
+  // here, so the one-id routes answer an operator 404.
+  'GET /api/v1/admin/queues': { request: get('/api/v1/admin/queues'), expect: operatorRoute(200) },
+  'GET /api/v1/admin/queues/:name/failed': {
+    request: get('/api/v1/admin/queues/media.thumbnail/failed'),
+    expect: operatorRoute(200),
+  },
+  'POST /api/v1/admin/queues/:name/failed/retry': {
+    request: async () => ({ method: 'POST', path: '/api/v1/admin/queues/media.thumbnail/failed/retry' }),
+    expect: operatorRoute(200),
+  },
+  'POST /api/v1/admin/queues/:name/failed/:jobId/retry': {
+    request: async () => ({ method: 'POST', path: '/api/v1/admin/queues/media.thumbnail/failed/1/retry' }),
+    expect: operatorRoute(404),
+  },
+  'DELETE /api/v1/admin/queues/:name/failed': {
+    request: async () => ({ method: 'DELETE', path: '/api/v1/admin/queues/media.thumbnail/failed' }),
+    expect: operatorRoute(200),
+  },
+  'DELETE /api/v1/admin/queues/:name/failed/:jobId': {
+    request: async () => ({ method: 'DELETE', path: '/api/v1/admin/queues/media.thumbnail/failed/1' }),
+    expect: operatorRoute(404),
+  },
+  'GET /api/v1/admin/outbox': { request: get('/api/v1/admin/outbox'), expect: operatorRoute(200) },
+  'GET /api/v1/admin/outbox/failed': { request: get('/api/v1/admin/outbox/failed'), expect: operatorRoute(200) },
+  'POST /api/v1/admin/outbox/failed/retry': {
+    request: async () => ({ method: 'POST', path: '/api/v1/admin/outbox/failed/retry' }),
+    expect: operatorRoute(200),
+  },
+  'POST /api/v1/admin/outbox/failed/:id/retry': {
+    request: async () => ({
+      method: 'POST',
+      path: '/api/v1/admin/outbox/failed/00000000-0000-4000-8000-000000000000/retry',
+    }),
+    expect: operatorRoute(404),
+  },
+  'GET /api/v1/admin/audit': { request: get('/api/v1/admin/audit'), expect: operatorRoute(200) },
   'GET /api/v1/agency/overview': { request: get('/api/v1/agency/overview'), expect: agencyCollection(200) },
   'GET /api/v1/agency/dashboard': { request: get('/api/v1/agency/dashboard'), expect: agencyCollection(200) },
   'GET /api/v1/clients': { request: get('/api/v1/clients'), expect: agencyCollection(200) },
@@ -1035,6 +1173,15 @@ export const PUBLIC_ROUTES = [
   'POST /api/v1/auth/confirm-email',
   'POST /api/v1/auth/resend-confirmation',
   'POST /api/v1/auth/magic-link',
+  // Platform operators' sign-in: password, then TOTP with the signed challenge (platform-admin-auth.int-spec).
+  'POST /api/v1/admin/auth/login',
+  'POST /api/v1/admin/auth/enrol/start',
+  'POST /api/v1/admin/auth/enrol/finish',
+  'POST /api/v1/admin/auth/verify',
+  // The second step of a sign-in: the signed, host-bound challenge token is the credential (two-factor.int-spec).
+  'POST /api/v1/auth/2fa/verify',
+  'POST /api/v1/auth/2fa/enrol/start',
+  'POST /api/v1/auth/2fa/enrol/finish',
   'POST /api/v1/invitations/preview',
   'POST /api/v1/invitations/accept',
   'GET /api/v1/dev/mailbox',
@@ -1104,7 +1251,7 @@ describe('Authorization matrix', () => {
       for (const actor of ACTORS) {
         const request = await entry.request(world, actor);
         let call = t.http()[request.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](request.path);
-        if (actor !== 'anonymous') call = call.set('Authorization', `Bearer ${world.tokens[actor]}`);
+        if (actor !== 'anonymous') call = call.set('Authorization', `Bearer ${request.bearer ?? world.tokens[actor]}`);
         const response = await (request.body ? call.send(request.body) : call);
         answers[actor] = response.status;
         if (response.status >= 400) expect(response.body).toMatchObject({ statusCode: response.status });

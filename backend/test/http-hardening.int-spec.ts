@@ -75,6 +75,7 @@ describe('HTTP hardening', () => {
         statusCode: 415,
         error: 'Unsupported Media Type',
         message: 'Send the request body as JSON (application/json)',
+        requestId: plain.headers['x-request-id'],
       });
       expect(setsRefreshCookie(plain)).toBe(false);
     });
@@ -123,6 +124,7 @@ describe('HTTP hardening', () => {
           error: 'Unsupported Media Type',
           message:
             'The Content-Type header is not one this API reads: send the request body as JSON (application/json)',
+          requestId: response.headers['x-request-id'],
         });
         expect(setsRefreshCookie(response)).toBe(false);
       }
@@ -144,6 +146,7 @@ describe('HTTP hardening', () => {
             statusCode: 403,
             error: 'Forbidden',
             message: 'Sign-in requests are only accepted from this site’s own pages.',
+            requestId: response.headers['x-request-id'],
           },
         });
         expect(setsRefreshCookie(response)).toBe(false);
@@ -235,6 +238,7 @@ describe('HTTP hardening', () => {
         statusCode: 400,
         error: 'Bad Request',
         message: 'The request body is nested too deeply',
+        requestId: expect.any(String),
       };
       const body = `{"email":${nested(5000)}}`;
       const anonymous = await t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send(body);
@@ -296,6 +300,7 @@ describe('HTTP hardening', () => {
           statusCode: 413,
           error: 'Payload Too Large',
           message: 'The request body is too large',
+          requestId: expect.any(String),
         });
         expect(response.headers.connection).toBe('close');
       } finally {

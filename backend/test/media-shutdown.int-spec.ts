@@ -109,6 +109,7 @@ describe('Media: shutdown mid-upload and temporary files left behind', () => {
       statusCode: 503,
       error: 'Service Unavailable',
       message: RESTARTING_MESSAGE,
+      requestId: expect.any(String),
     });
     request.destroy();
     await closing;

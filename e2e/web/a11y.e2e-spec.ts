@@ -112,6 +112,7 @@ const SHELLS = [
       '/app/settings/team',
       '/app/settings/branding',
       '/app/settings/profile',
+      '/app/settings/security',
       '/app/billing',
       '/app/billing/invoices/new',
       '/app/billing/recurring',
@@ -136,6 +137,8 @@ test.describe('Every page of both shells, at both widths', () => {
   for (const shell of SHELLS) {
     for (const width of [1280, 360]) {
       test(`${shell.pages[0]} shell at ${width} px: no violation of any impact`, async ({ browser }) => {
+        // One full axe run per page, a dozen pages: longer than the default minute.
+        test.setTimeout(120_000);
         const context = await browser.newContext({
           viewport: { width, height: 900 },
           extraHTTPHeaders: personAddress(),

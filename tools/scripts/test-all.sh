@@ -2,7 +2,7 @@
 # `npm test`: every suite, in order, each on real components:
 #   lint · build · unit tests · integration on SQLite · integration on MariaDB + Redis
 #   · black-box API tests against the built backend · Playwright in Chromium.
-# Needs MariaDB, Redis, Chromium, dnsmasq, pebble, caddy, poppler-utils and qpdf installed (see
+# Needs MariaDB, Redis, Chromium, dnsmasq, pebble, caddy, poppler-utils, qpdf and docker-compose installed (see
 # README, or run `bash .ci/run` as root, which installs them). A missing component fails its suite
 # loudly; nothing is skipped.
 # The last line is the totals over every suite: "N passed, N failed".
@@ -49,6 +49,10 @@ run_jest() {
 run_step "lint" npx nx run-many -t lint --output-style=static
 run_step "format (prettier)" npx prettier --check . --log-level=warn
 run_step "build" npx nx run-many -t build -p backend,frontend --output-style=static
+# The published API contract (openapi/atrium.json): the committed file is the code's document
+# (fix: npm run openapi:export), and it passes the repository's Spectral rules (.spectral.yaml).
+run_step "OpenAPI: committed file is current" node dist/backend/cli.js openapi --check
+run_step "OpenAPI: Spectral lint" npx spectral lint openapi/atrium.json --ruleset .spectral.yaml --fail-severity=error
 
 for project in shared backend frontend; do
   case $project in

@@ -53,6 +53,8 @@ export interface AppConfig {
    * before the server stops accepting connections; in-flight requests are served either way.
    */
   shutdownDrainDelayMs: number;
+  /** Where Prometheus may scrape `/metrics` (core/metrics); with neither port nor token, nowhere. */
+  metrics: MetricsConfig;
   /** 32-byte key that encrypts provider tokens at rest (AES-256-GCM). */
   encryptionKey: Buffer;
   /** True when ENCRYPTION_KEY was not set and a random per-process key is in use (development only). */
@@ -69,6 +71,14 @@ export interface AppConfig {
 }
 
 /** Online payments (issue 17): the local sandbox provider, and where the Stripe client talks to. */
+export interface MetricsConfig {
+  /** A separate HTTP server answering only `GET /metrics` (METRICS_PORT), bound to `host`. */
+  port: number | null;
+  host: string;
+  /** `/metrics` on the main port, for `Authorization: Bearer <token>` only (METRICS_TOKEN). */
+  token: string | null;
+}
+
 export interface PaymentsConfig {
   /** The built-in sandbox payment provider (hosted page, signed webhooks), so paying works offline. */
   localProvider: boolean;

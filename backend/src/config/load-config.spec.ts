@@ -1,5 +1,5 @@
 import { ConfigError } from './app-config';
-import { loadConfig } from './load-config';
+import { knownEnvironmentVariables, loadConfig } from './load-config';
 
 describe('loadConfig', () => {
   it('runs on embedded defaults with nothing set', () => {
@@ -116,6 +116,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MESSAGE_DIGEST_HOUR: '24' })).toThrow(/MESSAGE_DIGEST_HOUR/);
     expect(() => loadConfig({ MESSAGE_EMAIL_POLL_MS: '10' })).toThrow(/MESSAGE_EMAIL_POLL_MS/);
   });
+
+  it('serves metrics nowhere by default, and reads their own port or a long enough token', () => {
+    expect(loadConfig({}).metrics).toEqual({ port: null, host: '127.0.0.1', token: null });
+    const token = 'a-scraper-token-of-32-characters';
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: token }).metrics).toEqual({
+      port: 9464,
+      host: '0.0.0.0',
+      token,
+    });
+    expect(() => loadConfig({ METRICS_PORT: '3000' })).toThrow(/METRICS_PORT must differ from PORT/);
+    expect(() => loadConfig({ METRICS_PORT: 'none' })).toThrow(/METRICS_PORT/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 24/);
+  });
 });
 
 describe('loadConfig: social platforms and token encryption', () => {
@@ -197,5 +210,13 @@ describe('loadConfig: social platforms and token encryption', () => {
     expect(() => loadConfig({ DNS_RESOLVER: 'dns.google:53', PORTAL_CNAME_TARGET: 'https://x/' })).toThrow(
       /DNS_RESOLVER[\s\S]*PORTAL_CNAME_TARGET|PORTAL_CNAME_TARGET[\s\S]*DNS_RESOLVER/,
     );
+  });
+
+  it('names every variable it reads, on each database and storage branch', () => {
+    const known = knownEnvironmentVariables();
+    expect(known).toEqual(
+      expect.arrayContaining(['NODE_ENV', 'JWT_SECRET', 'DATABASE_PATH', 'DATABASE_HOST', 'MEDIA_DIR', 'S3_ENDPOINT']),
+    );
+    expect(known.filter((name) => !/^[A-Z][A-Z0-9_]*$/.test(name))).toEqual([]);
   });
 });

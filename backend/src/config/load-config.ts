@@ -6,6 +6,7 @@ import {
   ContractsConfig,
   DatabaseConfig,
   MessagesConfig,
+  MetricsConfig,
   PaymentsConfig,
   ProviderCredentialsConfig,
   SocialConfig,
@@ -78,6 +79,7 @@ export function loadConfig(env: Env): AppConfig {
     migrateOnStart: read.bool('MIGRATE_ON_START', true),
     runWorkers: read.bool('RUN_WORKERS', true),
     shutdownDrainDelayMs: read.int('SHUTDOWN_DRAIN_DELAY_MS', 0, 0, 20_000),
+    metrics: readMetrics(read, port, problems),
     encryptionKey: encryptionKeyRaw ? createHash('sha256').update(encryptionKeyRaw).digest() : randomBytes(32),
     encryptionKeyGenerated: encryptionKeyRaw === null,
     social: readSocial(read, nodeEnv, problems),
@@ -98,6 +100,34 @@ export function loadConfig(env: Env): AppConfig {
   return config;
 }
 
+/**
+ * The name of every environment variable the configuration reader reads, recorded while it reads
+ * on each of its branches (SQLite and MySQL/MariaDB, local and S3 storage), so the list cannot
+ * drift from the reader. The production-shape test holds docker-compose.yml to it.
+ */
+export function knownEnvironmentVariables(): string[] {
+  const names = new Set<string>();
+  const recording = (env: Env): Env =>
+    new Proxy(env, {
+      get(target, name) {
+        if (typeof name === 'string') names.add(name);
+        return target[name as string];
+      },
+    });
+  const branches: Env[] = [
+    {},
+    { DATABASE_TYPE: 'mysql', STORAGE_DRIVER: 's3', S3_BUCKET: 'b', S3_ACCESS_KEY: 'a', S3_SECRET_KEY: 's' },
+  ];
+  for (const env of branches) {
+    try {
+      loadConfig(recording(env));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+    }
+  }
+  return [...names].sort();
+}
+
 function readContracts(read: EnvReader, problems: string[]): ContractsConfig {
   const signingP12Path = read.optional('SIGNING_P12_PATH');
   const signingP12Password = read.optional('SIGNING_P12_PASSWORD');
@@ -113,6 +143,17 @@ function readContracts(read: EnvReader, problems: string[]): ContractsConfig {
     timestampUrl: read.optionalUrl('SIGNING_TSA_URL', ['http:', 'https:']),
     pollMs: read.int('CONTRACT_POLL_MS', 60_000, 200, 3_600_000),
   };
+}
+
+function readMetrics(read: EnvReader, mainPort: number, problems: string[]): MetricsConfig {
+  const port = read.optional('METRICS_PORT') === null ? null : read.int('METRICS_PORT', 0, 1, 65535);
+  if (port !== null && port === mainPort) {
+    problems.push('METRICS_PORT must differ from PORT: the public port never serves metrics without a token');
+  }
+  const token = read.optional('METRICS_TOKEN');
+  // A scraper's token is a shared secret like any other: long enough not to be guessed.
+  if (token !== null && token.length < 24) problems.push('METRICS_TOKEN must be at least 24 characters long');
+  return { port, host: read.string('METRICS_HOST', '127.0.0.1'), token };
 }
 
 function readMessages(read: EnvReader): MessagesConfig {

@@ -26,6 +26,7 @@ import { InvoiceLine } from '../../src/modules/billing/entities/invoice-line.ent
 import { RecurringInvoice } from '../../src/modules/billing/entities/recurring-invoice.entity';
 import { CLIENT_PERMISSIONS } from '@atrium/shared';
 import { Factory, uniqueEmail } from './factories';
+import { operatorSession } from './operator-session';
 import type { TestApp } from './test-app';
 
 /** Everyone the authorization matrix asks about (SPEC §8, issue: isolation proven). */
@@ -37,6 +38,8 @@ export const ACTORS = [
   'clientMember',
   'otherAgency',
   'otherClient',
+  /** A platform operator (password + TOTP): the admin API only. */
+  'operator',
   'removedUser',
   'expiredToken',
   'anonymous',
@@ -54,7 +57,7 @@ export class MatrixWorld {
   clientA1!: Client;
   clientA2!: Client;
   tokens = {} as Record<Exclude<Actor, 'anonymous'>, string>;
-  userIds = {} as Record<Exclude<Actor, 'anonymous' | 'expiredToken'>, string>;
+  userIds = {} as Record<Exclude<Actor, 'anonymous' | 'expiredToken' | 'operator'>, string>;
 
   constructor(readonly t: TestApp) {
     this.factory = new Factory(t);
@@ -69,7 +72,7 @@ export class MatrixWorld {
     const clientB1 = await f.client(this.agencyB, [...CLIENT_PERMISSIONS], 'Client B1');
 
     const owner = await f.agencyUser(this.agencyA, 'owner');
-    const people: Record<Exclude<Actor, 'anonymous' | 'expiredToken'>, User> = {
+    const people: Record<Exclude<Actor, 'anonymous' | 'expiredToken' | 'operator'>, User> = {
       agencyOwner: owner,
       agencyAdmin: await f.agencyUser(this.agencyA, 'admin'),
       agencyMember: await f.agencyUser(this.agencyA, 'member'),
@@ -84,6 +87,7 @@ export class MatrixWorld {
       this.userIds[actor as keyof typeof people] = user.id;
       this.tokens[actor as keyof typeof people] = (await f.signIn(user.email)).accessToken;
     }
+    this.tokens.operator = await this.freshOperatorToken();
     await this.t.db
       .getRepository(ClientMembership)
       .update({ userId: people.removedUser.id }, { status: 'deactivated' });
@@ -102,6 +106,11 @@ export class MatrixWorld {
       },
     );
     return this;
+  }
+
+  /** A new operator's token, signed in with password and TOTP. */
+  async freshOperatorToken(): Promise<string> {
+    return (await operatorSession(this.t)).token;
   }
 
   /** A GET as one of the actors, with their real token. */
@@ -291,7 +300,7 @@ export class MatrixWorld {
    * A message just written in client A1's conversation by one of the actors (the conversation is
    * made when missing; its counters move as the service would move them).
    */
-  async freshMessage(author: Exclude<Actor, 'anonymous' | 'expiredToken'>): Promise<Message> {
+  async freshMessage(author: Exclude<Actor, 'anonymous' | 'expiredToken' | 'operator'>): Promise<Message> {
     const conversations = this.t.db.getRepository(Conversation);
     const conversation =
       (await conversations.findOneBy({ clientId: this.clientA1.id })) ??

@@ -69,6 +69,12 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./features/branding/branding.routes').then((m) => m.BRANDING_ROUTES),
       },
       {
+        // Owners only: who must use two-step verification (the API refuses everyone else).
+        path: 'settings/security',
+        canMatch: [agencyRoleGuard('owner')],
+        loadChildren: () => import('./features/two-factor/two-factor.routes').then((m) => m.AGENCY_SECURITY_ROUTES),
+      },
+      {
         // The person's own profile (every role); linked from the user menu.
         path: 'settings/profile',
         loadChildren: () => import('./features/users/users.routes').then((m) => m.PROFILE_SETTINGS_ROUTES),

@@ -5,6 +5,7 @@ import {
   Injectable,
   Logger,
   NotFoundException,
+  Optional,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -15,9 +16,11 @@ import { VIEW_AS_READ_ONLY_MESSAGE } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ContextLoader } from '../tenancy/context-loader.service';
+import { WorkspaceSuspendedException } from '../tenancy/workspace-suspended.exception';
 import { asDatabaseFault } from '../database/database-faults';
 import { accessTokenKey } from './jwt-key';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, JwtStrategy, type AccessTokenPayload } from './jwt.strategy';
+import { OperatorAuthenticator } from './operator-authenticator';
 import type { RequestContext } from './request-context';
 import { ROUTE_POLICY, RoutePolicy } from './route-policy';
 
@@ -39,6 +42,8 @@ export class AccessGuard extends AuthGuard('jwt') {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly contexts: ContextLoader,
     private readonly strategy: JwtStrategy,
+    // Provided by the platform-admin feature; absent, every operator route stays closed.
+    @Optional() private readonly operators?: OperatorAuthenticator,
   ) {
     super();
     // The key given at construction: JwtService's per-call options accept only a string or Buffer.
@@ -59,6 +64,14 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (policy.kind === 'public') {
       await this.refuseViewAsWrite(request);
       return true;
+    }
+    if (policy.kind === 'operator') {
+      const operator = await this.operators?.authenticate(request);
+      if (operator) {
+        request.operator = operator;
+        return true;
+      }
+      // Not an operator: a user's live session is told this area is not theirs (403), anything else 401.
     }
 
     const context = await this.authenticate(execution, request);
@@ -114,6 +127,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     // The database failing to answer says nothing about the credential: 503, and the session stays.
     const databaseFault = asDatabaseFault(error);
     if (databaseFault) throw databaseFault;
+    if (error instanceof WorkspaceSuspendedException) throw error;
     if (error || !user) throw new UnauthorizedException('Your session has ended. Please sign in again.');
     return user;
   }

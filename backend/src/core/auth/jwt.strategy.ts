@@ -11,6 +11,7 @@ import {
   DatabaseUnavailableException,
 } from '../database/database-faults';
 import { ContextLoader } from '../tenancy/context-loader.service';
+import { WorkspaceSuspendedException } from '../tenancy/workspace-suspended.exception';
 import { accessTokenKey } from './jwt-key';
 import { VerifiedTokens } from './verified-tokens';
 import type { RequestContext } from './request-context';
@@ -86,6 +87,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       // 503 with Retry-After (the guard passes it on), so clients retry instead of signing out.
       throw asDatabaseFault(error) ?? new DatabaseUnavailableException(DATABASE_UNAVAILABLE_MESSAGE, error);
     }
-    return context ?? false;
+    if (context) return context;
+    // A live session of a suspended agency: say so (403) rather than "your session has ended".
+    const suspendedAs = await this.contexts.suspendedAudience(payload.sub, requestMeta(request), payload.sid);
+    if (suspendedAs) throw new WorkspaceSuspendedException(suspendedAs);
+    return false;
   }
 }

@@ -24,6 +24,12 @@ export class ApiErrorDto {
     description: 'Present on validation errors: one entry per field',
   })
   details?: ApiFieldErrorDto[];
+
+  @ApiProperty({
+    example: '3f6c2a9e-1b7d-4c55-9f0e-2d8a7b1c4e60',
+    description: "The request's id, as in its X-Request-Id header and every log line written while handling it",
+  })
+  requestId!: string;
 }
 
 export class MessageDto {

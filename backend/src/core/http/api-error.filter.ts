@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError, ApiFieldError } from '@atrium/shared';
 import { asDatabaseFault } from '../database/database-faults';
+import { currentRequestId } from './request-id';
 
 /** Carries per-field validation errors through to the one error shape. */
 export class ValidationFailedException extends HttpException {
@@ -17,7 +18,7 @@ export class ValidationFailedException extends HttpException {
 }
 
 /**
- * Every error leaves the API in one shape: { statusCode, error, message, details? } (SPEC §7).
+ * Every error leaves the API in one shape: { statusCode, error, message, details?, requestId } (SPEC §7).
  * Other errors that carry a 4xx status keep it; anything unexpected becomes a 500 whose message
  * reveals nothing internal. Nest also hands it what fails before a route runs (reading the body,
  * the request hooks), through the error handler it gives Fastify.
@@ -31,7 +32,9 @@ export class ApiErrorFilter implements ExceptionFilter {
     // A database that cannot answer (or a deadlock that outlived its retries) is a 503 to retry, not a 500.
     const databaseFault = asDatabaseFault(exception);
     const known = databaseFault ?? exception;
-    const body = this.toApiError(known);
+    const request = host.switchToHttp().getRequest<FastifyRequest | undefined>();
+    const requestId = request?.id ?? currentRequestId();
+    const body: ApiError = { ...this.toApiError(known), ...(requestId ? { requestId } : {}) };
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception : String(exception));
     }

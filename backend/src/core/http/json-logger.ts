@@ -1,11 +1,14 @@
 import { LoggerService } from '@nestjs/common';
+import { redact } from './redact';
+import { currentRequestId } from './request-id';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;
 
 /**
  * Structured logs: one JSON object per line on stdout, so a log shipper can index them without
- * parsing prose. Nest's own log calls are mapped onto the same levels.
+ * parsing prose. Nest's own log calls are mapped onto the same levels. A line written while a
+ * request is handled carries its `requestId`; secrets are redacted from every line (redact.ts).
  */
 export class JsonLogger implements LoggerService {
   constructor(private readonly minLevel: Level = 'info') {}
@@ -35,6 +38,7 @@ export class JsonLogger implements LoggerService {
       time: new Date().toISOString(),
       level,
       context,
+      requestId: currentRequestId(),
     };
     if (message instanceof Error) {
       entry['msg'] = message.message;
@@ -45,6 +49,6 @@ export class JsonLogger implements LoggerService {
       entry['msg'] = String(message);
     }
     if (stack) entry['stack'] = stack;
-    process.stdout.write(`${JSON.stringify(entry)}\n`);
+    process.stdout.write(`${JSON.stringify(redact(entry))}\n`);
   }
 }

@@ -7,8 +7,8 @@ type Timed = FastifyRequest & { [STARTED]?: bigint };
 
 /**
  * One structured line per request: id, method, path (no query string: it may carry tokens),
- * status, time. The id (Fastify's request id, a UUID) is sent back as `X-Request-Id` either way;
- * the line is only worked out where it is written (LOG_LEVEL info or debug).
+ * status, time. The id (request-id.ts) is sent back as `X-Request-Id` either way; the line is only
+ * worked out where it is written (LOG_LEVEL info or debug).
  */
 export function requestLogging(config: Pick<AppConfig, 'logLevel'>) {
   const logger = new Logger('http');
@@ -17,7 +17,6 @@ export function requestLogging(config: Pick<AppConfig, 'logLevel'>) {
     writesLines,
     onRequest(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
       if (writesLines) (request as Timed)[STARTED] = process.hrtime.bigint();
-      reply.header('X-Request-Id', request.id);
       done();
     },
     onResponse(request: FastifyRequest, reply: FastifyReply, done: () => void): void {

@@ -1,6 +1,7 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { JobOptions, Queue } from 'bull';
 import type { BullConnections } from './bull-connections';
+import { JobTimer, timedHandler } from './job-timing';
 import { EnqueueOptions, FailedJob, JobHandler, JobName, JobQueue, QueueCounts } from './job-queue';
 
 const ENQUEUE_TIMEOUT_MS = 3000;
@@ -17,6 +18,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
     private readonly queues: ReadonlyMap<JobName, Queue>,
     private readonly runWorkers: boolean,
     private readonly connections: BullConnections,
+    private readonly timer: JobTimer | null = null,
   ) {
     super();
   }
@@ -30,8 +32,9 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
 
   register<T>(name: JobName, handler: JobHandler<T>, concurrency = 2): void {
     if (!this.runWorkers) return;
+    const timed = timedHandler(name, handler, this.timer);
     void this.queueOf(name)
-      .process(concurrency, async (job) => handler(job.data as T))
+      .process(concurrency, async (job) => timed(job.data as T))
       .catch((error: unknown) => {
         this.logger.error({
           msg: `Processor for ${name} stopped`,

@@ -1,5 +1,6 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { JobTimer, timedHandler } from './job-timing';
 import { EnqueueOptions, FailedJob, JobHandler, JobName, JobQueue, QueueCounts } from './job-queue';
 
 /** Failed jobs kept per kind for operators to retry or discard; the oldest are forgotten first. */
@@ -25,12 +26,15 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationShutdown
   private readonly tallies = new Map<JobName, Omit<QueueCounts, 'name' | 'failed'>>();
   private readonly failed = new Map<JobName, FailedEntry[]>();
 
-  constructor(private readonly backoffMs = 1000) {
+  constructor(
+    private readonly backoffMs = 1000,
+    private readonly timer: JobTimer | null = null,
+  ) {
     super();
   }
 
   register<T>(name: JobName, handler: JobHandler<T>): void {
-    this.handlers.set(name, handler as JobHandler<unknown>);
+    this.handlers.set(name, timedHandler(name, handler, this.timer) as JobHandler<unknown>);
   }
 
   async enqueue<T>(name: JobName, data: T, options: EnqueueOptions = {}): Promise<void> {

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { JobQueue, JOBS } from '../jobs/job-queue';
+import { agencyNotSuspended } from './held-emails';
 import { OutboxEmail } from './outbox-email.entity';
 import { TenantData } from '../tenancy/tenant-data';
 
@@ -19,9 +20,12 @@ const BACKOFF_MAX_MS = 60 * 60_000;
  * STUCK_AFTER_MS, so a row is never re-sent while this process still tries to record it.
  */
 export const BOOKKEEPING_RETRY_DELAYS_MS = [200, 1000, 5000, 15_000];
-/** What replaces the bodies of a sent email: its links (sign-in, reset, invitation) must not outlive the send. */
+/**
+ * What replaces the bodies of a sent email: its links (sign-in, reset, invitation) must not outlive
+ * the send. An email given up on keeps its bodies, so an operator can send it again once SMTP is
+ * fixed (POST /admin/outbox/failed/retry); its links still expire by their own rules.
+ */
 export const SENT_BODY_MARKER = '[sent; body removed]';
-export const UNSENT_BODY_MARKER = '[not delivered; body removed]';
 
 /**
  * Consumer side of the outbox: claims one email (so two workers never send it twice), sends it
@@ -86,6 +90,7 @@ export class MailDeliveryService implements OnModuleInit {
       .where('id = :id', { id: emailId })
       .andWhere("status = 'pending'")
       .andWhere('nextAttemptAt <= :now', { now })
+      .andWhere(agencyNotSuspended('agencyId'))
       .execute();
     if ((claimed.affected ?? 0) === 0) return;
 
@@ -149,8 +154,6 @@ export class MailDeliveryService implements OnModuleInit {
           status: giveUp ? 'failed' : 'pending',
           nextAttemptAt: new Date(Date.now() + delay),
           lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
-          // An email given up on keeps no live link either.
-          ...(giveUp ? { textBody: UNSENT_BODY_MARKER, htmlBody: UNSENT_BODY_MARKER } : {}),
         },
       );
     } catch (bookkeeping) {

@@ -1,6 +1,10 @@
 import type { AppConfig } from '../../config/app-config';
 import { JobQueue, type EnqueueOptions, type JobName } from '../jobs/job-queue';
+import type { TenantData } from '../tenancy/tenant-data';
 import { MailService } from './mail.service';
+
+/** dispatchDue, tested here, reads nothing from the database. */
+const unusedTenant = { unscoped: () => ({}) } as unknown as TenantData;
 
 /** Records each enqueueMany call; the batch numbered `failAt` (1-based) fails like Redis away. */
 class RecordingQueue extends JobQueue {
@@ -44,7 +48,7 @@ const rows = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `
 describe('MailService.dispatchDue', () => {
   it('enqueues a thousand deliveries in a few batches, one job per row and attempt', async () => {
     const queue = new RecordingQueue();
-    expect(await new MailService(config, queue).dispatchDue(rows(1201))).toBe(1201);
+    expect(await new MailService(config, queue, unusedTenant).dispatchDue(rows(1201))).toBe(1201);
     expect(queue.batches.map((batch) => batch.length)).toEqual([500, 500, 201]);
     expect(queue.batches[2][200]).toEqual({
       data: { emailId: 'email-1200' },
@@ -54,13 +58,13 @@ describe('MailService.dispatchDue', () => {
 
   it('stops at a failed batch without throwing, and says how many went (the sweeper takes the rest)', async () => {
     const queue = new RecordingQueue(2);
-    expect(await new MailService(config, queue).dispatchDue(rows(1201))).toBe(500);
+    expect(await new MailService(config, queue, unusedTenant).dispatchDue(rows(1201))).toBe(500);
     expect(queue.batches).toHaveLength(2);
   });
 
   it('enqueues nothing while emails are only captured (no SMTP server)', async () => {
     const queue = new RecordingQueue();
-    expect(await new MailService({ smtpUrl: null } as AppConfig, queue).dispatchDue(rows(3))).toBe(0);
+    expect(await new MailService({ smtpUrl: null } as AppConfig, queue, unusedTenant).dispatchDue(rows(3))).toBe(0);
     expect(queue.batches).toHaveLength(0);
   });
 });

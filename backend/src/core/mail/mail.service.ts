@@ -3,7 +3,9 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { insertRows } from '../database/insert-rows';
 import { JobQueue, JOBS } from '../jobs/job-queue';
-import { managerOf, Transactional } from '../tenancy/tenant-data';
+import { managerOf, TenantData, Transactional } from '../tenancy/tenant-data';
+import type { EntityManager } from 'typeorm';
+import { agencyNotSuspended } from './held-emails';
 import type { EmailContent } from './mail-templates';
 import { OutboxEmail } from './outbox-email.entity';
 
@@ -27,10 +29,15 @@ export interface OutgoingEmail extends EmailContent {
 export class MailService {
   private readonly logger = new Logger(MailService.name);
 
+  private readonly db: EntityManager;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue,
-  ) {}
+    tenant: TenantData,
+  ) {
+    this.db = tenant.unscoped('outbox: emails are dispatched by id, whatever their agency');
+  }
 
   get capturing(): boolean {
     return this.config.smtpUrl === null;
@@ -64,7 +71,24 @@ export class MailService {
 
   /** Call after the transaction that queued the emails has committed. Never throws. */
   async dispatch(ids: string[]): Promise<void> {
-    await this.dispatchDue(ids.map((id) => ({ id, attempts: 0 })));
+    if (ids.length === 0 || this.capturing) return;
+    // A suspended agency's emails are not enqueued: the job would find nothing to send yet still
+    // spend its id (row and attempt), and the sweeper's job for the row after the restore with it.
+    let deliverable: string[];
+    try {
+      const rows = await this.db
+        .getRepository(OutboxEmail)
+        .createQueryBuilder('e')
+        .select('e.id', 'id')
+        .where('e.id IN (:...ids)', { ids })
+        .andWhere(agencyNotSuspended('e.agencyId'))
+        .getRawMany<{ id: string }>();
+      deliverable = rows.map((row) => row.id);
+    } catch (error) {
+      this.logger.warn({ msg: 'Could not dispatch emails; the outbox sweeper will', error: String(error) });
+      return;
+    }
+    await this.dispatchDue(deliverable.map((id) => ({ id, attempts: 0 })));
   }
 
   /**

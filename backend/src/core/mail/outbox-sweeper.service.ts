@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { EntityManager, LessThan, LessThanOrEqual } from 'typeorm';
+import { EntityManager, LessThan } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { LeaseService } from '../scheduling/lease.service';
 import { MailService } from './mail.service';
+import { agencyNotSuspended } from './held-emails';
 import { OutboxEmail } from './outbox-email.entity';
 import { TenantData } from '../tenancy/tenant-data';
 
@@ -57,12 +58,15 @@ export class OutboxSweeperService {
       },
       { status: 'pending' },
     );
-    const due = await repository.find({
-      select: { id: true, attempts: true },
-      where: { status: 'pending', nextAttemptAt: LessThanOrEqual(new Date()) },
-      order: { nextAttemptAt: 'ASC' },
-      take: 200,
-    });
+    const due = await repository
+      .createQueryBuilder('e')
+      .select(['e.id', 'e.attempts'])
+      .where("e.status = 'pending'")
+      .andWhere('e.nextAttemptAt <= :now', { now: new Date() })
+      .andWhere(agencyNotSuspended('e.agencyId'))
+      .orderBy('e.nextAttemptAt', 'ASC')
+      .take(200)
+      .getMany();
     // Rows whose job is still waiting are not enqueued twice: the job id names the row and attempt.
     return this.mail.dispatchDue(due);
   }

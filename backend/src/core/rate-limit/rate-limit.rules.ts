@@ -13,6 +13,13 @@ export const RATE_LIMITS = {
   /** Password changes from settings (the current password is checked: a guessing oracle otherwise). */
   passwordChangePerAccount: { name: 'password-change:account', limit: 10, windowSeconds: 15 * MINUTE },
   signupPerIp: { name: 'signup:ip', limit: 20, windowSeconds: HOUR },
+  /**
+   * Second-factor codes (sign-in challenges, and settings that ask for one): per user, a guesser of
+   * a six-digit code gets a handful of tries per window; per IP, one address cannot work through
+   * many users' challenges.
+   */
+  twoFactorPerUser: { name: 'two-factor:user', limit: 10, windowSeconds: 15 * MINUTE },
+  twoFactorPerIp: { name: 'two-factor:ip', limit: 100, windowSeconds: 15 * MINUTE },
   tokenPerIp: { name: 'token:ip', limit: 60, windowSeconds: 15 * MINUTE },
   /**
    * Emails per recipient address, per kind, counted for every address whether or not it has an

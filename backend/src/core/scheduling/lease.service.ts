@@ -12,6 +12,8 @@ import { TenantData } from '../tenancy/tenant-data';
 export class LeaseService {
   /** Identifies this process among the backend instances. */
   readonly holder = randomUUID();
+  /** When this instance last took (or renewed) each task's lease, i.e. last started the task (metrics). */
+  private readonly taken = new Map<string, Date>();
 
   private readonly db: EntityManager;
 
@@ -32,13 +34,23 @@ export class LeaseService {
         holder: this.holder,
       })
       .execute();
-    if ((taken.affected ?? 0) > 0) return true;
+    if ((taken.affected ?? 0) > 0) return this.took(name, now);
     try {
       await this.db.getRepository(SchedulerLease).insert({ name, holder: this.holder, leasedUntil: until });
-      return true;
+      return this.took(name, now);
     } catch {
       // Another instance holds a live lease (or created the row first).
       return false;
     }
+  }
+
+  /** Each task this instance has started, with when it last did. */
+  lastStarts(): ReadonlyMap<string, Date> {
+    return this.taken;
+  }
+
+  private took(name: string, at: Date): true {
+    this.taken.set(name, at);
+    return true;
   }
 }

@@ -140,6 +140,38 @@ export function fileStorageContract(name: string, create: () => FileStorage): vo
       SLOW,
     );
 
+    it(
+      'lists and deletes by prefix, a whole directory only, across more than one listing page',
+      async () => {
+        const root = `test/${randomUUID()}`;
+        const mine = [
+          ...Array.from({ length: 1003 }, (_, i) => `${root}/a/${i}.txt`), // > 1000: one S3 page is 1000 keys
+          `${root}/a/deep/er/x.bin`,
+        ];
+        const neighbours = [`${root}/ab/y.txt`, `${root}/b/z.txt`];
+        for (const key of [...mine, ...neighbours]) {
+          await storage.put(key, Readable.from([Buffer.from(key)]), 'text/plain');
+        }
+
+        const listed: { key: string; size: number }[] = [];
+        for await (const object of storage.list(`${root}/a/`)) listed.push(object);
+        expect(listed.map((object) => object.key).sort()).toEqual([...mine].sort());
+        expect(listed.every((object) => object.size === Buffer.byteLength(object.key))).toBe(true);
+
+        expect(await storage.deletePrefix(`${root}/a/`)).toBe(mine.length);
+        for await (const object of storage.list(`${root}/a/`)) throw new Error(`still listed: ${object.key}`);
+        expect(await storage.size(mine[0])).toBeNull();
+        for (const key of neighbours) expect(await storage.size(key)).toBe(Buffer.byteLength(key));
+        expect(await storage.deletePrefix(`${root}/nothing/`)).toBe(0);
+      },
+      SLOW,
+    );
+
+    it.each(['test', '../x/', '/abs/', 'a/../b/', '/'])('refuses the unsafe prefix %j', async (prefix) => {
+      await expect(storage.deletePrefix(prefix)).rejects.toThrow(/Unsafe storage/);
+      await expect(storage.list(prefix)[Symbol.asyncIterator]().next()).rejects.toThrow(/Unsafe storage/);
+    });
+
     it.each(['../x', '/abs', 'a/../b', ''])('refuses the unsafe key %j before any I/O', async (key) => {
       const body = untouchedStream();
       await expect(storage.put(key, body.stream, 'text/plain')).rejects.toThrow(/Unsafe storage key/);

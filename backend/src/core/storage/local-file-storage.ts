@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
-import { assertSafeKey, type ByteRange, FileStorage } from './file-storage';
+import { assertSafeKey, assertSafePrefix, type ByteRange, FileStorage, type StoredObject } from './file-storage';
 
 /** The temporary name of a write in progress: the target's name, a random id, `.part`. */
 const TEMPORARY = /\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.part$/;
@@ -57,6 +57,27 @@ export class LocalFileStorage extends FileStorage {
     await rm(this.path(key), { force: true });
   }
 
+  async *list(prefix: string): AsyncIterable<StoredObject> {
+    const dir = this.prefixPath(prefix);
+    for await (const path of filesUnder(dir)) {
+      if (TEMPORARY.test(path)) continue; // a write in progress is no object yet
+      const size = await stat(path).then(
+        (stats) => stats.size,
+        () => null, // removed meanwhile
+      );
+      if (size !== null) yield { key: prefix + path.slice(dir.length + 1), size };
+    }
+  }
+
+  async deletePrefix(prefix: string): Promise<number> {
+    const dir = this.prefixPath(prefix);
+    let removed = 0;
+    for await (const path of filesUnder(dir)) if (!TEMPORARY.test(path)) removed++;
+    // The directory goes whole, with any temporary file of a write cut short in it.
+    await rm(dir, { recursive: true, force: true });
+    return removed;
+  }
+
   async health(): Promise<{ status: 'up' | 'down'; detail?: string }> {
     try {
       await mkdir(this.root, { recursive: true });
@@ -87,6 +108,11 @@ export class LocalFileStorage extends FileStorage {
     return removed;
   }
 
+  private prefixPath(prefix: string): string {
+    assertSafePrefix(prefix);
+    return this.path(prefix.slice(0, -1));
+  }
+
   private path(key: string): string {
     assertSafeKey(key);
     const full = resolve(join(this.root, key));
@@ -97,6 +123,11 @@ export class LocalFileStorage extends FileStorage {
 
 /** The temporary files under `dir`, found one directory at a time (storage may hold many files). */
 async function* temporaryFiles(dir: string): AsyncGenerator<string> {
+  for await (const path of filesUnder(dir)) if (TEMPORARY.test(path)) yield path;
+}
+
+/** Every file under `dir`, found one directory at a time. */
+async function* filesUnder(dir: string): AsyncGenerator<string> {
   let entries;
   try {
     entries = await opendir(dir);
@@ -105,7 +136,7 @@ async function* temporaryFiles(dir: string): AsyncGenerator<string> {
   }
   for await (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* temporaryFiles(path);
-    else if (entry.isFile() && TEMPORARY.test(entry.name)) yield path;
+    if (entry.isDirectory()) yield* filesUnder(path);
+    else if (entry.isFile()) yield path;
   }
 }

@@ -1,15 +1,17 @@
 import {
   AbortMultipartUploadCommand,
   DeleteObjectCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { pipeline, type Readable, Transform } from 'node:stream';
 import type { StorageConfig } from '../../config/app-config';
-import { assertSafeKey, type ByteRange, FileStorage } from './file-storage';
+import { assertSafeKey, assertSafePrefix, type ByteRange, FileStorage, type StoredObject } from './file-storage';
 
 export type S3StorageConfig = Extract<StorageConfig, { driver: 's3' }>;
 
@@ -113,6 +115,30 @@ export class S3FileStorage extends FileStorage {
     }
   }
 
+  async *list(prefix: string): AsyncIterable<StoredObject> {
+    for await (const page of this.pages(prefix)) yield* page;
+  }
+
+  /** Deletes a listed page at a time (at most 1000 keys, one DeleteObjects request each). */
+  async deletePrefix(prefix: string): Promise<number> {
+    let removed = 0;
+    for await (const page of this.pages(prefix)) {
+      if (page.length === 0) continue;
+      const response = await this.client.send(
+        new DeleteObjectsCommand({
+          Bucket: this.bucket,
+          Delete: { Objects: page.map((object) => ({ Key: object.key })), Quiet: true },
+        }),
+      );
+      const failed = response.Errors ?? [];
+      if (failed.length > 0) {
+        throw new Error(`Could not delete ${failed.length} object(s) under ${prefix}: ${failed[0].Code ?? 'error'}`);
+      }
+      removed += page.length;
+    }
+    return removed;
+  }
+
   async health(): Promise<{ status: 'up' | 'down'; detail?: string }> {
     try {
       await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
@@ -122,6 +148,27 @@ export class S3FileStorage extends FileStorage {
       const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       return { status: 'down', detail: status ? `${message} (HTTP ${status})` : message };
+    }
+  }
+
+  /**
+   * The objects under `prefix`, one page (up to 1000 keys) at a time. ListObjects (v1) pages on the
+   * last key seen, which every S3-compatible store honours; v2's opaque continuation tokens are
+   * not (s3rver cannot make one on current Node).
+   */
+  private async *pages(prefix: string): AsyncGenerator<StoredObject[]> {
+    assertSafePrefix(prefix);
+    let marker: string | undefined;
+    for (;;) {
+      const response = await this.client.send(
+        new ListObjectsCommand({ Bucket: this.bucket, Prefix: prefix, Marker: marker }),
+      );
+      const page = (response.Contents ?? []).flatMap((object) =>
+        object.Key ? [{ key: object.Key, size: object.Size ?? 0 }] : [],
+      );
+      yield page;
+      if (!response.IsTruncated || page.length === 0) return;
+      marker = page[page.length - 1].key;
     }
   }
 

@@ -4,6 +4,7 @@ import { effectiveClientPermissions, type AgencyRole, type ClientRole } from '@a
 import type { ClientContext, ClientMembershipSummary, RequestContext, RequestMeta } from '../auth/request-context';
 import { preparedRead } from '../database/prepared-read';
 import { rawDate } from '../database/raw-values';
+import type { AgencyStatus } from './entities/agency.entity';
 import { Client } from './entities/client.entity';
 import { ClientMembership } from './entities/client-membership.entity';
 import { Session } from './entities/session.entity';
@@ -13,11 +14,15 @@ import { agencyScope, clientScope } from './tenant-scope';
 /** The caller's columns: the user, their agency, and their active membership(s) — one row per client. */
 const CALLER_COLUMNS = `u.id AS userId, u.kind AS kind, u.agencyId AS agencyId, u.name AS name, u.email AS email,
   u.timezone AS timezone, u.emailConfirmedAt AS emailConfirmedAt, u.pendingEmail AS pendingEmail,
-  u.avatarAssetId AS avatarAssetId, ag.name AS agencyName, ag.plan AS agencyPlan, am.role AS agencyRole,
+  u.avatarAssetId AS avatarAssetId, ag.name AS agencyName, ag.plan AS agencyPlan, ag.status AS agencyStatus,
+  am.role AS agencyRole,
   c.id AS clientId, c.name AS clientName, c.permissions AS clientPermissions, cm.role AS clientRole`;
 
-/** Only active agencies and memberships, and clients not deleted, count; the rest join to NULL. */
-const CALLER_JOINS = `JOIN agencies ag ON ag.id = u.agencyId AND ag.status = 'active'
+/**
+ * Only active memberships and clients not deleted count; the rest join to NULL. A suspended agency
+ * is read too, so that its users can be told why they are refused (see `suspendedAudience`).
+ */
+const CALLER_JOINS = `JOIN agencies ag ON ag.id = u.agencyId
   LEFT JOIN agency_memberships am
     ON u.kind = 'agency' AND am.userId = u.id AND am.agencyId = u.agencyId AND am.status = 'active'
   LEFT JOIN client_memberships cm
@@ -53,6 +58,7 @@ interface CallerRow {
   avatarAssetId: string | null;
   agencyName: string;
   agencyPlan: string;
+  agencyStatus: AgencyStatus;
   agencyRole: AgencyRole | null;
   clientId: string | null;
   clientName: string | null;
@@ -95,13 +101,8 @@ export class ContextLoader {
     meta: RequestMeta,
     requestedClientId?: string,
   ): Promise<RequestContext | null> {
-    const rows = await preparedRead<SessionRow>(this.db, SESSION_SQL, [sessionId, userId]);
-    const session = rows[0];
-    if (!session || (rawDate(session.expiresAt)?.getTime() ?? 0) <= Date.now()) return null;
-    // A session works only on the host that made it: an agency's custom domain, or the installation (null).
-    if ((session.host ?? null) !== (meta.portalHost?.hostname ?? null)) return null;
-    if (session.viewerUserId) return this.forViewAs(rows, sessionId, meta, requestedClientId);
-    return contextOf(rows, sessionId, meta, requestedClientId);
+    const read = await this.readSession(userId, sessionId, meta, requestedClientId);
+    return read.suspended ? null : read.context;
   }
 
   /** The context of a user without a session yet (sign-in, invitation acceptance) or of its own. */
@@ -112,7 +113,41 @@ export class ContextLoader {
     requestedClientId?: string,
   ): Promise<RequestContext | null> {
     const rows = await preparedRead<CallerRow>(this.db, USER_SQL, [userId]);
-    return contextOf(rows, sessionId, meta, requestedClientId);
+    return isSuspended(rows) ? null : contextOf(rows, sessionId, meta, requestedClientId);
+  }
+
+  /**
+   * Why `load` (with a session id) or `forUser` (without) refused a caller, when the only reason is
+   * that their agency is suspended: the audience to word the refusal for (a "View as client"
+   * session counts as its agency user's). Null when they would be refused anyway. Asked only on
+   * the refusal path, so the hot path stays one query.
+   */
+  async suspendedAudience(userId: string, meta: RequestMeta, sessionId?: string): Promise<'agency' | 'client' | null> {
+    if (sessionId) {
+      const read = await this.readSession(userId, sessionId, meta);
+      if (!read.suspended || !read.context) return null;
+      return read.context.audience === 'client' && !read.context.viewer ? 'client' : 'agency';
+    }
+    const rows = await preparedRead<CallerRow>(this.db, USER_SQL, [userId]);
+    return isSuspended(rows) ? (contextOf(rows, 'pending', meta)?.audience ?? null) : null;
+  }
+
+  private async readSession(
+    userId: string,
+    sessionId: string,
+    meta: RequestMeta,
+    requestedClientId?: string,
+  ): Promise<{ context: RequestContext | null; suspended: boolean }> {
+    const rows = await preparedRead<SessionRow>(this.db, SESSION_SQL, [sessionId, userId]);
+    const session = rows[0];
+    const suspended = isSuspended(rows);
+    if (!session || (rawDate(session.expiresAt)?.getTime() ?? 0) <= Date.now()) return { context: null, suspended };
+    // A session works only on the host that made it: an agency's custom domain, or the installation (null).
+    if ((session.host ?? null) !== (meta.portalHost?.hostname ?? null)) return { context: null, suspended };
+    const context = session.viewerUserId
+      ? this.forViewAs(rows, sessionId, meta, requestedClientId)
+      : contextOf(rows, sessionId, meta, requestedClientId);
+    return { context, suspended };
   }
 
   /**
@@ -178,7 +213,14 @@ export class ContextLoader {
   }
 }
 
-/** The context the caller's rows describe; null when the user, agency or every membership is inactive. */
+function isSuspended(rows: CallerRow[]): boolean {
+  return rows.length > 0 && rows[0].agencyStatus !== 'active';
+}
+
+/**
+ * The context the caller's rows describe; null when the user or every membership is inactive (the
+ * agency's status is the callers' to check: see isSuspended).
+ */
 function contextOf(
   rows: CallerRow[],
   sessionId: string,

@@ -20,7 +20,7 @@ import { ApiErrorDto, MessageDto } from '../../core/http/api-error.dto';
 import { ApiRateLimited } from '../../core/rate-limit/api-rate-limited.decorator';
 import { AuthService } from './auth.service';
 import { EmailDto, LoginDto, ResetPasswordDto, SignupDto, TokenDto } from './dto/auth.dto';
-import { SessionDto } from './dto/session.dto';
+import { ApiSignInOkResponse, SessionDto, TwoFactorChallengeDto } from './dto/session.dto';
 import { SessionResponder } from './session-responder.service';
 
 @ApiTags('auth')
@@ -76,9 +76,9 @@ export class AuthController {
   @Public()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    summary: 'Sign in; sets the refresh-token cookie and returns an access token',
+    summary: 'Sign in; sets the refresh-token cookie and returns an access token, or a two-factor challenge',
   })
-  @ApiOkResponse({ type: SessionDto })
+  @ApiSignInOkResponse()
   @ApiUnauthorizedResponse({
     type: ApiErrorDto,
     description: 'Same answer for unknown email and wrong password',
@@ -88,7 +88,7 @@ export class AuthController {
     @Body() dto: LoginDto,
     @Meta() meta: RequestMeta,
     @Res({ passthrough: true }) response: FastifyReply,
-  ): Promise<SessionDto> {
+  ): Promise<SessionDto | TwoFactorChallengeDto> {
     return this.session.respond(await this.auth.login(dto, meta), response);
   }
 
@@ -114,7 +114,10 @@ export class AuthController {
     @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<SessionDto> {
     try {
-      return this.session.respond(await this.auth.refresh(this.session.refreshTokenOf(request), meta), response);
+      return this.session.respondWithSession(
+        await this.auth.refresh(this.session.refreshTokenOf(request), meta),
+        response,
+      );
     } catch (error) {
       // A database fault (503, retry later) says nothing about the cookie: keep it, or the retry signs out.
       if (!asDatabaseFault(error)) this.session.clear(response);

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { BrandingModule } from '../branding/branding.module';
 import { DomainsModule } from '../domains/domains.module';
+import { TwoFactorChallengesModule } from '../two-factor/two-factor-challenges.module';
 import { AccountMailService } from './account-mail.service';
 import { AuthController } from './auth.controller';
 import { AuthHousekeepingService } from './auth-housekeeping.service';
@@ -13,7 +14,7 @@ import { SessionResponder } from './session-responder.service';
 import { SessionService } from './session.service';
 
 @Module({
-  imports: [PassportModule, JwtModule.register({}), BrandingModule, DomainsModule],
+  imports: [PassportModule, JwtModule.register({}), BrandingModule, DomainsModule, TwoFactorChallengesModule],
   controllers: [AuthController],
   providers: [
     AuthService,

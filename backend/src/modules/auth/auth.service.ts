@@ -1,11 +1,12 @@
 import { BadRequestException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { WEB_PATHS, type MessageResponse } from '@atrium/shared';
+import { WEB_PATHS, type MessageResponse, type TwoFactorChallengeResponse } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../../core/audit/audit.service';
 import { isUniqueViolation } from '../../core/database/errors';
 import { ContextLoader } from '../../core/tenancy/context-loader.service';
+import { WorkspaceSuspendedException } from '../../core/tenancy/workspace-suspended.exception';
 import type { RequestContext, RequestMeta } from '../../core/auth/request-context';
 import { ValidationFailedException } from '../../core/http/api-error.filter';
 import { MailService } from '../../core/mail/mail.service';
@@ -19,6 +20,7 @@ import { User } from '../../core/tenancy/entities/user.entity';
 import { TenantData } from '../../core/tenancy/tenant-data';
 import { BrandingService } from '../branding/branding.service';
 import { PortalAddressService } from '../domains/portal-address.service';
+import { TwoFactorChallenges } from '../two-factor/two-factor-challenges.service';
 import { AccountMailService } from './account-mail.service';
 import { AuthEmails, withToken } from './auth-emails';
 import type { LoginDto, ResetPasswordDto, SignupDto } from './dto/auth.dto';
@@ -39,6 +41,9 @@ export interface SignedIn {
   tokens: IssuedTokens;
   context: RequestContext;
 }
+
+/** What a sign-in answers: the session, or the second factor it still needs (see TwoFactorChallenges). */
+export type SignInOutcome = SignedIn | TwoFactorChallengeResponse;
 
 @Injectable()
 export class AuthService {
@@ -61,6 +66,7 @@ export class AuthService {
     private readonly addresses: PortalAddressService,
     private readonly loginThrottle: LoginThrottle,
     private readonly accountMail: AccountMailService,
+    private readonly twoFactor: TwoFactorChallenges,
   ) {
     this.emails = new AuthEmails(config.appUrl);
     this.db = tenant.unscoped('sign-in: accounts are found by email, session or token before any tenant is known');
@@ -250,12 +256,17 @@ export class AuthService {
    * argon2 work, so none of them can be told apart. Failures slow the address down (LoginThrottle:
    * growing waits, never a lock), counted whether or not an account exists.
    */
-  async login(dto: LoginDto, meta: RequestMeta): Promise<SignedIn> {
+  async login(dto: LoginDto, meta: RequestMeta): Promise<SignInOutcome> {
     await this.rateLimits.consume([{ rule: RATE_LIMITS.loginPerIp, subject: meta.ip }]);
     await this.loginThrottle.assertMayTry(dto.email);
     const user = await this.db.getRepository(User).findOneBy({ email: dto.email });
     const passwordOk = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
     const context = user && passwordOk ? await this.contexts.forUser(user.id, 'pending', meta) : null;
+    if (user && passwordOk && !context) {
+      // Only with the right password is a suspended workspace told apart from a wrong one.
+      const suspendedAs = await this.contexts.suspendedAudience(user.id, meta);
+      if (suspendedAs) throw new WorkspaceSuspendedException(suspendedAs);
+    }
     if (!user || !context) {
       await this.audit.record({
         action: 'auth.login.failed',
@@ -270,8 +281,11 @@ export class AuthService {
       throw new UnauthorizedException(NEUTRAL.badCredentials);
     }
 
-    const tokens = await this.tenant.transaction((tx) => this.sessions.openForSignIn(tx, user, meta, 'password'));
+    // The password was right: its failures are forgotten, whether the session opens now or after a second factor.
     await this.loginThrottle.clear(dto.email);
+    const challenge = await this.twoFactor.challengeFor(this.tenant, user, meta, 'password');
+    if (challenge) return challenge;
+    const tokens = await this.tenant.transaction((tx) => this.sessions.openForSignIn(tx, user, meta, 'password'));
     return { tokens, context: { ...context, sessionId: tokens.sessionId } };
   }
 

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { parse as parseCookies, serialize as serializeCookie, type SerializeOptions } from 'cookie';
 import type { FastifyRequest, FastifyReply } from 'fastify';
-import { REFRESH_COOKIE, type SessionResponse } from '@atrium/shared';
+import { REFRESH_COOKIE, type SessionResponse, type SignInResponse } from '@atrium/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { MeService } from '../users/me.service';
-import type { SignedIn } from './auth.service';
+import type { SignedIn, SignInOutcome } from './auth.service';
 
 const COOKIE_PATH = '/api/v1/auth';
 
@@ -21,7 +21,16 @@ export class SessionResponder {
     private readonly me: MeService,
   ) {}
 
-  async respond(signedIn: SignedIn, response: FastifyReply): Promise<SessionResponse> {
+  /** A session, or a two-factor challenge answered as is (no cookie: nothing is signed in yet). */
+  async respond(outcome: SignInOutcome, response: FastifyReply): Promise<SignInResponse> {
+    if ('twoFactor' in outcome) {
+      response.header('Cache-Control', 'no-store');
+      return outcome;
+    }
+    return this.respondWithSession(outcome, response);
+  }
+
+  async respondWithSession(signedIn: SignedIn, response: FastifyReply): Promise<SessionResponse> {
     const lifetimeSeconds = this.config.refreshTokenTtlDays * 24 * 60 * 60;
     response.header(
       'Set-Cookie',

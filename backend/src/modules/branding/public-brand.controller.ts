@@ -56,7 +56,7 @@ export class PublicBrandController {
   @ApiOperation({ summary: 'A brand image (PNG); cacheable for good, its URL changes with the image' })
   @ApiParam({ name: 'slot', enum: BRAND_IMAGE_SLOTS })
   @ApiProduces('image/png')
-  @ApiOkResponse({ description: 'The image' })
+  @ApiOkResponse({ description: 'The image', schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'Unknown agency or slot, or not the current image' })
   async image(
     @Param('slug') slug: string,

@@ -227,7 +227,7 @@ export class ContractsController {
   @ApiOperation({ summary: 'Download the original, the signed copy, its signing certificate, or the voided copy' })
   @ApiParam({ name: 'kind', enum: CONTRACT_FILES })
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The PDF, as an attachment' })
+  @ApiOkResponse({ description: 'The PDF, as an attachment', schema: { type: 'string', format: 'binary' } })
   async file(
     @AgencyCtx() ctx: AgencyContext,
     @Param('contractId', uuid) contractId: string,

@@ -60,7 +60,7 @@ export class PortalContractsController {
   @ApiOperation({ summary: 'The document, the signed copy and its certificate (once complete), or the voided copy' })
   @ApiParam({ name: 'kind', enum: CONTRACT_FILES })
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The PDF, as an attachment' })
+  @ApiOkResponse({ description: 'The PDF, as an attachment', schema: { type: 'string', format: 'binary' } })
   async file(
     @ClientCtx() ctx: ClientContext,
     @Param('contractId', uuid) contractId: string,

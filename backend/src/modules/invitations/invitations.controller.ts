@@ -24,7 +24,7 @@ import type { RequestMeta } from '../../core/auth/request-context';
 import { Public } from '../../core/auth/route-policy';
 import { ApiErrorDto } from '../../core/http/api-error.dto';
 import { TokenDto } from '../auth/dto/auth.dto';
-import { SessionDto } from '../auth/dto/session.dto';
+import { ApiSignInOkResponse, SessionDto, TwoFactorChallengeDto } from '../auth/dto/session.dto';
 import { SessionResponder } from '../auth/session-responder.service';
 import { InvitationsService } from './invitations.service';
 
@@ -80,8 +80,11 @@ export class InvitationsController {
   @Post('accept')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Accept: set a password (or prove the current one), join, and be signed in' })
-  @ApiOkResponse({ type: SessionDto })
+  @ApiOperation({
+    summary:
+      'Accept: set a password (or prove the current one), join, and be signed in (or get a two-factor challenge)',
+  })
+  @ApiSignInOkResponse()
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'The new password is not acceptable' })
   @ApiUnauthorizedResponse({ type: ApiErrorDto, description: 'Wrong current password for an existing account' })
   @ApiNotFoundResponse({ type: ApiErrorDto })
@@ -91,7 +94,7 @@ export class InvitationsController {
     @Body() dto: AcceptInvitationDto,
     @Meta() meta: RequestMeta,
     @Res({ passthrough: true }) response: FastifyReply,
-  ): Promise<SessionDto> {
+  ): Promise<SessionDto | TwoFactorChallengeDto> {
     return this.session.respond(await this.invitations.accept(dto.token, dto.name, dto.password, meta), response);
   }
 }

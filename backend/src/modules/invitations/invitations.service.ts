@@ -27,7 +27,8 @@ import { agencyScope, type Actor, type AgencyScope, type TenantScope } from '../
 import { EntitlementsService } from '../agencies/entitlements.service';
 import { BrandingService } from '../branding/branding.service';
 import { PortalAddressService } from '../domains/portal-address.service';
-import type { SignedIn } from '../auth/auth.service';
+import { TwoFactorChallenges } from '../two-factor/two-factor-challenges.service';
+import type { SignInOutcome } from '../auth/auth.service';
 import { withToken } from '../auth/auth-emails';
 import { OneTimeTokenService, TOKEN_TTL_MS } from '../auth/one-time-token.service';
 import { PasswordService } from '../auth/password.service';
@@ -69,6 +70,7 @@ export class InvitationsService {
     private readonly branding: BrandingService,
     private readonly addresses: PortalAddressService,
     private readonly tokens: OneTimeTokenService,
+    private readonly twoFactor: TwoFactorChallenges,
   ) {}
 
   async invite(actor: Actor, target: InvitationTarget, input: InviteInput): Promise<MemberRow<string>> {
@@ -213,7 +215,7 @@ export class InvitationsService {
     };
   }
 
-  async accept(token: string, name: string, password: string, meta: RequestMeta): Promise<SignedIn> {
+  async accept(token: string, name: string, password: string, meta: RequestMeta): Promise<SignInOutcome> {
     await this.rateLimits.consume([{ rule: RATE_LIMITS.tokenPerIp, subject: meta.ip }]);
     const invitation = await this.byToken(token, meta);
     const status = this.previewStatus(invitation);
@@ -243,7 +245,7 @@ export class InvitationsService {
       passwordHash = await this.passwords.hash(password);
     }
 
-    const { userId, tokens } = await this.tenant
+    const { userId, opened } = await this.tenant
       .transaction(async (tx) => {
         // The conditional update is the single winner of two concurrent accepts.
         const won = await tx.updateOwned(
@@ -258,23 +260,27 @@ export class InvitationsService {
         const user = await this.upsertUser(tx, scope, invitation, existing, name, passwordHash);
         await this.grantMembership(tx, scope, invitation, user.id);
         await tx.updateOwned(scope, Invitation, { id: invitation.id }, { acceptedUserId: user.id });
-        const issued = await this.sessions.openForSignIn(tx, user, meta, 'invitation');
+        // A second factor first when the user has one or the agency requires it: the invitation is accepted either way.
+        const opened =
+          (await this.twoFactor.challengeFor(tx, user, meta, 'invitation')) ??
+          (await this.sessions.openForSignIn(tx, user, meta, 'invitation'));
         await this.audit.recordFor(
           { scope, userId: user.id, ip: meta.ip, userAgent: meta.userAgent },
           { action: 'invitation.accepted', targetType: 'invitation', targetId: invitation.id },
           tx,
         );
-        return { userId: user.id, tokens: issued };
+        return { userId: user.id, opened };
       })
       .catch((error: unknown) => {
         if (isUniqueViolation(error)) throw new GoneException(goneMessage('accepted'));
         throw error;
       });
 
+    if ('twoFactor' in opened) return opened;
     const requestedClient = invitation.clientId ?? undefined;
-    const context = await this.contexts.forUser(userId, tokens.sessionId, meta, requestedClient);
+    const context = await this.contexts.forUser(userId, opened.sessionId, meta, requestedClient);
     if (!context) throw new GoneException(goneMessage('revoked'));
-    return { tokens, context };
+    return { tokens: opened, context };
   }
 
   /**

@@ -8,18 +8,20 @@ import { MailService, type OutgoingEmail } from '../../core/mail/mail.service';
 import { RATE_LIMITS } from '../../core/rate-limit/rate-limit.rules';
 import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
 import { ContextLoader } from '../../core/tenancy/context-loader.service';
+import { WorkspaceSuspendedException } from '../../core/tenancy/workspace-suspended.exception';
 import { Agency } from '../../core/tenancy/entities/agency.entity';
 import { ClientMembership } from '../../core/tenancy/entities/client-membership.entity';
 import { User } from '../../core/tenancy/entities/user.entity';
 import { TenantData } from '../../core/tenancy/tenant-data';
 import type { Actor, TenantScope } from '../../core/tenancy/tenant-scope';
 import { AccountMailService } from '../auth/account-mail.service';
-import type { SignedIn } from '../auth/auth.service';
+import type { SignInOutcome } from '../auth/auth.service';
 import { withToken } from '../auth/auth-emails';
 import { OneTimeTokenService, TOKEN_TTL_MS } from '../auth/one-time-token.service';
 import { SessionService } from '../auth/session.service';
 import { BrandingService, type EmailBrand } from '../branding/branding.service';
 import { PortalAddressService } from '../domains/portal-address.service';
+import { TwoFactorChallenges } from '../two-factor/two-factor-challenges.service';
 import { CLIENT_USER_SIGN_IN } from './magic-links.access';
 
 /**
@@ -41,6 +43,7 @@ export class MagicLinksService {
     private readonly branding: BrandingService,
     private readonly addresses: PortalAddressService,
     private readonly accountMail: AccountMailService,
+    private readonly twoFactor: TwoFactorChallenges,
   ) {}
 
   async issueLink(actor: Actor, userId: string): Promise<MagicLinkResponse> {
@@ -110,7 +113,7 @@ export class MagicLinksService {
    * Spends a link and signs its person in. The token (per user, not per tenant) is found by its
    * hash before any tenant is known; the person it names must still be an active client user.
    */
-  async spend(token: string, meta: RequestMeta): Promise<SignedIn> {
+  async spend(token: string, meta: RequestMeta): Promise<SignInOutcome> {
     await this.rateLimits.consume([{ rule: RATE_LIMITS.tokenPerIp, subject: meta.ip }]);
     const invalid = () =>
       new BadRequestException(
@@ -128,6 +131,12 @@ export class MagicLinksService {
     if (!user || user.email !== spent.email) throw invalid();
     // On an agency's custom domain only its own client users sign in; anyone else's link is just invalid.
     if (meta.portalHost && user.agencyId !== meta.portalHost.agencyId) throw invalid();
+    if (!(await this.contexts.forUser(user.id, 'pending', meta))) {
+      const suspendedAs = await this.contexts.suspendedAudience(user.id, meta);
+      throw suspendedAs ? new WorkspaceSuspendedException(suspendedAs) : invalid();
+    }
+    const challenge = await this.twoFactor.challengeFor(this.tenant, user, meta, 'magic_link');
+    if (challenge) return challenge;
     const tokens = await this.tenant.transaction((tx) => this.sessions.openForSignIn(tx, user, meta, 'magic_link'));
     const context = await this.contexts.forUser(user.id, tokens.sessionId, meta);
     if (!context) {

@@ -25,8 +25,8 @@ export class FilesController {
       'URLs come from the media APIs (thumbnailUrl, viewUrl, downloadUrl). They are scoped to one file, one variant and one caller, and the caller must still have access when the URL is used.',
   })
   @ApiProduces('application/octet-stream')
-  @ApiResponse({ status: 200, description: 'The whole file' })
-  @ApiResponse({ status: 206, description: 'The requested byte range' })
+  @ApiResponse({ status: 200, description: 'The whole file', schema: { type: 'string', format: 'binary' } })
+  @ApiResponse({ status: 206, description: 'The requested byte range', schema: { type: 'string', format: 'binary' } })
   @ApiResponse({ status: 416, description: 'The range lies outside the file' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'Unknown, expired or tampered URL, or no longer allowed' })
   async download(

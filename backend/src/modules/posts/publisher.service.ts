@@ -114,6 +114,8 @@ export class PublisherService implements OnModuleInit, OnApplicationBootstrap, O
       .createQueryBuilder('t')
       .select(['t.id', 't.postId', 't.agencyId'])
       .where('t.state = :state', { state: 'pending' })
+      // A suspended agency's posts wait, and go on the first pass after it is restored.
+      .andWhere(`EXISTS (SELECT 1 FROM agencies ag WHERE ag.id = t.agencyId AND ag.status = 'active')`)
       .andWhere('t.scheduledAt <= :now', { now })
       .andWhere('(t.nextAttemptAt IS NULL OR t.nextAttemptAt <= :now)', { now })
       .orderBy('t.scheduledAt', 'ASC')

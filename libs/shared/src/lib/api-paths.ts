@@ -36,6 +36,8 @@ export const WEB_PATHS = {
   agencyTeam: '/app/settings/team',
   /** Settings > Branding (every agency role reads it; owners and admins change it). */
   agencyBranding: '/app/settings/branding',
+  /** Settings > Security: who must use two-step verification (owners only). */
+  agencySecurity: '/app/settings/security',
   portalTeam: '/portal/team',
   agencyAccounts: '/app/accounts',
   agencyCalendar: '/app/calendar',

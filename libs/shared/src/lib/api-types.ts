@@ -9,6 +9,11 @@ export interface ApiError {
   message: string;
   /** Validation errors: one entry per offending field. */
   details?: ApiFieldError[];
+  /**
+   * The request's id (also its `X-Request-Id` header), for finding its log lines. Every error the
+   * server answers has one; errors made in the browser (no connection) do not.
+   */
+  requestId?: string;
 }
 
 export interface ApiFieldError {

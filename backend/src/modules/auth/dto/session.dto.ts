@@ -1,5 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGENCY_ROLES, AUDIENCES, CLIENT_PERMISSIONS, CLIENT_ROLES } from '@atrium/shared';
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import {
+  AGENCY_ROLES,
+  AUDIENCES,
+  CLIENT_PERMISSIONS,
+  CLIENT_ROLES,
+  TWO_FACTOR_CHALLENGE_TTL_SECONDS,
+} from '@atrium/shared';
 import type {
   AgencyRole,
   Audience,
@@ -9,6 +16,7 @@ import type {
   MeResponse,
   MeViewAs,
   SessionResponse,
+  TwoFactorChallengeResponse,
 } from '@atrium/shared';
 
 export class MeAgencyDto {
@@ -61,3 +69,33 @@ export class SessionDto implements SessionResponse {
   expiresIn!: number;
   @ApiProperty({ type: MeDto }) me!: MeDto;
 }
+
+export class TwoFactorChallengeDto implements TwoFactorChallengeResponse {
+  @ApiProperty({
+    enum: ['code', 'enrol'],
+    example: 'code',
+    description: '`code`: send a TOTP or recovery code; `enrol`: the agency requires two-factor, set it up first',
+  })
+  twoFactor!: 'code' | 'enrol';
+  @ApiProperty({
+    description: 'Proves the first factor was passed; send it to /auth/2fa/verify or /auth/2fa/enrol/*',
+    example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyIn0.c2lnbmF0dXJl',
+  })
+  challengeToken!: string;
+  @ApiProperty({ description: 'Seconds until the challenge expires', example: TWO_FACTOR_CHALLENGE_TTL_SECONDS })
+  expiresIn!: number;
+}
+
+/**
+ * The 200 of every sign-in route: the session, or the two-factor challenge it must pass first
+ * (no cookie is set then).
+ */
+export const ApiSignInOkResponse = () =>
+  applyDecorators(
+    ApiExtraModels(SessionDto, TwoFactorChallengeDto),
+    ApiOkResponse({
+      description:
+        'Signed in (SessionDto, refresh cookie set), or a second factor is needed first (TwoFactorChallengeDto, no cookie)',
+      schema: { oneOf: [{ $ref: getSchemaPath(SessionDto) }, { $ref: getSchemaPath(TwoFactorChallengeDto) }] },
+    }),
+  );

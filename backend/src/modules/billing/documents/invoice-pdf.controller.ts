@@ -24,7 +24,7 @@ export class InvoicePdfController {
     description: 'Drafts download as a preview marked DRAFT. Served as an attachment named after the invoice number.',
   })
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The PDF, as an attachment' })
+  @ApiOkResponse({ description: 'The PDF, as an attachment', schema: { type: 'string', format: 'binary' } })
   async pdf(
     @AgencyCtx() ctx: AgencyContext,
     @Param('invoiceId', uuid) invoiceId: string,

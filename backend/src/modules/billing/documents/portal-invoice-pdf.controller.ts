@@ -21,7 +21,7 @@ export class PortalInvoicePdfController {
   @Get(':invoiceId/pdf')
   @ApiOperation({ summary: 'Download one of our invoices as a PDF (drafts are never shown)' })
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The PDF, as an attachment' })
+  @ApiOkResponse({ description: 'The PDF, as an attachment', schema: { type: 'string', format: 'binary' } })
   async pdf(
     @ClientCtx() ctx: ClientContext,
     @Param('invoiceId', uuid) invoiceId: string,

@@ -1,7 +1,7 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import { In, IsNull, Not } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { REALTIME_EVENTS, REALTIME_PATH } from '@atrium/shared';
 import type { RequestContext, RequestMeta } from '../../../core/auth/request-context';
 import { Session } from '../../../core/tenancy/entities/session.entity';
@@ -323,7 +323,10 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
     }, RECHECK_DEBOUNCE_MS);
   }
 
-  /** A session was revoked somewhere: this instance's sockets of revoked sessions end (one query per batch). */
+  /**
+   * A session was revoked somewhere: this instance's sockets of sessions no longer live end (one
+   * query per batch). A session gone altogether (its agency deleted) counts as revoked.
+   */
   private async disconnectRevokedSessions(): Promise<void> {
     const bySession = new Map<string, RealtimeSocket[]>();
     for (const socket of this.localSockets()) {
@@ -335,11 +338,10 @@ export class RealtimeGateway implements OnGatewayInit, OnModuleDestroy {
       .unscoped('realtime: which sessions of the sockets held here were revoked, whatever their agency')
       .getRepository(Session);
     for (let i = 0; i < ids.length; i += SESSION_BATCH) {
-      const revoked = await sessions.find({
-        select: { id: true },
-        where: { id: In(ids.slice(i, i + SESSION_BATCH)), revokedAt: Not(IsNull()) },
-      });
-      for (const { id } of revoked) for (const socket of bySession.get(id) ?? []) socket.disconnect(true);
+      const batch = ids.slice(i, i + SESSION_BATCH);
+      const live = await sessions.find({ select: { id: true }, where: { id: In(batch), revokedAt: IsNull() } });
+      const alive = new Set(live.map(({ id }) => id));
+      for (const id of batch) if (!alive.has(id)) for (const socket of bySession.get(id) ?? []) socket.disconnect(true);
     }
   }
 

@@ -3,13 +3,21 @@ import { Injectable, InjectionToken, computed, inject, signal } from '@angular/c
 import {
   AUTH_PATHS,
   INVITATION_PATHS,
+  TWO_FACTOR_PATHS,
   VIEW_AS_PATHS,
   WEB_PATHS,
+  isTwoFactorChallenge,
   type AcceptInvitationRequest,
   type LoginRequest,
   type MeResponse,
+  type RecoveryCodesResponse,
   type SessionResponse,
+  type SignInResponse,
   type TokenRequest,
+  type TwoFactorChallengeResponse,
+  type TwoFactorEnrolFinishRequest,
+  type TwoFactorEnrolledSessionResponse,
+  type TwoFactorVerifyRequest,
 } from '@atrium/shared';
 import {
   Observable,
@@ -30,6 +38,19 @@ import { captureViewAsToken, forgetViewAsToken, storedViewAsToken, tabStorage } 
 
 interface Session {
   readonly accessToken: string;
+  readonly me: MeResponse;
+}
+
+/**
+ * How a sign-in ends: signed in, or with a second step to take first (a code from the
+ * authenticator app, or setting two-step verification up when the agency requires it).
+ */
+export type SignInOutcome =
+  | { readonly kind: 'signed-in'; readonly me: MeResponse }
+  | { readonly kind: 'two-factor'; readonly challenge: TwoFactorChallengeResponse };
+
+/** A sign-in finished by setting two-step verification up: the user, and the recovery codes to keep. */
+export interface EnrolledSignIn extends RecoveryCodesResponse {
   readonly me: MeResponse;
 }
 
@@ -81,18 +102,36 @@ export class AuthService {
     return me ? homeFor(me.audience) : WEB_PATHS.login;
   });
 
-  login(credentials: LoginRequest): Observable<MeResponse> {
+  login(credentials: LoginRequest): Observable<SignInOutcome> {
     return this.startSession(AUTH_PATHS.login, credentials);
   }
 
   /** Accepting an invitation signs the person in, exactly like a sign-in. */
-  acceptInvitation(body: AcceptInvitationRequest): Observable<MeResponse> {
+  acceptInvitation(body: AcceptInvitationRequest): Observable<SignInOutcome> {
     return this.startSession(INVITATION_PATHS.accept, body);
   }
 
   /** Spends a one-time sign-in link (only ever on an explicit click: mail scanners prefetch links). */
-  signInWithMagicLink(body: TokenRequest): Observable<MeResponse> {
+  signInWithMagicLink(body: TokenRequest): Observable<SignInOutcome> {
     return this.startSession(AUTH_PATHS.magicLink, body);
+  }
+
+  /** The second step of a sign-in: a code from the authenticator app, or a recovery code. */
+  verifyTwoFactor(body: TwoFactorVerifyRequest): Observable<MeResponse> {
+    return this.http.post<SessionResponse>(TWO_FACTOR_PATHS.verify, body, { withCredentials: true }).pipe(
+      tap((session) => this.setSession(session)),
+      map((session) => session.me),
+    );
+  }
+
+  /** Ends a sign-in that had to set two-step verification up: the first code opens the session. */
+  finishTwoFactorEnrolment(body: TwoFactorEnrolFinishRequest): Observable<EnrolledSignIn> {
+    return this.http
+      .post<TwoFactorEnrolledSessionResponse>(TWO_FACTOR_PATHS.enrolFinish, body, { withCredentials: true })
+      .pipe(
+        tap((session) => this.setSession(session)),
+        map((session) => ({ me: session.me, recoveryCodes: session.recoveryCodes })),
+      );
   }
 
   /**
@@ -215,11 +254,19 @@ export class AuthService {
     }
   }
 
-  /** Every way of signing in answers a SessionResponse and sets the refresh cookie. */
-  private startSession(url: string, body: unknown): Observable<MeResponse> {
-    return this.http.post<SessionResponse>(url, body, { withCredentials: true }).pipe(
-      tap((session) => this.setSession(session)),
-      map((session) => session.me),
+  /**
+   * Every way of signing in answers a SessionResponse (and sets the refresh cookie), or, when a
+   * second factor is needed, a challenge: no session until the second step is done.
+   */
+  private startSession(url: string, body: unknown): Observable<SignInOutcome> {
+    return this.http.post<SignInResponse>(url, body, { withCredentials: true }).pipe(
+      map((response): SignInOutcome => {
+        if (isTwoFactorChallenge(response)) {
+          return { kind: 'two-factor', challenge: response };
+        }
+        this.setSession(response);
+        return { kind: 'signed-in', me: response.me };
+      }),
     );
   }
 

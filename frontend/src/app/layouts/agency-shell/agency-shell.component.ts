@@ -78,6 +78,10 @@ export class AgencyShellComponent {
         : []),
       // Every role: members read the brand, owners and admins change it.
       { label: 'Branding', icon: 'palette', link: WEB_PATHS.agencyBranding, exact: false },
+      // Owners only: they alone decide who must use two-step verification.
+      ...(role === 'owner'
+        ? [{ label: 'Security', icon: 'security', link: WEB_PATHS.agencySecurity, exact: false }]
+        : []),
     ];
   });
   protected readonly skipToMain = skipToMain;

@@ -23,6 +23,8 @@ import {
   PASSWORD_MIN_LENGTH,
   WEB_PATHS,
   type InvitationPreview,
+  type MeResponse,
+  type TwoFactorChallengeResponse,
 } from '@atrium/shared';
 import { finalize } from 'rxjs';
 import { ActiveClientService } from '../../../core/auth/active-client.service';
@@ -34,6 +36,7 @@ import { focusFirstInvalid } from '../../../core/ui/focus';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { SubmitButtonComponent } from '../../../core/ui/submit-button.component';
 import { roleLabel } from '../../members/member-status';
+import { TwoFactorSignInComponent } from '../../two-factor/components/two-factor-sign-in.component';
 import { InvitationsApi } from '../data-access/invitations.api';
 
 type View =
@@ -66,6 +69,7 @@ function matchesPassword(control: AbstractControl): ValidationErrors | null {
     RouterLink,
     NoticeComponent,
     SubmitButtonComponent,
+    TwoFactorSignInComponent,
   ],
   templateUrl: './accept-invitation.page.html',
   styles: `
@@ -103,6 +107,8 @@ export class AcceptInvitationPage implements OnInit {
   protected readonly view = signal<View>({ kind: 'loading' });
   protected readonly submitting = signal(false);
   protected readonly formError = signal<string | null>(null);
+  /** Accepted, and a second step is asked for (a code, or setting it up) before the session opens. */
+  protected readonly challenge = signal<TwoFactorChallengeResponse | null>(null);
   protected readonly serverError = serverError;
   protected readonly roleLabel = roleLabel;
 
@@ -172,13 +178,12 @@ export class AcceptInvitationPage implements OnInit {
       .acceptInvitation({ token, name: name.trim(), password })
       .pipe(finalize(() => this.submitting.set(false)))
       .subscribe({
-        next: (me) => {
-          // Someone who already works with another client lands on the one they just joined.
-          const joined = me.clients.find((client) => client.name === this.preview()?.clientName);
-          if (joined) {
-            this.activeClient.select(joined.id);
+        next: (outcome) => {
+          if (outcome.kind === 'two-factor') {
+            this.challenge.set(outcome.challenge);
+          } else {
+            this.enter(outcome.me);
           }
-          void this.router.navigateByUrl(homeFor(me.audience));
         },
         error: (error: unknown) => {
           const apiError = toApiError(error);
@@ -193,6 +198,26 @@ export class AcceptInvitationPage implements OnInit {
           }
         },
       });
+  }
+
+  protected enter(me: MeResponse): void {
+    // Someone who already works with another client lands on the one they just joined.
+    const joined = me.clients.find((client) => client.name === this.preview()?.clientName);
+    if (joined) {
+      this.activeClient.select(joined.id);
+    }
+    void this.router.navigateByUrl(homeFor(me.audience));
+  }
+
+  /**
+   * Back from the second step: the invitation is read again, since it may be accepted by now
+   * (then the page offers to sign in) or still open; the reason, when there is one, stays above.
+   */
+  protected restart(message: string | null): void {
+    this.challenge.set(null);
+    this.form.controls.password.reset('');
+    this.formError.set(message);
+    this.loadPreview();
   }
 
   private show(preview: InvitationPreview): void {

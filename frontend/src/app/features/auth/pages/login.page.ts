@@ -4,7 +4,13 @@ import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH, WEB_PATHS } from '@atrium/shared';
+import {
+  EMAIL_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  WEB_PATHS,
+  type MeResponse,
+  type TwoFactorChallengeResponse,
+} from '@atrium/shared';
 import { finalize } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { resolveReturnUrl } from '../../../core/auth/return-url';
@@ -14,6 +20,7 @@ import { focusFirstInvalid } from '../../../core/ui/focus';
 import { NoticeComponent } from '../../../core/ui/notice.component';
 import { SubmitButtonComponent } from '../../../core/ui/submit-button.component';
 import { DevMailboxApi } from '../../dev-mailbox/data-access/dev-mailbox.api';
+import { TwoFactorSignInComponent } from '../../two-factor/components/two-factor-sign-in.component';
 
 @Component({
   selector: 'atr-login-page',
@@ -24,6 +31,7 @@ import { DevMailboxApi } from '../../dev-mailbox/data-access/dev-mailbox.api';
     RouterLink,
     NoticeComponent,
     SubmitButtonComponent,
+    TwoFactorSignInComponent,
   ],
   templateUrl: './login.page.html',
   styles: `
@@ -57,6 +65,8 @@ export class LoginPage {
   protected readonly forgotLink = computed(() => this.brands.signInPath(WEB_PATHS.forgotPassword));
   protected readonly submitting = signal(false);
   protected readonly formError = signal<string | null>(null);
+  /** The password was right and a second step is asked for (a code, or setting it up). */
+  protected readonly challenge = signal<TwoFactorChallengeResponse | null>(null);
   /** The dev mailbox link is offered only when the server captures email. */
   protected readonly devMailboxAvailable = toSignal(inject(DevMailboxApi).isAvailable(), {
     initialValue: false,
@@ -83,12 +93,27 @@ export class LoginPage {
       .login(this.form.getRawValue())
       .pipe(finalize(() => this.submitting.set(false)))
       .subscribe({
-        next: (me) => {
-          void this.router.navigateByUrl(resolveReturnUrl(this.returnUrl(), me.audience));
+        next: (outcome) => {
+          if (outcome.kind === 'two-factor') {
+            this.challenge.set(outcome.challenge);
+          } else {
+            this.enter(outcome.me);
+          }
         },
         error: (error: unknown) => {
           this.formError.set(applyServerErrors(this.form, toApiError(error)));
         },
       });
+  }
+
+  protected enter(me: MeResponse): void {
+    void this.router.navigateByUrl(resolveReturnUrl(this.returnUrl(), me.audience));
+  }
+
+  /** Back from the second step: the password again (the email stays), and why when it expired. */
+  protected restart(message: string | null): void {
+    this.challenge.set(null);
+    this.form.controls.password.reset('');
+    this.formError.set(message);
   }
 }

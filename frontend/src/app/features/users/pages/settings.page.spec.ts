@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { FormControl, FormGroup } from '@angular/forms';
 import { provideRouter } from '@angular/router';
-import { AUTH_PATHS, SETTINGS_PATHS, type MeResponse } from '@atrium/shared';
+import { AUTH_PATHS, SETTINGS_PATHS, TWO_FACTOR_PATHS, type MeResponse } from '@atrium/shared';
 import { firstValueFrom } from 'rxjs';
 import { authInterceptor } from '../../../core/auth/auth.interceptor';
 import { AuthService } from '../../../core/auth/auth.service';
@@ -59,6 +59,14 @@ describe('SettingsPage', () => {
 
     fixture = TestBed.createComponent(SettingsPage);
     root = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+    backend.expectOne(TWO_FACTOR_PATHS.status).flush({
+      enabled: false,
+      enabledAt: null,
+      recoveryCodesLeft: 0,
+      required: false,
+      hasPassword: true,
+    });
     await fixture.whenStable();
   });
 

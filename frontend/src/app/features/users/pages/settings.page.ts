@@ -2,14 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { AuthService } from '../../../core/auth/auth.service';
 import { OUTLINED_FIELDS } from '../../../core/ui/dialogs';
 import { MessageEmailSettingsComponent } from '../../messages/components/message-email-settings.component';
+import { TwoFactorSettingsComponent } from '../../two-factor/components/two-factor-settings.component';
 import { AvatarFormComponent } from '../components/avatar-form.component';
 import { EmailFormComponent } from '../components/email-form.component';
 import { PasswordFormComponent } from '../components/password-form.component';
 import { ProfileFormComponent } from '../components/profile-form.component';
 
 /**
- * The signed-in person's own settings [000]: profile (name, time zone), picture, email (re-verified)
- * and password. One page for both audiences: Settings in the portal, Profile settings in the
+ * The signed-in person's own settings [000]: profile (name, time zone), picture, email (re-verified),
+ * password and two-step verification. One page for both audiences: Settings in the portal, Profile settings in the
  * workspace (where "settings" otherwise means the agency's).
  */
 @Component({
@@ -20,6 +21,7 @@ import { ProfileFormComponent } from '../components/profile-form.component';
     MessageEmailSettingsComponent,
     PasswordFormComponent,
     ProfileFormComponent,
+    TwoFactorSettingsComponent,
   ],
   providers: [OUTLINED_FIELDS],
   template: `
@@ -82,6 +84,16 @@ import { ProfileFormComponent } from '../components/profile-form.component';
         </div>
         <div class="card">
           <atr-password-form />
+        </div>
+      </section>
+
+      <section class="setting" aria-labelledby="settings-two-factor-title">
+        <div class="setting__intro">
+          <h2 id="settings-two-factor-title">Two-step verification</h2>
+          <p class="atr-muted">A code from an app on your phone, asked for after your password or sign-in link.</p>
+        </div>
+        <div class="card">
+          <atr-two-factor-settings />
         </div>
       </section>
     </div>
