@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import { crc32, deflateSync } from 'node:zlib';
 import { RunningServer, seedDemo, serverEnv, startServer } from '../support/server';
 import { ApiClient } from './http';
 import { operatorSignIn, type SignedInOperator } from './operator';
@@ -38,12 +38,28 @@ async function onePagePdf(): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-async function signaturePng(): Promise<string> {
-  const png = await sharp({
-    create: { width: 300, height: 90, channels: 4, background: { r: 20, g: 30, b: 120, alpha: 1 } },
-  })
-    .png()
-    .toBuffer();
+/** A drawn signature as the signing pad sends it: a PNG data URL (a solid ink-blue strip, encoded here). */
+function signaturePng(): string {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const [width, height] = [300, 90];
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array(width).fill([20, 30, 120, 255]).flat())]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(Array(height).fill(row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
@@ -141,7 +157,7 @@ describe('Platform admin: failed jobs, export and deletion over HTTP (built back
 
     const signed = await owner.call('POST', `/api/v1/contracts/${contractId}/sign`, {
       values: {},
-      signature: { method: 'drawn', image: await signaturePng() },
+      signature: { method: 'drawn', image: signaturePng() },
     });
     expect(signed.status).toBe(200);
     expect(signed.body).toMatchObject({ status: 'completed', sealState: 'sealing' });
