@@ -97,7 +97,10 @@ describe('Audiences and live access checks', () => {
     const owner = await factory.agencyUser(agency, 'owner');
     const ownerToken = (await factory.signIn(owner.email)).accessToken;
     await t.db.getRepository(Agency).update({ id: agency.id }, { status: 'suspended' });
-    expect((await get('/api/v1/agency/overview', ownerToken)).status).toBe(401);
+    // Refused with a plain reason (403), not as an ended session: the session may work again after a restore.
+    const suspended = await get('/api/v1/agency/overview', ownerToken);
+    expect(suspended.status).toBe(403);
+    expect(suspended.body.message).toMatch(/suspended/i);
   });
 
   it('refuses an agency user whose membership was deactivated', async () => {
