@@ -1,13 +1,21 @@
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { generateSync } from 'otplib';
-import { apiAs, expectAccessible, expectNoHorizontalScroll, personAddress, signIn } from './support';
+import { apiAs, DEMO_PASSWORD, expectAccessible, expectNoHorizontalScroll, personAddress, signIn } from './support';
 
 /** RFC 6238's time step, which the server uses (TOTP_PERIOD_SECONDS in libs/shared two-factor-api). */
 const TOTP_PERIOD_SECONDS = 30;
 
 /**
- * The member and the client user keep two-step verification on after these tests: no spec that
- * runs after this one (files run in name order) signs in as them. The agency's policy is put back.
+ * The member and the client user have two-step verification turned off again after each test, and the
+ * agency's policy is put back: other specs sign in as them with a password alone.
  */
 const MEMBER = 'member@northwind.test';
 const OWNER = 'owner@northwind.test';
@@ -16,6 +24,32 @@ const CLIENT_USER = 'bella@blueharbor.test';
 const SHOTS = process.env['TWO_FACTOR_SHOTS_DIR'];
 
 const openContexts: BrowserContext[] = [];
+/** People a test turned two-step verification on for, with their recovery codes (see turnOffAgain). */
+const enrolled: Array<{ email: string; codes: string[] }> = [];
+
+/**
+ * Turns two-step verification off again through the API, spending two of the recovery codes the page
+ * showed (one to sign in, one to confirm): other specs sign in as these demo people without a code,
+ * and the order specs run in is not guaranteed.
+ */
+async function turnOffAgain(request: APIRequestContext, email: string, recoveryCodes: string[]): Promise<void> {
+  const login = await request.post('/api/v1/auth/login', {
+    data: { email, password: DEMO_PASSWORD },
+    headers: personAddress(),
+  });
+  const { challengeToken } = (await login.json()) as { challengeToken: string };
+  const verified = await request.post('/api/v1/auth/2fa/verify', {
+    data: { challengeToken, code: recoveryCodes[0] },
+    headers: personAddress(),
+  });
+  expect(verified.status()).toBe(200);
+  const { accessToken } = (await verified.json()) as { accessToken: string };
+  const off = await request.post('/api/v1/me/two-factor/disable', {
+    data: { password: DEMO_PASSWORD, code: recoveryCodes[1] },
+    headers: { ...personAddress(), Authorization: `Bearer ${accessToken}` },
+  });
+  expect(off.status()).toBe(204);
+}
 
 test.afterEach(async ({ request }) => {
   for (const context of openContexts.splice(0)) await context.close();
@@ -25,6 +59,7 @@ test.afterEach(async ({ request }) => {
     data: { requireTwoFactorForTeam: false, requireTwoFactorForClients: false },
   });
   expect(reset.ok()).toBe(true);
+  for (const { email, codes } of enrolled.splice(0)) await turnOffAgain(request, email, codes);
 });
 
 async function personAt(browser: Browser, width: number): Promise<Page> {
@@ -115,6 +150,7 @@ test.describe('Two-step verification', () => {
     const codes = card.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
     await expect(codes).toHaveCount(10);
     await expect(codes.first()).toHaveText(/^[a-z0-9]{5}-[a-z0-9]{5}$/);
+    enrolled.push({ email: MEMBER, codes: (await codes.allTextContents()).map((code) => code.trim()) });
     await checkScreen(page, 'settings recovery codes');
     await shoot(page, 'settings-recovery-codes', card);
     const done = card.getByRole('button', { name: 'Done', exact: true });
@@ -189,6 +225,7 @@ test.describe('Two-step verification', () => {
     await client.getByRole('button', { name: 'Turn on and continue' }).click();
     const codes = client.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
     await expect(codes).toHaveCount(10);
+    enrolled.push({ email: CLIENT_USER, codes: (await codes.allTextContents()).map((code) => code.trim()) });
     await expectNoHorizontalScroll(client);
     await expectAccessible(client, 'sign-in recovery codes');
     await shoot(client, 'sign-in-recovery-codes');
