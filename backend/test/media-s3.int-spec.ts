@@ -39,7 +39,10 @@ describe('Media on S3-compatible storage', () => {
     const f = new Factory(t);
     const client = await f.client(await f.agency(), [...CLIENT_PERMISSIONS]);
     token = (await f.signIn((await f.clientUser(client, 'member')).email)).accessToken;
-  });
+    // A second server, a whole application and a signed-in person: on a loaded two-core CI machine this
+    // has taken longer than the default 30 s hook limit, so it gets the same bound as the other
+    // multi-server suites.
+  }, 90_000);
   afterAll(async () => {
     await t.close();
     await server.close();
